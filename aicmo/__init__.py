@@ -1,0 +1,1 @@
+"""AICMO: the back office of a software-run marketing agency."""

@@ -1,0 +1,212 @@
+"""The `aicmo` command: run the client journey and the acquisition run.
+
+Input is validated before the database or the output folder is touched: bad input prints one
+line naming the file and the field and exits with code 2. A failure inside a run exits 1.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+from rich.console import Console
+
+from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
+from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
+from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    help="AICMO: the back office of a software-run marketing agency.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DatabaseUrl = typer.Option(
+    "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
+)
+OutDir = typer.Option(Path("out"), "--out-dir", help="Folder for delivery packages.")
+JsonOut = typer.Option(None, "--json", help="Write the complete result as sorted JSON ('-' for stdout).")
+Reproducible = typer.Option(
+    False, "--reproducible", help="Pin the clock and derive every id from the input (byte-identical output)."
+)
+At = typer.Option(None, "--at", help="The pinned instant for --reproducible (ISO time; implies it).")
+
+
+def _fail(message: str, code: int) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _configure_database(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise InputError(f"--database-url: '{url}' is not a database URL") from None
+    from backend.db import session
+
+    session.configure(url)
+
+
+def _instant(at: Optional[str]) -> Any:
+    if at is None:
+        return DEFAULT_INSTANT
+    try:
+        return parse_instant(at)
+    except ValueError:
+        raise InputError(f"--at: '{at}' is not an ISO time") from None
+
+
+def _existing_projects() -> int:
+    from sqlalchemy import func, select
+
+    from backend.db.models import CampaignRow
+    from backend.db.session import SessionLocal
+
+    with SessionLocal() as session:
+        return session.scalar(select(func.count()).select_from(CampaignRow)) or 0
+
+
+def _execute(work: Callable[[], dict[str, Any]], seed: Optional[str], at: Any) -> dict[str, Any]:
+    """Run the work, reproducibly when a seed is given; a failure is one line and exit 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    context = reproducible(seed, at) if seed is not None else nullcontext()
+    try:
+        with context:
+            return work()
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)
+    except OSError as exc:
+        _fail(f"cannot write output: {exc}", EXIT_FAILED)
+    except Exception as exc:  # a legacy failure mid-journey: say what, not a traceback
+        _fail(f"run failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    raise AssertionError("unreachable")
+
+
+def _emit(result: dict[str, Any], json_out: Optional[str], table: Any) -> None:
+    if json_out == "-":
+        sys.stdout.write(stable_json(result))
+        return
+    console.print(table)
+    if json_out:
+        write_json(json_out, result)
+        console.print(f"JSON written to {json_out}")
+
+
+def _journey(intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str]) -> None:
+    from aicmo.operator_services import run_client_journey
+
+    try:
+        instant = _instant(at)
+        _configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    seed = None
+    if repro or at is not None:
+        seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
+    result = _execute(lambda: run_client_journey(intake, out_dir=str(out_dir)), seed, instant)
+    _emit(result, json_out, journey_table(result))
+
+
+@app.command()
+def demo(
+    database_url: str = DatabaseUrl,
+    out_dir: Path = OutDir,
+    json_out: Optional[str] = JsonOut,
+    repro: bool = Reproducible,
+    at: Optional[str] = At,
+) -> None:
+    """Run the full client journey for the bundled sample intake."""
+    from aicmo.domain import ClientIntake
+
+    sample = resources.files("aicmo.samples").joinpath("demo_intake.json").read_text(encoding="utf-8")
+    _journey(ClientIntake.from_request(json.loads(sample)), json_out, database_url, out_dir, repro, at)
+
+
+@app.command()
+def run(
+    intake_file: Path = typer.Argument(..., metavar="INTAKE.json", help="A JSON object of ClientIntake fields."),
+    json_out: Optional[str] = JsonOut,
+    database_url: str = DatabaseUrl,
+    out_dir: Path = OutDir,
+    repro: bool = Reproducible,
+    at: Optional[str] = At,
+) -> None:
+    """Run one client journey for an intake file."""
+    try:
+        intake = load_intake(intake_file)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    _journey(intake, json_out, database_url, out_dir, repro, at)
+
+
+@app.command()
+def acquire(
+    leads_file: Path = typer.Argument(..., metavar="LEADS.csv", help="Leads to score, qualify and contact."),
+    replies_file: Optional[Path] = typer.Option(None, "--replies", help="Replies CSV (email, received_at, body)."),
+    campaign_file: Optional[Path] = typer.Option(
+        None, "--campaign", help="Campaign JSON; the bundled example campaign when omitted."
+    ),
+    batch: bool = typer.Option(False, "--batch", help="Nightly re-score: batch scoring, ignores campaign targets."),
+    json_out: Optional[str] = JsonOut,
+    database_url: str = DatabaseUrl,
+    repro: bool = Reproducible,
+    at: Optional[str] = At,
+) -> None:
+    """Run the acquisition: score, qualify, route, send (simulation), process replies, convert."""
+    from pydantic import ValidationError
+
+    from aicmo.operator_services import run_acquisition
+    from backend.services.cam.campaigns import load_campaign
+    from backend.services.cam.leads_io import LeadFileError, read_leads_csv, read_replies_csv
+
+    try:
+        campaign_data = None
+        if campaign_file is not None:
+            campaign_data = read_json_object(campaign_file)
+            try:
+                load_campaign(campaign_data)
+            except ValidationError as exc:
+                from aicmo.cli_support.inputs import describe_validation_error
+
+                raise InputError(describe_validation_error(str(campaign_file), exc)) from None
+        for path in [leads_file] + ([replies_file] if replies_file else []):
+            if not path.is_file():
+                raise InputError(f"{path}: file not found")
+        try:
+            leads = read_leads_csv(leads_file)
+            replies = read_replies_csv(replies_file) if replies_file else []
+        except LeadFileError as exc:
+            raise InputError(str(exc)) from None
+        instant = _instant(at)
+        _configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    seed = None
+    if repro or at is not None:
+        material = {
+            "campaign": campaign_data,
+            "leads": [lead.model_dump(mode="json") for lead in leads],
+            "replies": replies,
+            "batch": batch,
+        }
+        seed = canonical_json(material) + f"#{_existing_projects()}"
+    result = _execute(lambda: run_acquisition(campaign_data, leads, replies, batch=batch), seed, instant)
+    _emit(result, json_out, acquisition_table(result))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

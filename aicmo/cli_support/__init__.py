@@ -1,0 +1,1 @@
+"""Helpers of the `aicmo` command: input loading, reproducible runs, rendering."""

@@ -1,0 +1,1 @@
+"""Legacy shared core: the global session and configuration."""

@@ -1,0 +1,1 @@
+"""Legacy AICMO backend: database, LLM client, services and generators."""

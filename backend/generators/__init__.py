@@ -1,0 +1,1 @@
+"""Legacy generators: strategy, creatives and calendar, all through the LLM client."""

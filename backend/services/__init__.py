@@ -1,0 +1,1 @@
+"""Legacy services, one file per business area; each takes the one global session."""
