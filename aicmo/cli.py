@@ -42,6 +42,17 @@ Reproducible = typer.Option(
 At = typer.Option(None, "--at", help="The pinned instant for --reproducible (ISO time; implies it).")
 
 
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Show informational log lines too.")) -> None:
+    """AICMO: the back office of a software-run marketing agency."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    handler = RichHandler(console=err_console, show_time=False, show_path=False)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], format="%(message)s", force=True)
+
+
 def _fail(message: str, code: int) -> None:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -1,0 +1,1 @@
+"""The migration machinery around the frozen legacy code."""

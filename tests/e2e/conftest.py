@@ -1,0 +1,45 @@
+"""End-to-end fixtures: each test runs the command in its own empty folder."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicmo.cli import app
+from backend.db import session as legacy_session
+from backend.llm.client import set_llm_client
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AICMO_DATABASE_URL", raising=False)
+    monkeypatch.delenv("AICMO_E2E_MODE", raising=False)
+    yield tmp_path
+    legacy_session.configure(None)
+    set_llm_client(None)
+
+
+@pytest.fixture
+def aicmo(workdir):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        legacy_session.configure(None)
+        return runner.invoke(app, [str(a) for a in args])
+
+    return invoke
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below a folder with its sha256, to prove nothing was written."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
