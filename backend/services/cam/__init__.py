@@ -1,0 +1,1 @@
+"""CAM, client acquisition (spec section 10): scoring, qualification, routing, outreach, replies."""
