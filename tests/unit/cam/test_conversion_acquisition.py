@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base, CampaignRow, LeadRow
+from backend.db.models import CampaignRow, LeadRow
 from backend.services.cam.acquisition import acquire
 from backend.services.cam.campaigns import EXAMPLE_CAMPAIGN, create_campaign_row, load_campaign
 from backend.services.cam.conversion import convert_reply
@@ -25,14 +24,6 @@ NOW = "2026-01-15T10:00:00Z"
 RECEIVED = datetime(2026, 1, 15, 11, tzinfo=timezone.utc)
 HEADER = ("name,email,company,title,company_size,industry,revenue,country,region,job_change,funded,hiring,"
           "recent_activity,decision_maker,budget_authority,budget,timeline,pain_points\n")
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 def graded_lead(session, grade: str) -> LeadRow:

@@ -6,10 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
-from backend.db.models import Base, LeadRow
+from backend.db.models import LeadRow
 from backend.services.cam.next_action import next_action_at, should_stop
 from backend.services.cam.replies import process_reply
 
@@ -19,14 +17,6 @@ NOW = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
 def lead(status="NEW", score=None, tags=(), first_contacted_at=None) -> LeadRow:
     return LeadRow(id="lead-1", campaign_id="c-1", email="a@b.io", status=status, lead_score=score,
                    tags=json.dumps(list(tags)), first_contacted_at=first_contacted_at, created_at=NOW)
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 def test_l40_new_lead_in_five_minutes():

@@ -6,11 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base, OutreachAttemptRow
+from backend.db.models import OutreachAttemptRow
 from backend.services.cam import outreach
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
@@ -19,14 +18,6 @@ from backend.services.cam.outreach import build_message, message_hash, send_outr
 NOW = "2026-01-15T10:00:00Z"
 SIMULATION = load_campaign(None)
 LIVE = SIMULATION.model_copy(update={"mode": "LIVE"})
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 def make_leads(session, campaign_row, count):

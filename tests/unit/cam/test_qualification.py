@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.qualification import intent_score, qualify, qualify_lead
@@ -20,14 +17,6 @@ def lead(email="jane.doe@acme.io", **signals) -> LeadSnapshot:
     signals.setdefault("job_change", True)
     signals.setdefault("decision_maker", True)
     return LeadSnapshot(name="Jane Doe", email=email, company="Acme", title="CMO", **signals)
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 def test_l35_good_lead_is_qualified():

@@ -5,25 +5,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base, LeadRow, ReplyRow
+from backend.db.models import LeadRow, ReplyRow
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.replies import classify_reply, process_reply
 from backend.services.cam.scoring import lead_tags
 
 RECEIVED = datetime(2026, 1, 15, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 @pytest.fixture

@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.grading import grade_for, grade_lead
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.routing import SEQUENCES, route_lead, sequence_for, signal_count
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 @pytest.mark.parametrize(

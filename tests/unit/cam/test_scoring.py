@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from aicmo.domain import LeadSnapshot
-from backend.db.models import Base
 from backend.services.cam.campaigns import (
     AcquisitionCampaign,
     batch_campaign,
@@ -41,14 +38,6 @@ PERFECT = LeadSnapshot(
     company_size="51-200", industry="fintech", revenue=12_000_000, country="US", region="North America",
     **ALL_SIGNALS,
 )
-
-
-@pytest.fixture
-def session():
-    engine = create_engine("sqlite://")
-    Base.metadata.create_all(engine)
-    with Session(engine) as s:
-        yield s
 
 
 def test_l32_icp_fit_is_one_for_a_perfect_match():
