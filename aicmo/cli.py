@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from aicmo.cli_support.contracts_cmd import app as contracts_app
 from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
@@ -28,6 +29,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(contracts_app, name="contracts")
 console = Console()
 err_console = Console(stderr=True)
 

@@ -1,0 +1,1 @@
+"""Billing: the proposal, milestone invoices with tax, payments."""

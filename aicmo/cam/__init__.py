@@ -1,0 +1,1 @@
+"""CAM, client acquisition: score, qualify, route and contact leads; read replies; convert."""

@@ -1,0 +1,83 @@
+"""CAM's port: the acquisition steps, each over the campaign's own leads."""
+from __future__ import annotations
+
+from typing import Optional, Protocol, runtime_checkable
+
+from pydantic import AwareDatetime
+
+from aicmo.cam.api.dtos import (
+    AcquisitionCampaign,
+    Campaign,
+    CampaignId,
+    InboundReply,
+    Lead,
+    LeadConversion,
+    LeadId,
+    LeadProfile,
+    NextAction,
+    OutreachBatch,
+    OutreachResult,
+    ProcessedReply,
+    ReplyId,
+    ScoringMode,
+)
+from aicmo.shared.dto import IdempotencyKey
+
+__all__ = ["CamPort"]
+
+
+@runtime_checkable
+class CamPort(Protocol):
+    """What other modules and the orchestration may ask of client acquisition."""
+
+    def create_campaign(self, campaign: AcquisitionCampaign, idempotency_key: IdempotencyKey) -> Campaign:
+        """Register an acquisition campaign."""
+        ...
+
+    def import_leads(
+        self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: IdempotencyKey
+    ) -> tuple[Lead, ...]:
+        """Add leads to the campaign, status NEW, in file order."""
+        ...
+
+    def score_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], mode: ScoringMode) -> tuple[Lead, ...]:
+        """ICP fit, opportunity, lead score and tier; batch mode ignores the targets (L-32..L-34, Q-15, Q-16)."""
+        ...
+
+    def qualify_leads(
+        self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], idempotency_key: IdempotencyKey
+    ) -> tuple[Lead, ...]:
+        """Score gate, e-mail checks and intent; each run appends a note (L-35, Q-17, Q-18)."""
+        ...
+
+    def grade_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        """Grade A..D from score, budget, timeline and pain points (L-37)."""
+        ...
+
+    def route_lead(self, lead_id: LeadId) -> Lead:
+        """Pick the outreach sequence by effective score (L-36, Q-19)."""
+        ...
+
+    def send_outreach(self, batch: OutreachBatch, idempotency_key: IdempotencyKey) -> tuple[OutreachResult, ...]:
+        """Send one sequence step to each lead behind the safety limits (L-38, Q-20, Q-21)."""
+        ...
+
+    def process_reply(self, reply: InboundReply, idempotency_key: IdempotencyKey) -> ProcessedReply:
+        """Classify a reply and update its lead (L-39, Q-22)."""
+        ...
+
+    def convert_reply(self, reply_id: ReplyId, idempotency_key: IdempotencyKey) -> Optional[LeadConversion]:
+        """A positive reply from an A or B lead converts it; None otherwise (L-41)."""
+        ...
+
+    def plan_next_action(self, lead_id: LeadId, now: AwareDatetime) -> NextAction:
+        """When to touch the lead next (kept when already set) and whether to stop (L-40, Q-23)."""
+        ...
+
+    def get_lead(self, lead_id: LeadId) -> Lead:
+        """A lead; LeadNotFound when unknown."""
+        ...
+
+    def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
+        """The campaign's leads in import order; CampaignNotFound when unknown."""
+        ...

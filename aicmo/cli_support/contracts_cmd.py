@@ -1,0 +1,122 @@
+"""`aicmo contracts`: check, update and document the versioned module contracts.
+
+Exit codes: 0 passed (or written), 1 a breaking change without a major version bump (or a
+missing or stale committed file), 2 a usage error such as an unknown module name.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from aicmo.strangler.contracts import store
+from aicmo.strangler.contracts.docs import DEFAULT_PATH, render_docs
+from aicmo.strangler.contracts.export import module_document
+from aicmo.strangler.contracts.modules import MODULES
+from aicmo.strangler.contracts.verdict import Verdict, judge
+
+EXIT_BREAKING = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    help="Versioned module contracts: compare the code's schemas with the committed ones.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Modules = typer.Argument(None, metavar="MODULE", help="Modules to handle; all ten when omitted.", show_default=False)
+Directory = typer.Option(None, "--dir", help="Folder of the committed schemas (default: the repository's contracts/).")
+
+
+def _selected(modules: Optional[list[str]]) -> list[str]:
+    unknown = [m for m in modules or [] if m not in MODULES]
+    if unknown:
+        err.print(f"[bold red]error:[/] unknown module {', '.join(unknown)}; modules are {', '.join(MODULES)}")
+        raise typer.Exit(EXIT_USAGE)
+    return list(modules) if modules else list(MODULES)
+
+
+def _report(verdict: Verdict) -> None:
+    name = verdict.module
+    if verdict.problem:
+        out.print(f"[red]FAIL[/] {name}: {verdict.problem}")
+        return
+    if verdict.breaking and not verdict.major_raised:
+        out.print(f"[red]FAIL[/] {name}: breaking change without a major version bump "
+                  f"(committed {verdict.committed_version}, code {verdict.code_version})")
+    elif verdict.breaking:
+        out.print(f"[green]ok[/]   {name}: breaking changes accepted by the major bump "
+                  f"{verdict.committed_version} -> {verdict.code_version}")
+    elif verdict.stale:
+        out.print(f"[green]ok[/]   {name}: additive changes only; run `aicmo contracts update` to commit them")
+    else:
+        out.print(f"[green]ok[/]   {name} {verdict.code_version}")
+    for change in verdict.changes:
+        mark = "breaking" if change.breaking else "additive"
+        out.print(f"       {mark}: {change}")
+
+
+@app.command()
+def check(modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory) -> None:
+    """Fail on a breaking change unless CONTRACT_VERSION's major was raised.
+
+    Breaking: a field removed or renamed, a type changed or narrowed, a new required field.
+
+    Also breaking: an enum value removed, a port method removed or changed. Additive changes pass.
+    """
+    folder = directory or store.DEFAULT_DIR
+    failed = []
+    for module in _selected(modules):
+        verdict = judge(store.read(folder, module), module_document(module))
+        _report(verdict)
+        if not verdict.passed:
+            failed.append(module)
+    if failed:
+        err.print(f"[bold red]contract check failed:[/] {', '.join(failed)}")
+        raise typer.Exit(EXIT_BREAKING)
+
+
+@app.command()
+def update(modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory) -> None:
+    """Rewrite the committed schemas from the code; refuses a breaking change unless the major was raised."""
+    folder = directory or store.DEFAULT_DIR
+    refused = []
+    for module in _selected(modules):
+        document = module_document(module)
+        verdict = judge(store.read(folder, module), document)
+        if verdict.breaking and not verdict.passed:
+            _report(verdict)
+            refused.append(module)
+            continue
+        if verdict.problem and verdict.committed_version is not None:
+            _report(verdict)  # e.g. a lowered version: never written over
+            refused.append(module)
+            continue
+        path = store.write(folder, module, document)
+        out.print(f"wrote {path}")
+    if refused:
+        err.print(f"[bold red]not updated:[/] {', '.join(refused)}; raise CONTRACT_VERSION's major first")
+        raise typer.Exit(EXIT_BREAKING)
+
+
+@app.command()
+def docs(
+    output: Path = typer.Option(DEFAULT_PATH, "--output", help="Where to write the markdown."),
+    check_only: bool = typer.Option(False, "--check", help="Only verify the file is current; exit 1 when stale."),
+) -> None:
+    """Write docs/contracts.md: each module's port methods, events and errors, from the code."""
+    text = render_docs()
+    if check_only:
+        current = output.read_text(encoding="utf-8") if output.is_file() else None
+        if current != text:
+            err.print(f"[bold red]stale:[/] {output}; run `aicmo contracts docs`")
+            raise typer.Exit(EXIT_BREAKING)
+        out.print(f"{output} is current")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    out.print(f"wrote {output}")

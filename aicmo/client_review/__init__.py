@@ -1,0 +1,1 @@
+"""Client review: the package of QC-passed creatives, the client's feedback and revision plans."""

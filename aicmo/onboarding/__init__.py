@@ -1,0 +1,1 @@
+"""Onboarding: a signed client's intake becomes a brief and a client project."""

@@ -1,0 +1,51 @@
+"""Onboarding's port: intake in, client project out, and the project's state machine."""
+from __future__ import annotations
+
+from typing import Any, Mapping, Protocol, runtime_checkable
+
+from aicmo.onboarding.api.dtos import (
+    ClientBrief,
+    ClientIntake,
+    ClientProject,
+    IntakeCompleteness,
+    ProjectState,
+)
+from aicmo.shared.dto import IdempotencyKey
+from aicmo.shared.ids import ClientId
+
+__all__ = ["OnboardingPort"]
+
+
+@runtime_checkable
+class OnboardingPort(Protocol):
+    """What other modules and the orchestration may ask of onboarding."""
+
+    def read_intake_request(self, request: Mapping[str, Any]) -> ClientIntake:
+        """A loose request as an intake: aliases brand/company, audience, goal; no brand is "Unknown" (L-02)."""
+        ...
+
+    def build_brief(self, intake: ClientIntake) -> ClientBrief:
+        """The brief with the silent defaults of L-01."""
+        ...
+
+    def check_intake(self, intake: ClientIntake) -> IntakeCompleteness:
+        """The required intake fields that are missing (L-03)."""
+        ...
+
+    def onboard_client(self, intake: ClientIntake, idempotency_key: IdempotencyKey) -> ClientProject:
+        """Create the client and its project from the intake (L-04)."""
+        ...
+
+    def get_project(self, client_id: ClientId) -> ClientProject:
+        """The client's project as it stands; ClientNotFound when unknown."""
+        ...
+
+    def advance_project(
+        self, client_id: ClientId, target: ProjectState, idempotency_key: IdempotencyKey
+    ) -> ClientProject:
+        """Move the project along the canonical state machine; IllegalStateTransition otherwise."""
+        ...
+
+    def add_project_note(self, client_id: ClientId, note: str, idempotency_key: IdempotencyKey) -> ClientProject:
+        """Append a stamp to the project description, e.g. a strategy decision's (L-08)."""
+        ...

@@ -1,0 +1,1 @@
+"""Production: creatives and the content calendar, made from an approved strategy."""

@@ -1,0 +1,1 @@
+"""Reporting: campaign performance, KPIs, alerts, outreach efficiency and attribution."""

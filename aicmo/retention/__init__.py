@@ -1,0 +1,1 @@
+"""Retention: renewal risk, lifecycle stage and upsell opportunities."""

@@ -1,0 +1,1 @@
+"""Strategy: the marketing plan drafted from the brief, validated and decided on."""
