@@ -1,42 +1,29 @@
 """Reproducible runs: a pinned clock and ids derived from the input.
 
 Legacy code calls datetime.now() and uuid.uuid4() directly, so both are patched for the
-duration of the run: freezegun for the clock, a seeded generator for uuid4.
+duration of the run: freezegun for the clock, a seeded generator for uuid4. The generator and
+the instant live in aicmo.shared, where the test harness uses them too.
 """
 from __future__ import annotations
 
-import hashlib
-import random
-import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import Iterator
+from datetime import datetime
 from unittest import mock
 
-from freezegun import freeze_time
+from aicmo.shared.pinned_time import (
+    DEFAULT_INSTANT,
+    load_freezegun,
+    parse_instant,
+    to_naive_utc,
+)
+from aicmo.shared.seeded_uuid import seeded_uuid4
 
-DEFAULT_INSTANT = datetime(2026, 1, 15, 10, 0, 0, tzinfo=timezone.utc)
-
-
-def parse_instant(text: str) -> datetime:
-    """An ISO time; a naive one is taken as UTC."""
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
-def seeded_uuid4(seed: str):
-    rng = random.Random(hashlib.sha256(seed.encode("utf-8")).hexdigest())
-
-    def uuid4() -> uuid.UUID:
-        return uuid.UUID(int=rng.getrandbits(128), version=4)
-
-    return uuid4
+__all__ = ["DEFAULT_INSTANT", "parse_instant", "reproducible", "seeded_uuid4"]
 
 
 @contextmanager
 def reproducible(seed: str, at: datetime = DEFAULT_INSTANT) -> Iterator[None]:
-    naive_utc = at.astimezone(timezone.utc).replace(tzinfo=None)
-    with freeze_time(naive_utc), mock.patch("uuid.uuid4", seeded_uuid4(seed)):
+    freezegun = load_freezegun()
+    with freezegun.freeze_time(to_naive_utc(at)), mock.patch("uuid.uuid4", seeded_uuid4(seed)):
         yield

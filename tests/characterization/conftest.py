@@ -1,0 +1,61 @@
+"""Characterization fixtures: every test runs legacy with a pinned clock, seeded ids and defaults.
+
+The harness fixtures come from the aicmo.shared.testing plugin; this file makes the clock
+and ids autouse here (a characterization must never see the real clock) and resets the
+legacy globals a test may have left behind (LLM client, e-mail hook, environment).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.characterization.db_effects import effects_between
+from tests.characterization.json_snapshot import extension_scrubbing
+
+
+@pytest.fixture(autouse=True)
+def deterministic_legacy(fixed_clock, seeded_ids, monkeypatch, tmp_path) -> Iterator[None]:
+    """Pinned clock and ids, the template LLM, no e-mail sender, no E2E mode, cwd in tmp."""
+    from backend.llm import client as llm_client
+    from backend.services.cam import outreach
+
+    for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR", "AICMO_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(llm_client, "_client", None)
+    monkeypatch.setattr(outreach, "EMAIL_SENDER", None)
+    # relative output paths ("out/...") keep the tmp dir out of what is pinned
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def snapshot_json(snapshot, tmp_path):
+    """The syrupy snapshot, stored as sorted JSON, one file per test module."""
+    return snapshot.use_extension(extension_scrubbing({str(tmp_path): "<tmp>"}))
+
+
+@pytest.fixture
+def legacy_session(memory_db):
+    """A session of the legacy global engine, bound to the in-memory database."""
+    session = memory_db.session()
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def db_effects(memory_db) -> Callable[..., tuple[Any, dict[str, Any]]]:
+    """Run a callable; return (its result, the rows it inserted/updated/deleted per table).
+
+    Give the session a service writes through, so its flushed rows are read, not rolled back.
+    """
+
+    def run(action: Callable[[], Any], session: Any = None) -> tuple[Any, dict[str, Any]]:
+        before = memory_db.dump(session)
+        result = action()
+        if session is not None:
+            session.flush()
+        return result, effects_between(before, memory_db.dump(session))
+
+    return run
