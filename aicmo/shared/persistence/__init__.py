@@ -1,0 +1,1 @@
+"""Persistence kernel: table ownership, module-scoped sessions, unit of work, outbox."""

@@ -1,0 +1,67 @@
+"""Who owns each table: exactly one business module per table (architecture rule 5).
+
+The legacy tables are owned as in spec section 11. A new implementation registers the tables
+it creates with `register_table` at import time, so the registry always names every table.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["LEGACY_TABLE_OWNERS", "MODULES", "OwnershipError", "owner_of", "register_table", "table_owners"]
+
+MODULES = (
+    "cam",
+    "onboarding",
+    "strategy",
+    "production",
+    "qc",
+    "client_review",
+    "delivery",
+    "reporting",
+    "billing",
+    "retention",
+)
+
+LEGACY_TABLE_OWNERS: Mapping[str, str] = MappingProxyType(
+    {
+        "cam_campaigns": "cam",
+        "cam_leads": "cam",
+        "cam_outreach_attempts": "cam",
+        "cam_replies": "cam",
+        "creative_assets": "production",
+        "delivery_packages": "delivery",
+        "billing_invoices": "billing",
+        "report_metrics": "reporting",
+        "report_snapshots": "reporting",
+        "retention_assessments": "retention",
+    }
+)
+
+_owners: dict[str, str] = dict(LEGACY_TABLE_OWNERS)
+
+
+class OwnershipError(ValueError):
+    """A table without an owner, with two owners, or owned by an unknown module."""
+
+
+def register_table(table: str, owner: str) -> None:
+    """Declare that `owner` owns `table`; a second, different owner is refused."""
+    if owner not in MODULES:
+        raise OwnershipError(f"table {table}: unknown owner module '{owner}'")
+    current = _owners.get(table)
+    if current is not None and current != owner:
+        raise OwnershipError(f"table {table} is owned by {current}; {owner} cannot own it too")
+    _owners[table] = owner
+
+
+def owner_of(table: str) -> str:
+    try:
+        return _owners[table]
+    except KeyError:
+        raise OwnershipError(f"table {table} has no owner module") from None
+
+
+def table_owners() -> Mapping[str, str]:
+    """A read-only view of the whole registry."""
+    return MappingProxyType(dict(_owners))
