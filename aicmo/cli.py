@@ -15,7 +15,9 @@ from typing import Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
+from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
@@ -30,6 +32,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(contracts_app, name="contracts")
+app.add_typer(boundaries_app, name="boundaries")
+app.add_typer(ownership_app, name="ownership")
 console = Console()
 err_console = Console(stderr=True)
 

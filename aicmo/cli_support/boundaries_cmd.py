@@ -1,0 +1,85 @@
+"""`aicmo boundaries`: check the import boundaries, maintain their baseline, draw the graph."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from aicmo.cli_support.ratchet_run import (
+    BaseOption,
+    ChangedOption,
+    FormatOption,
+    RootOption,
+    run_baseline,
+    run_check,
+    usage_error,
+)
+from aicmo.strangler.boundaries import (
+    Analysis,
+    BoundaryConfig,
+    ConfigError,
+    GraphError,
+    analyse,
+    find_root,
+    load_config,
+)
+from aicmo.strangler.boundaries.mermaid import render_mermaid
+from aicmo.strangler.ratchet.baseline import Baseline
+
+TOOL = "boundaries"
+
+app = typer.Typer(
+    help="Module boundaries (rules 1-3): only api crosses modules, declared acyclic dependencies, legacy only via acl/.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _config(root: Optional[Path]) -> BoundaryConfig:
+    try:
+        return load_config(find_root((root or Path.cwd()).resolve()))
+    except ConfigError as exc:
+        usage_error(str(exc))
+    raise AssertionError("unreachable")
+
+
+def _analyse(config: BoundaryConfig) -> Analysis:
+    try:
+        return analyse(config)
+    except GraphError as exc:
+        usage_error(str(exc))
+    raise AssertionError("unreachable")
+
+
+@app.command()
+def check(
+    output_format: str = FormatOption,
+    changed: bool = ChangedOption,
+    base: str = BaseOption,
+    root: Optional[Path] = RootOption,
+) -> None:
+    """Fail (exit 1) on an import finding not in the baseline, or a baseline entry no longer found."""
+    config = _config(root)
+    run_check(TOOL, config.root, list(_analyse(config).findings), config.baseline_path, output_format, changed, base)
+
+
+@app.command()
+def baseline(
+    prune: bool = typer.Option(False, "--prune", help="Delete baseline entries that are no longer found."),
+    accept_new: bool = typer.Option(False, "--accept-new", help="Add today's new findings (needs --reason)."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why the new findings are accepted."),
+    root: Optional[Path] = RootOption,
+) -> None:
+    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason."""
+    config = _config(root)
+    run_baseline(TOOL, lambda: list(_analyse(config).findings), config.baseline_path, prune, accept_new, reason)
+
+
+@app.command()
+def graph(root: Optional[Path] = RootOption) -> None:
+    """Print the module graph as Mermaid: baselined edges dashed, new violations thick."""
+    config = _config(root)
+    baselined = Baseline.read(config.baseline_path, TOOL).keys
+    sys.stdout.write(render_mermaid(_analyse(config), baselined))

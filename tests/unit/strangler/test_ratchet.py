@@ -1,0 +1,86 @@
+"""The baseline ratchet: new and stale fail, prune only deletes, adding needs a reason."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aicmo.strangler.ratchet import Baseline, Finding, compare
+from aicmo.strangler.ratchet.formats import render_github, render_json, render_sarif, render_text
+
+
+def finding(key: str, file: str = "a.py", line: int = 3) -> Finding:
+    return Finding("api-only", key, file, line, f"message {key}", "do this instead")
+
+
+def test_findings_split_into_new_and_baselined_and_stale():
+    """A finding in the baseline is a warning; one outside it is new; an unmatched entry is stale."""
+    baseline = Baseline("boundaries").accepting([finding("k1"), finding("k2")], "legacy")
+    verdict = compare([finding("k1"), finding("k3")], baseline)
+    assert (["k3"], ["k1"], ["k2"]) == ([f.key for f in verdict.new], [f.key for f in verdict.baselined],
+                                        [e.key for e in verdict.stale])
+    assert not verdict.passed
+
+
+def test_only_baselined_findings_pass():
+    """Baselined findings alone do not fail the check."""
+    baseline = Baseline("boundaries").accepting([finding("k1")], "legacy")
+    assert compare([finding("k1", line=99)], baseline).passed
+
+
+def test_pruning_only_deletes():
+    """Prune drops stale entries and never adds the new findings."""
+    baseline = Baseline("boundaries").accepting([finding("k1"), finding("k2")], "legacy")
+    verdict = compare([finding("k1"), finding("k3")], baseline)
+    assert ["k1"] == sorted(baseline.pruned(verdict.stale).keys)
+
+
+def test_accepting_needs_a_reason():
+    """The baseline grows only with a stated reason, stored on each entry."""
+    with pytest.raises(ValueError, match="reason"):
+        Baseline("boundaries").accepting([finding("k1")], "  ")
+    assert ["why"] == [e.reason for e in Baseline("boundaries").accepting([finding("k1")], "why").entries]
+
+
+def test_the_baseline_file_is_sorted_and_round_trips(tmp_path):
+    """Entries are written sorted by key and read back equal."""
+    path = tmp_path / "b.json"
+    baseline = Baseline("boundaries").accepting([finding("zz"), finding("aa")], "r")
+    baseline.write(path)
+    assert ["aa", "zz"] == [e["key"] for e in json.loads(path.read_text())["entries"]]
+    assert baseline.keys == Baseline.read(path, "boundaries").keys
+
+
+def test_a_scope_limits_findings_and_stale_entries():
+    """With --changed, findings and stale entries of unchanged files are left out."""
+    baseline = Baseline("boundaries").accepting([finding("old", file="b.py")], "r")
+    verdict = compare([finding("k1", file="a.py"), finding("k2", file="c.py")], baseline, scope={"a.py"})
+    assert (["k1"], []) == ([f.key for f in verdict.new], list(verdict.stale))
+
+
+def test_sarif_is_2_1_0_with_errors_and_warnings():
+    """SARIF output names the version, the rule, the location and the level."""
+    baseline = Baseline("boundaries").accepting([finding("k1")], "r")
+    document = json.loads(render_sarif("boundaries", compare([finding("k1"), finding("k2", line=7)], baseline)))
+    assert "2.1.0" == document["version"]
+    results = document["runs"][0]["results"]
+    assert [("error", 7), ("warning", 3)] == [
+        (r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    ]
+    assert {"api-only"} == {r["ruleId"] for r in results}
+
+
+def test_github_annotations_are_errors_and_warnings():
+    """GitHub output is one workflow command per finding, new as ::error, baselined as ::warning."""
+    baseline = Baseline("boundaries").accepting([finding("k1")], "r")
+    lines = render_github("boundaries", compare([finding("k1"), finding("k2")], baseline)).splitlines()
+    assert ["::error file=a.py,line=3,title=api-only::", "::warning file=a.py,line=3,title=api-only::"] == [
+        line.split("a.py:3:")[0] for line in lines
+    ]
+
+
+def test_text_and_json_report_the_counts():
+    """Text ends with a summary line; JSON says whether the check passed."""
+    verdict = compare([finding("k1")], Baseline("boundaries"))
+    assert render_text("boundaries", verdict).endswith("FAILED: 1 new, 0 stale, 0 baselined\n")
+    assert False is json.loads(render_json("boundaries", verdict))["passed"]
