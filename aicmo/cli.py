@@ -46,6 +46,9 @@ Reproducible = typer.Option(
     False, "--reproducible", help="Pin the clock and derive every id from the input (byte-identical output)."
 )
 At = typer.Option(None, "--at", help="The pinned instant for --reproducible (ISO time; implies it).")
+LegacyFlow = typer.Option(
+    False, "--legacy-flow", help="Run the old operator flow instead of the journey runner over the module ports."
+)
 
 
 @app.callback()
@@ -72,9 +75,9 @@ def _configure_database(url: str) -> None:
         make_url(url)
     except ArgumentError:
         raise InputError(f"--database-url: '{url}' is not a database URL") from None
-    from backend.db import session
+    from aicmo.orchestration import bootstrap
 
-    session.configure(url)
+    bootstrap.configure_legacy_database(url)
 
 
 def _instant(at: Optional[str]) -> Any:
@@ -87,13 +90,9 @@ def _instant(at: Optional[str]) -> Any:
 
 
 def _existing_projects() -> int:
-    from sqlalchemy import func, select
+    from aicmo.orchestration import bootstrap
 
-    from backend.db.models import CampaignRow
-    from backend.db.session import SessionLocal
-
-    with SessionLocal() as session:
-        return session.scalar(select(func.count()).select_from(CampaignRow)) or 0
+    return bootstrap.count_projects()
 
 
 def _execute(work: Callable[[], dict[str, Any]], seed: Optional[str], at: Any) -> dict[str, Any]:
@@ -123,9 +122,23 @@ def _emit(result: dict[str, Any], json_out: Optional[str], table: Any) -> None:
         console.print(f"JSON written to {json_out}")
 
 
-def _journey(intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str]) -> None:
-    from aicmo.operator_services import run_client_journey
+def _journey_work(intake: Any, out_dir: Path, legacy_flow: bool) -> Callable[[], dict[str, Any]]:
+    """The journey as a callable: the runner over the ports, or the old operator flow."""
+    from aicmo.orchestration import bootstrap
 
+    if legacy_flow:
+        operator_flow = bootstrap.legacy_operator_flow()
+        # the operator flow reads a request dict itself; the intake's fields read back unchanged
+        return lambda: operator_flow.run_client_journey(intake.model_dump(mode="json"), out_dir=str(out_dir))
+    from aicmo.orchestration.journey import run_client_journey
+    from aicmo.orchestration.journey_output import journey_output
+
+    return lambda: journey_output(run_client_journey(bootstrap.legacy_ports(), intake, out_dir=str(out_dir)))
+
+
+def _journey(
+    intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str], legacy_flow: bool = False
+) -> None:
     try:
         instant = _instant(at)
         _configure_database(database_url)
@@ -134,7 +147,7 @@ def _journey(intake: Any, json_out: Optional[str], database_url: str, out_dir: P
     seed = None
     if repro or at is not None:
         seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
-    result = _execute(lambda: run_client_journey(intake, out_dir=str(out_dir)), seed, instant)
+    result = _execute(_journey_work(intake, out_dir, legacy_flow), seed, instant)
     _emit(result, json_out, journey_table(result))
 
 
@@ -145,12 +158,14 @@ def demo(
     json_out: Optional[str] = JsonOut,
     repro: bool = Reproducible,
     at: Optional[str] = At,
+    legacy_flow: bool = LegacyFlow,
 ) -> None:
     """Run the full client journey for the bundled sample intake."""
-    from aicmo.domain import ClientIntake
+    from aicmo.orchestration import bootstrap
 
     sample = resources.files("aicmo.samples").joinpath("demo_intake.json").read_text(encoding="utf-8")
-    _journey(ClientIntake.from_request(json.loads(sample)), json_out, database_url, out_dir, repro, at)
+    intake = bootstrap.intake_requests().intake_from_request(json.loads(sample))
+    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow)
 
 
 @app.command()
@@ -161,13 +176,14 @@ def run(
     out_dir: Path = OutDir,
     repro: bool = Reproducible,
     at: Optional[str] = At,
+    legacy_flow: bool = LegacyFlow,
 ) -> None:
     """Run one client journey for an intake file."""
     try:
         intake = load_intake(intake_file)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    _journey(intake, json_out, database_url, out_dir, repro, at)
+    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow)
 
 
 @app.command()
@@ -182,20 +198,20 @@ def acquire(
     database_url: str = DatabaseUrl,
     repro: bool = Reproducible,
     at: Optional[str] = At,
+    legacy_flow: bool = LegacyFlow,
 ) -> None:
     """Run the acquisition: score, qualify, route, send (simulation), process replies, convert."""
     from pydantic import ValidationError
 
-    from aicmo.operator_services import run_acquisition
-    from backend.services.cam.campaigns import load_campaign
-    from backend.services.cam.leads_io import LeadFileError, read_leads_csv, read_replies_csv
+    from aicmo.orchestration import bootstrap
 
+    files = bootstrap.acquisition_files()
     try:
         campaign_data = None
         if campaign_file is not None:
             campaign_data = read_json_object(campaign_file)
             try:
-                load_campaign(campaign_data)
+                files.validate_campaign(campaign_data)
             except ValidationError as exc:
                 from aicmo.cli_support.inputs import describe_validation_error
 
@@ -204,9 +220,8 @@ def acquire(
             if not path.is_file():
                 raise InputError(f"{path}: file not found")
         try:
-            leads = read_leads_csv(leads_file)
-            replies = read_replies_csv(replies_file) if replies_file else []
-        except LeadFileError as exc:
+            given = files.read_acquisition_input(campaign_data, leads_file, replies_file)
+        except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         instant = _instant(at)
         _configure_database(database_url)
@@ -214,15 +229,24 @@ def acquire(
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
-        material = {
-            "campaign": campaign_data,
-            "leads": [lead.model_dump(mode="json") for lead in leads],
-            "replies": replies,
-            "batch": batch,
-        }
-        seed = canonical_json(material) + f"#{_existing_projects()}"
-    result = _execute(lambda: run_acquisition(campaign_data, leads, replies, batch=batch), seed, instant)
+        seed = canonical_json(given.seed_material(batch)) + f"#{_existing_projects()}"
+    result = _execute(_acquisition_work(given, batch, legacy_flow), seed, instant)
     _emit(result, json_out, acquisition_table(result))
+
+
+def _acquisition_work(given: Any, batch: bool, legacy_flow: bool) -> Callable[[], dict[str, Any]]:
+    """The acquisition as a callable: the runner over the ports, or the old operator flow."""
+    from aicmo.orchestration import bootstrap
+
+    if legacy_flow:
+        operator_flow = bootstrap.legacy_operator_flow()
+        return lambda: operator_flow.run_acquisition(given.campaign_data, given.legacy_leads, given.legacy_replies, batch=batch)
+    from aicmo.orchestration.acquisition import run_acquisition
+    from aicmo.orchestration.acquisition_output import acquisition_output
+
+    return lambda: acquisition_output(
+        run_acquisition(bootstrap.legacy_ports(), given.campaign, given.leads, given.replies, batch=batch)
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

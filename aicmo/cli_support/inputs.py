@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from aicmo.domain import ClientIntake
+from aicmo.onboarding.api import ClientIntake
 
 
 class InputError(Exception):
@@ -42,9 +42,12 @@ def read_json_object(path: Path) -> dict[str, Any]:
 
 
 def load_intake(path: Path) -> ClientIntake:
+    """The intake file as the onboarding contract's ClientIntake."""
+    from aicmo.orchestration import bootstrap
+
     data = read_json_object(path)
     try:
-        return ClientIntake.from_request(data)
+        return bootstrap.intake_requests().intake_from_request(data)
     except ValidationError as exc:
         raise InputError(describe_validation_error(str(path), exc)) from None
 

@@ -113,7 +113,8 @@ def test_e2e_mode_gate_failure_is_one_line_and_exit_1(aicmo, workdir, monkeypatc
     monkeypatch.setenv("AICMO_E2E_MODE", "1")
     result = aicmo("run", EXAMPLES / "intake_quick_social_uk.json")
     assert 1 == result.exit_code
-    assert "DeliveryGateError" in result.stderr
+    # the runner reports the contract error (DeliveryGateClosed), --legacy-flow the legacy one
+    assert "project state is QC_FAILED, not QC_APPROVED" in result.stderr
     assert "Traceback" not in result.output
 
 

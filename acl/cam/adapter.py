@@ -1,0 +1,193 @@
+"""CamPort over legacy: the acquisition services of backend/services/cam, one step per call."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
+
+from acl._support.idempotency import IdempotencyMemory
+from acl._support.legacy_session import legacy_session
+from acl._support.translate import aware
+from acl.cam.translation import (
+    campaign_from_row,
+    campaign_to_legacy,
+    lead_from_row,
+    profile_to_legacy,
+    prospect_from_legacy,
+    reply_from_row,
+    result_from_legacy,
+    stored_campaign,
+)
+from aicmo.cam.api import (
+    AcquisitionCampaign,
+    Campaign,
+    CampaignId,
+    CampaignNotFound,
+    InboundReply,
+    Lead,
+    LeadConversion,
+    LeadId,
+    LeadNotFound,
+    LeadProfile,
+    NextAction,
+    OutreachBatch,
+    OutreachResult,
+    ProcessedReply,
+    ReplyId,
+    ReplyNotFound,
+    ScoringMode,
+)
+from backend.db.models import CampaignRow, LeadRow, ReplyRow
+from backend.services.cam import (
+    conversion,
+    grading,
+    next_action,
+    outreach,
+    qualification,
+    replies,
+    routing,
+    scoring,
+)
+from backend.services.cam.campaigns import create_campaign_row
+from backend.services.cam.leads_io import insert_lead
+
+__all__ = ["LegacyCam"]
+
+MODULE = "cam"
+
+
+def _campaign_row(session: Session, campaign_id: str) -> CampaignRow:
+    row = session.get(CampaignRow, str(campaign_id))
+    if row is None or row.kind != "acquisition":
+        raise CampaignNotFound(f"campaign {campaign_id} not found", campaign_id=str(campaign_id))
+    return row
+
+
+def _lead_rows(session: Session, lead_ids: tuple[str, ...], campaign_id: Optional[str] = None) -> list[LeadRow]:
+    rows = []
+    for lead_id in lead_ids:
+        row = session.get(LeadRow, str(lead_id))
+        if row is None or (campaign_id is not None and row.campaign_id != str(campaign_id)):
+            raise LeadNotFound(f"lead {lead_id} not found", lead_id=str(lead_id))
+        rows.append(row)
+    return rows
+
+
+class LegacyCam:
+    """The CAM port, answered by the legacy acquisition services."""
+
+    def __init__(self) -> None:
+        self._idempotency = IdempotencyMemory()
+
+    def create_campaign(self, campaign: AcquisitionCampaign, idempotency_key: str) -> Campaign:
+        def run() -> Campaign:
+            legacy = campaign_to_legacy(campaign)
+            with legacy_session(MODULE) as session:
+                return campaign_from_row(create_campaign_row(session, legacy))
+
+        return self._idempotency.once("create_campaign", idempotency_key, campaign, run)
+
+    def import_leads(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: str) -> tuple[Lead, ...]:
+        def run() -> tuple[Lead, ...]:
+            snapshots = [profile_to_legacy(profile) for profile in leads]
+            with legacy_session(MODULE) as session:
+                row = _campaign_row(session, campaign_id)
+                return tuple(lead_from_row(insert_lead(session, row.id, snapshot)) for snapshot in snapshots)
+
+        return self._idempotency.once("import_leads", idempotency_key, (campaign_id, leads), run)
+
+    def score_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], mode: ScoringMode) -> tuple[Lead, ...]:
+        with legacy_session(MODULE) as session:
+            campaign = stored_campaign(_campaign_row(session, campaign_id))
+            rows = _lead_rows(session, lead_ids, campaign_id)
+            if ScoringMode(mode) is ScoringMode.BATCH:
+                scoring.score_leads_batch(session, rows)  # Q-16: ignores the campaign's targets
+            else:
+                for row in rows:
+                    scoring.score_lead(session, row, campaign)
+            return tuple(lead_from_row(row) for row in rows)
+
+    def qualify_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], idempotency_key: str) -> tuple[Lead, ...]:
+        def run() -> tuple[Lead, ...]:
+            with legacy_session(MODULE) as session:
+                campaign = stored_campaign(_campaign_row(session, campaign_id))
+                rows = _lead_rows(session, lead_ids, campaign_id)
+                for row in rows:
+                    qualification.qualify_lead(session, row, campaign)
+                return tuple(lead_from_row(row) for row in rows)
+
+        return self._idempotency.once("qualify_leads", idempotency_key, (campaign_id, lead_ids), run)
+
+    def grade_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        with legacy_session(MODULE) as session:
+            rows = _lead_rows(session, lead_ids)
+            for row in rows:
+                grading.grade_lead(session, row)
+            return tuple(lead_from_row(row) for row in rows)
+
+    def route_lead(self, lead_id: LeadId) -> Lead:
+        with legacy_session(MODULE) as session:
+            (row,) = _lead_rows(session, (lead_id,))
+            routing.route_lead(session, row)
+            return lead_from_row(row)
+
+    def send_outreach(self, batch: OutreachBatch, idempotency_key: str) -> tuple[OutreachResult, ...]:
+        def run() -> tuple[OutreachResult, ...]:
+            with legacy_session(MODULE) as session:
+                campaign_row = _campaign_row(session, batch.campaign_id)
+                campaign = stored_campaign(campaign_row)
+                rows = _lead_rows(session, batch.lead_ids, batch.campaign_id)
+                counter: dict[str, int] = {}  # the batch cap counts across this one batch
+                results = []
+                for row in rows:
+                    sent = outreach.send_outreach(session, row, campaign_row, campaign, batch.sequence_step, batch.channel, counter)
+                    results.append(result_from_legacy(row.id, sent.outcome, sent.attempt))
+                return tuple(results)
+
+        return self._idempotency.once("send_outreach", idempotency_key, batch, run)
+
+    def process_reply(self, reply: InboundReply, idempotency_key: str) -> ProcessedReply:
+        def run() -> ProcessedReply:
+            with legacy_session(MODULE) as session:
+                return reply_from_row(replies.process_reply(session, reply.email, reply.received_at, reply.body))
+
+        return self._idempotency.once("process_reply", idempotency_key, reply, run)
+
+    def convert_reply(self, reply_id: ReplyId, idempotency_key: str) -> Optional[LeadConversion]:
+        def run() -> Optional[LeadConversion]:
+            with legacy_session(MODULE) as session:
+                reply = session.get(ReplyRow, str(reply_id))
+                if reply is None:
+                    raise ReplyNotFound(f"reply {reply_id} not found", reply_id=str(reply_id))
+                lead = session.get(LeadRow, reply.lead_id) if reply.lead_id else None
+                # legacy convert_reply also creates the client; that is onboarding's port now, so
+                # the adapter takes legacy's decision and intake and leaves the client to the caller
+                if lead is None or reply.category != "POSITIVE" or lead.grade not in conversion.CONVERTIBLE_GRADES:
+                    return None
+                intake = conversion.intake_from_lead(lead)
+                scoring.add_tag(lead, "converted")
+                return LeadConversion(lead_id=lead.id, reply_id=reply.id, intake=prospect_from_legacy(intake))
+
+        return self._idempotency.once("convert_reply", idempotency_key, reply_id, run)
+
+    def plan_next_action(self, lead_id: LeadId, now: datetime) -> NextAction:
+        with legacy_session(MODULE) as session:
+            (row,) = _lead_rows(session, (lead_id,))
+            # a reply (auto reply, out of office) may already have set the next action; keep it
+            if row.next_action_at is None:
+                row.next_action_at = next_action.next_action_at(row, now)
+            return NextAction(lead_id=row.id, next_action_at=aware(row.next_action_at), stop=next_action.should_stop(row, now))
+
+    def get_lead(self, lead_id: LeadId) -> Lead:
+        with legacy_session(MODULE) as session:
+            (row,) = _lead_rows(session, (lead_id,))
+            return lead_from_row(row)
+
+    def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
+        with legacy_session(MODULE) as session:
+            _campaign_row(session, campaign_id)
+            # import order: legacy stamps every lead of one import with the same instant
+            stmt = select(LeadRow).where(LeadRow.campaign_id == str(campaign_id)).order_by(LeadRow.created_at, literal_column("rowid"))
+            return tuple(lead_from_row(row) for row in session.scalars(stmt))

@@ -1,0 +1,106 @@
+"""OnboardingPort over legacy: create_client, the Project state machine, the project row."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from pydantic import ValidationError
+
+from acl._support.errors import TranslationError
+from acl._support.idempotency import IdempotencyMemory
+from acl._support.legacy_session import legacy_session
+from acl._support.project_rows import project_row
+from acl.onboarding.translation import (
+    brief_from_legacy,
+    intake_from_legacy,
+    intake_to_legacy,
+    project_from_row,
+)
+from aicmo.domain import ClientIntake as LegacyIntake
+from aicmo.domain import IllegalStateTransition as LegacyIllegalTransition
+from aicmo.domain import Project
+from aicmo.domain import ProjectState as LegacyState
+from aicmo.onboarding.api import (
+    ClientBrief,
+    ClientIntake,
+    ClientProject,
+    IllegalStateTransition,
+    IntakeCompleteness,
+    ProjectState,
+)
+from aicmo.shared.ids import ClientId
+from backend.db.models import CampaignRow
+from backend.services.onboarding import create_client
+
+__all__ = ["LegacyOnboarding"]
+
+MODULE = "onboarding"
+
+
+class LegacyOnboarding:
+    """The onboarding port, answered by the legacy services."""
+
+    def __init__(self) -> None:
+        self._idempotency = IdempotencyMemory()
+
+    def read_intake_request(self, request: Mapping[str, Any]) -> ClientIntake:
+        try:
+            legacy = LegacyIntake.from_request(dict(request))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise TranslationError(f"intake request: field '{field}': {first['msg']}", field=field) from None
+        return intake_from_legacy(legacy)
+
+    def build_brief(self, intake: ClientIntake) -> ClientBrief:
+        return brief_from_legacy(intake_to_legacy(intake).to_brief())
+
+    def check_intake(self, intake: ClientIntake) -> IntakeCompleteness:
+        missing = intake_to_legacy(intake).missing_fields()
+        return IntakeCompleteness(missing_fields=tuple(missing), complete=not missing)
+
+    def onboard_client(self, intake: ClientIntake, idempotency_key: str) -> ClientProject:
+        def run() -> ClientProject:
+            legacy = intake_to_legacy(intake)
+            with legacy_session(MODULE) as session:
+                return project_from_row(create_client(session, legacy))
+
+        return self._idempotency.once("onboard_client", idempotency_key, intake, run)
+
+    def get_project(self, client_id: ClientId) -> ClientProject:
+        with legacy_session(MODULE) as session:
+            return project_from_row(project_row(session, client_id))
+
+    def advance_project(self, client_id: ClientId, target: ProjectState, idempotency_key: str) -> ClientProject:
+        def run() -> ClientProject:
+            with legacy_session(MODULE) as session:
+                row = project_row(session, client_id)
+                project = _machine_for(row)
+                try:
+                    project.transition_to(LegacyState(ProjectState(target).value))
+                except (LegacyIllegalTransition, ValueError):
+                    raise IllegalStateTransition(
+                        f"{project.state.value} -> {ProjectState(target).value}",
+                        current=project.state.value,
+                        target=ProjectState(target).value,
+                    ) from None
+                project.apply_to_campaign(row)
+                return project_from_row(row)
+
+        return self._idempotency.once("advance_project", idempotency_key, (client_id, target), run)
+
+    def add_project_note(self, client_id: ClientId, note: str, idempotency_key: str) -> ClientProject:
+        def run() -> ClientProject:
+            with legacy_session(MODULE) as session:
+                row = project_row(session, client_id)
+                row.description = f"{row.description} {note}"
+                return project_from_row(row)
+
+        return self._idempotency.once("add_project_note", idempotency_key, (client_id, note), run)
+
+
+def _machine_for(row: CampaignRow) -> Project:
+    # A row fresh from create_client holds STRATEGY_DRAFT (Q-02), which from_campaign reads as
+    # STRATEGY_GENERATED; the operator flow starts such a project at CREATED, and so do we.
+    if row.project_state == "STRATEGY_DRAFT" and row.strategy_status is None:
+        return Project(id=row.id, name=row.name)
+    return Project.from_campaign(row)

@@ -1,0 +1,30 @@
+"""Port contract suites: every test runs once per implementation of the ports.
+
+The suites talk to the ports only (no legacy import). Today the one implementation is the
+legacy ACL wired by the composition root; a new module implementation adds its factory to
+IMPLEMENTATIONS and runs the very same suites.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from aicmo.orchestration import bootstrap
+from aicmo.orchestration.ports import ModulePorts
+
+IMPLEMENTATIONS: dict[str, Callable[[], ModulePorts]] = {
+    "legacy-acl": bootstrap.legacy_ports,
+}
+
+
+@pytest.fixture(params=sorted(IMPLEMENTATIONS))
+def ports(request, memory_db, seeded_ids, tmp_path, monkeypatch) -> ModulePorts:
+    """The ten ports of one implementation, on an empty database, clock at 2026-01-15T10:00Z."""
+    monkeypatch.chdir(tmp_path)  # delivery writes its zip below the working folder
+    for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    implementation = IMPLEMENTATIONS[request.param]()
+    # the clock is frozen only now: pydantic must not build a model's schema while date is faked
+    request.getfixturevalue("fixed_clock")
+    return implementation

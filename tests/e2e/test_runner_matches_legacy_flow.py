@@ -1,0 +1,69 @@
+"""The journey and acquisition runners over the ports print the very JSON the legacy operator flow printed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.characterization import corpus
+from tests.e2e.conftest import EXAMPLES
+
+CORPUS = corpus.CORPUS
+INTAKE_FILES = sorted(EXAMPLES.glob("intake_*.json"))
+CAMPAIGNS = corpus.campaigns()
+
+
+def both_ways(aicmo, *args: str) -> tuple[tuple[int, str], tuple[int, str]]:
+    """(exit code, stdout) of the command by the runner, then by --legacy-flow, each on a fresh database."""
+    common = ["--database-url", "sqlite://", "--reproducible", "--json", "-"]
+    runner = aicmo(*args, *common)
+    legacy = aicmo(*args, *common, "--legacy-flow")
+    return (runner.exit_code, runner.stdout), (legacy.exit_code, legacy.stdout)
+
+
+@pytest.mark.parametrize("intake_file", INTAKE_FILES, ids=lambda p: p.stem)
+def test_every_example_intake_gives_the_legacy_json(aicmo, intake_file):
+    """`aicmo run` of each example intake: same exit code and byte-identical reproducible JSON."""
+    runner, legacy = both_ways(aicmo, "run", intake_file, "--out-dir", "out")
+    assert 0 == legacy[0]
+    assert legacy == runner
+
+
+def test_the_demo_gives_the_legacy_json(aicmo):
+    """`aicmo demo`: same exit code and byte-identical reproducible JSON."""
+    runner, legacy = both_ways(aicmo, "demo", "--out-dir", "out")
+    assert 0 == legacy[0]
+    assert legacy == runner
+
+
+@pytest.mark.parametrize("intake_id", corpus.intake_ids())
+def test_every_corpus_intake_gives_the_legacy_json(aicmo, workdir, intake_id):
+    """`aicmo run` of each characterization corpus intake: byte-identical reproducible JSON."""
+    path = workdir / f"{intake_id}.json"
+    path.write_text(json.dumps(corpus.intake(intake_id)), encoding="utf-8")
+    runner, legacy = both_ways(aicmo, "run", path, "--out-dir", "out")
+    assert 0 == legacy[0]
+    assert legacy == runner
+
+
+@pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
+def test_the_example_acquisition_gives_the_legacy_json(aicmo, batch):
+    """`aicmo acquire` of the example files (with and without --batch): byte-identical reproducible JSON."""
+    args = ["acquire", EXAMPLES / "leads.csv", "--replies", EXAMPLES / "replies.csv", "--campaign", EXAMPLES / "campaign.json"]
+    runner, legacy = both_ways(aicmo, *args, *(["--batch"] if batch else []))
+    assert 0 == legacy[0]
+    assert json.loads(legacy[1])["summary"]["conversions"] > 0 or batch
+    assert legacy == runner
+
+
+@pytest.mark.parametrize("campaign_id", sorted(CAMPAIGNS))
+def test_every_corpus_campaign_gives_the_legacy_json(aicmo, workdir, campaign_id):
+    """`aicmo acquire` of the corpus leads and replies under each corpus campaign: byte-identical JSON."""
+    args = ["acquire", CORPUS / "leads.csv", "--replies", CORPUS / "replies.csv"]
+    if CAMPAIGNS[campaign_id] is not None:
+        path = workdir / f"{campaign_id}.json"
+        path.write_text(json.dumps(CAMPAIGNS[campaign_id]), encoding="utf-8")
+        args += ["--campaign", path]
+    runner, legacy = both_ways(aicmo, *args)
+    assert 0 == legacy[0]
+    assert legacy == runner
