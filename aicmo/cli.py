@@ -17,6 +17,7 @@ from rich.console import Console
 
 from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
+from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
@@ -34,6 +35,7 @@ app = typer.Typer(
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
+app.add_typer(migrate_app, name="migrate")
 console = Console()
 err_console = Console(stderr=True)
 

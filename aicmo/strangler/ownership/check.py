@@ -7,7 +7,7 @@ function_owners`. Code outside every module that writes a table is a finding too
 """
 from __future__ import annotations
 
-from aicmo.shared.persistence.ownership import table_owners
+from aicmo.shared.persistence.ownership import INFRASTRUCTURE_OWNERS, table_owners
 from aicmo.strangler.boundaries.components import classifier
 from aicmo.strangler.boundaries.config import BoundaryConfig
 from aicmo.strangler.ownership.source import (
@@ -52,6 +52,14 @@ def writes(sources: list[SourceFile], declarations: list[TableDeclaration], owne
     return [w for source in sources for w in find_writes(source, tables, returns, known)]
 
 
+def infrastructure_owner(module: str) -> str | None:
+    """The non-business owner (e.g. the strangler) whose package holds this Python module."""
+    for owner, package in INFRASTRUCTURE_OWNERS.items():
+        if module == package or module.startswith(package + "."):
+            return owner
+    return None
+
+
 def check(config: BoundaryConfig) -> list[Finding]:
     classify = classifier(config)
     sources = list(read_sources(config.root, config.present_packages))
@@ -61,7 +69,8 @@ def check(config: BoundaryConfig) -> list[Finding]:
     api = ".".join(p for p in (config.module_prefix, "{}", config.public) if p)
     findings: dict[str, Finding] = {f.key: f for f in registry_findings}
     for write in writes(sources, declarations, owners):
-        writer = function_owners.get(f"{write.module}.{write.function}") or classify(write.module).module
+        writer = (function_owners.get(f"{write.module}.{write.function}") or classify(write.module).module
+                  or infrastructure_owner(write.module))
         owner = owners.get(write.table)
         where = f"{write.module}.{write.function}" if write.function != "<module>" else write.module
         if owner is None or writer == owner:

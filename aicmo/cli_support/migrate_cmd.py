@@ -1,0 +1,244 @@
+"""`aicmo migrate`: the status of every module's migration, and the audited route changes.
+
+Exit codes: 0 done, 1 refused (a closed gate or an illegal step; one line says why) or a
+database failure, 2 bad input (an unknown module, an empty reason, a malformed database URL).
+The strangler's tables live in the application's database and are created on demand.
+"""
+from __future__ import annotations
+
+import getpass
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+EXIT_REFUSED = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    help="Migrate modules legacy -> shadow -> new -> deleted, gated by evidence and audited.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DatabaseUrl = typer.Option(
+    "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
+)
+Reason = typer.Option(..., "--reason", help="Why: written to the audit trail.")
+Who = typer.Option(None, "--who", help="Who makes the change (default: the OS user).")
+Module = typer.Argument(..., metavar="MODULE", help="The business module.")
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _who(who: Optional[str]) -> str:
+    if who:
+        return who
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (a container without passwd entry)
+        return "unknown"
+
+
+def _sessions(url: str) -> Any:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from aicmo.strangler.routes import open_database
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        _fail(f"--database-url: '{url}' is not a database URL", EXIT_BAD_INPUT)
+    return open_database(url)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """Turn the machinery's refusals into one line and the documented exit code."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from aicmo.strangler.migration import ChangeRefused, UnknownModule
+    from aicmo.strangler.routes import IllegalTransition
+
+    try:
+        yield
+    except UnknownModule as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except (ChangeRefused, IllegalTransition) as exc:
+        _fail(str(exc), EXIT_REFUSED)
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_REFUSED)
+
+
+def _change(database_url: str, apply: Callable[[Any, Any], Any]) -> Any:
+    from aicmo.shared.clock import SystemClock
+
+    with _refusals():
+        sessions = _sessions(database_url)
+        with sessions.begin() as session:
+            return apply(session, SystemClock())
+
+
+def _reason(reason: str) -> str:
+    if not reason.strip():
+        _fail("--reason must say why", EXIT_BAD_INPUT)
+    return reason
+
+
+@app.command()
+def status(database_url: str = DatabaseUrl) -> None:
+    """Each module's route, rollout, shadow comparisons, mismatch rate and last change."""
+    from aicmo.strangler.migration import migration_status
+
+    with _refusals():
+        with _sessions(database_url)() as session:
+            kill_switch, statuses = migration_status(session)
+    table = Table("module", "route", "rollout", "comparisons", "mismatch rate", "last change")
+    for s in statuses:
+        rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "-"
+        when = s.last_change_at.strftime("%Y-%m-%d %H:%M UTC ") if s.last_change_at else ""
+        table.add_row(s.module, s.route, f"{s.rollout_percent}%", str(s.comparisons), rate, when + s.last_change)
+    out.print(table)
+    if kill_switch:
+        out.print("[bold red]kill switch engaged[/]: every module with legacy code runs on legacy")
+
+
+@app.command()
+def promote(
+    module: str = Module,
+    reason: str = Reason,
+    who: Optional[str] = Who,
+    min_comparisons: int = typer.Option(200, "--min-comparisons", min=1, help="Shadow comparisons the gate needs."),
+    database_url: str = DatabaseUrl,
+) -> None:
+    """Move MODULE one step forward; shadow -> new only through the evidence gate."""
+    from aicmo.strangler.migration import current_route, promote_module
+
+    _reason(reason)
+
+    def apply(session: Any, clock: Any) -> str:
+        before = current_route(session, module).value
+        after = promote_module(session, clock, module, _who(who), reason, min_comparisons).value
+        return f"{module}: {before} -> {after}"
+
+    out.print(_change(database_url, apply))
+
+
+@app.command()
+def rollback(module: str = Module, reason: str = Reason, who: Optional[str] = Who, database_url: str = DatabaseUrl) -> None:
+    """Move MODULE one step back."""
+    from aicmo.strangler.migration import current_route, rollback_module
+
+    _reason(reason)
+
+    def apply(session: Any, clock: Any) -> str:
+        before = current_route(session, module).value
+        after = rollback_module(session, clock, module, _who(who), reason).value
+        return f"{module}: {before} -> {after}"
+
+    out.print(_change(database_url, apply))
+
+
+@app.command()
+def rollout(
+    module: str = Module,
+    percent: int = typer.Argument(..., metavar="PERCENT", help="Share of tenants on the module's route (0-100)."),
+    reason: str = Reason,
+    who: Optional[str] = Who,
+    database_url: str = DatabaseUrl,
+) -> None:
+    """Give MODULE's route to PERCENT % of tenants (by a stable hash); the rest stay one step behind."""
+    from aicmo.strangler.migration import set_rollout
+
+    _reason(reason)
+    _change(database_url, lambda session, clock: set_rollout(session, clock, module, percent, _who(who), reason))
+    out.print(f"{module}: rollout {percent}%")
+
+
+@app.command()
+def override(
+    module: str = Module,
+    tenant: str = typer.Argument(..., metavar="TENANT"),
+    route: str = typer.Argument(..., metavar="ROUTE", help="legacy, shadow, new, or none to remove the override."),
+    reason: str = Reason,
+    who: Optional[str] = Who,
+    database_url: str = DatabaseUrl,
+) -> None:
+    """Pin one TENANT of MODULE to a ROUTE (never past the module's gate)."""
+    from aicmo.strangler.migration import set_tenant_override
+    from aicmo.strangler.routes import Route
+
+    _reason(reason)
+    routes = {r.value: r for r in Route}
+    if route != "none" and route not in routes:
+        _fail(f"ROUTE must be one of {', '.join(routes)} or none, not '{route}'", EXIT_BAD_INPUT)
+    target = routes.get(route)
+    _change(database_url, lambda session, clock: set_tenant_override(session, clock, module, tenant, target, _who(who), reason))
+    out.print(f"{module}: tenant {tenant} -> {route}")
+
+
+@app.command("kill-switch")
+def kill_switch(
+    state: str = typer.Argument(..., metavar="on|off"),
+    reason: str = Reason,
+    who: Optional[str] = Who,
+    database_url: str = DatabaseUrl,
+) -> None:
+    """on: every module that still has legacy code runs on legacy, from the next unit of work."""
+    from aicmo.strangler.migration import set_kill_switch
+
+    _reason(reason)
+    if state not in ("on", "off"):
+        _fail(f"the kill switch is on or off, not '{state}'", EXIT_BAD_INPUT)
+    _change(database_url, lambda session, clock: set_kill_switch(session, clock, state == "on", _who(who), reason))
+    out.print(f"kill switch {state}")
+
+
+@app.command()
+def diverge(
+    module: str = Module,
+    name: str = typer.Argument(..., metavar="NAME", help="The divergence's name, as the shadow runner tags mismatches."),
+    reason: str = Reason,
+    who: Optional[str] = Who,
+    database_url: str = DatabaseUrl,
+) -> None:
+    """Declare an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
+    from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
+
+    _reason(reason)
+    with _refusals():
+        try:
+            EvidenceRecorder(_sessions(database_url)).declare_divergence(module, name, reason, _who(who))
+        except EvidenceError as exc:
+            _fail(str(exc), EXIT_BAD_INPUT)
+    out.print(f"{module}: divergence {name} declared")
+
+
+@app.command()
+def report(
+    output: Optional[Path] = typer.Option(None, "--output", help="Write the Markdown here instead of stdout."),
+    database_url: str = DatabaseUrl,
+) -> None:
+    """The status table as Markdown (for MIGRATION.md)."""
+    from aicmo.strangler.migration import declared_divergences, markdown_report, migration_status
+
+    with _refusals():
+        with _sessions(database_url)() as session:
+            text = markdown_report(*migration_status(session), declared_divergences(session))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc}", EXIT_BAD_INPUT)
+    out.print(f"report written to {output}")

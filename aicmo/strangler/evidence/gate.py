@@ -1,0 +1,78 @@
+"""The promotion gate shadow -> new: what evidence there is, and what is missing.
+
+Comparisons count from the module's latest entry into shadow, so a mismatch fixed by going
+back to legacy and shadowing again does not block the module forever.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+import attrs
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from aicmo.strangler.evidence.recording import SUITES
+from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
+
+__all__ = ["DEFAULT_MIN_COMPARISONS", "GateVerdict", "evaluate_gate"]
+
+DEFAULT_MIN_COMPARISONS = 200
+
+
+@attrs.frozen
+class GateVerdict:
+    module: str
+    missing: tuple[str, ...]  # one line per missing piece of evidence; empty when the gate opens
+    evidence: dict[str, Any]  # what was found, stored with the audit row
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing
+
+
+def _latest_suite_runs(session: Session, module: str) -> dict[str, Optional[bool]]:
+    latest: dict[str, Optional[bool]] = {}
+    for suite in SUITES:
+        row = session.scalars(
+            select(SuiteRunRow).where(SuiteRunRow.module == module, SuiteRunRow.suite == suite, SuiteRunRow.path == "new")
+            .order_by(SuiteRunRow.at.desc(), SuiteRunRow.id.desc()).limit(1)
+        ).first()
+        latest[suite] = None if row is None else row.passed
+    return latest
+
+
+def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_comparisons: int = DEFAULT_MIN_COMPARISONS) -> GateVerdict:
+    """The gate for `module`, counting comparisons recorded at or after `since`."""
+    suites = _latest_suite_runs(session, module)
+    declared = {d.name: d.reason for d in session.scalars(select(DeclaredDivergenceRow).where(DeclaredDivergenceRow.module == module))}
+    window = [ShadowComparisonRow.module == module] + ([ShadowComparisonRow.at >= since] if since else [])
+    comparisons = session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(*window)) or 0
+    mismatches = session.execute(
+        select(ShadowComparisonRow.divergence, func.count()).where(*window, ShadowComparisonRow.matched.is_(False))
+        .group_by(ShadowComparisonRow.divergence)
+    ).all()
+    explained = {name: count for name, count in mismatches if name in declared}
+    unexplained = sum(count for name, count in mismatches if name not in declared)
+
+    missing = []
+    for suite, passed in suites.items():
+        if passed is None:
+            missing.append(f"{suite} suite: no run recorded on the new path")
+        elif not passed:
+            missing.append(f"{suite} suite: the latest run on the new path failed")
+    if comparisons < min_comparisons:
+        missing.append(f"shadow comparisons: {comparisons} of {min_comparisons}")
+    if unexplained:
+        missing.append(f"unexplained mismatches: {unexplained} (fix the new path or declare the divergence)")
+    evidence = {
+        "suites_on_new_path": {s: p for s, p in suites.items()},
+        "comparisons": comparisons,
+        "min_comparisons": min_comparisons,
+        "mismatches": sum(count for _, count in mismatches),
+        "unexplained_mismatches": unexplained,
+        "explained_mismatches": explained,
+        "declared_divergences": [{"name": n, "reason": r} for n, r in sorted(declared.items())],
+        "window_start": since.isoformat() if since else None,
+    }
+    return GateVerdict(module, tuple(missing), evidence)

@@ -1,0 +1,72 @@
+"""The recording API the shadow runner and the test suites call to leave evidence.
+
+Each call commits on its own: evidence recorded by a call whose business transaction later
+rolls back (shadow runs inside a savepoint) must still be kept.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from sqlalchemy.orm import sessionmaker
+
+from aicmo.shared.clock import Clock, SystemClock
+from aicmo.shared.persistence.ownership import MODULES
+from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
+
+__all__ = ["PATHS", "SUITES", "EvidenceError", "EvidenceRecorder"]
+
+SUITES = ("characterization", "contract")  # both must pass on the new path before `new`
+PATHS = ("legacy", "new")
+
+
+class EvidenceError(ValueError):
+    """Evidence about an unknown module, suite, path or divergence."""
+
+
+def _known_module(module: str) -> None:
+    if module not in MODULES:
+        raise EvidenceError(f"unknown module '{module}'; modules are {', '.join(MODULES)}")
+
+
+class EvidenceRecorder:
+    """Writes suite runs, shadow comparisons and declared divergences to the strangler tables."""
+
+    def __init__(self, sessions: sessionmaker, clock: Clock | None = None) -> None:
+        self._sessions = sessions
+        self._clock = clock or SystemClock()
+
+    def record_suite_run(self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None) -> None:
+        _known_module(module)
+        if suite not in SUITES:
+            raise EvidenceError(f"unknown suite '{suite}'; suites are {', '.join(SUITES)}")
+        if path not in PATHS:
+            raise EvidenceError(f"unknown path '{path}'; paths are {', '.join(PATHS)}")
+        with self._sessions.begin() as session:
+            session.add(SuiteRunRow(module=module, suite=suite, path=path, passed=passed, detail=detail, at=self._clock.now()))
+
+    def record_comparison(
+        self,
+        module: str,
+        matched: bool,
+        diff: Any = None,
+        inputs: Any = None,
+        context: Any = None,
+        timings: Any = None,
+        divergence: Optional[str] = None,
+        candidate_error: Optional[str] = None,
+    ) -> None:
+        """One shadow call; `divergence` names the declared divergence that explains a mismatch."""
+        _known_module(module)
+        with self._sessions.begin() as session:
+            session.add(ShadowComparisonRow(
+                module=module, matched=matched, diff=diff, inputs=inputs, context=context, timings=timings,
+                divergence=divergence, candidate_error=candidate_error, at=self._clock.now(),
+            ))
+
+    def declare_divergence(self, module: str, name: str, reason: str, who: str) -> None:
+        """Declare (or re-word) an intended difference; without a reason it explains nothing."""
+        _known_module(module)
+        if not reason.strip():
+            raise EvidenceError(f"divergence {module}/{name}: a reason is required")
+        with self._sessions.begin() as session:
+            session.merge(DeclaredDivergenceRow(module=module, name=name, reason=reason, who=who, at=self._clock.now()))

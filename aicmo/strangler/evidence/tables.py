@@ -1,0 +1,68 @@
+"""The promotion evidence: suite runs on a path, shadow comparisons, declared divergences.
+
+Suite runs and comparisons are append-only: evidence that could be edited proves nothing.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from aicmo.shared.persistence.ownership import register_table
+from aicmo.strangler.routes.append_only import AppendOnly, make_append_only
+from aicmo.strangler.routes.base import StranglerBase, UtcDateTime
+
+__all__ = ["DeclaredDivergenceRow", "ShadowComparisonRow", "SuiteRunRow"]
+
+
+class SuiteRunRow(AppendOnly, StranglerBase):
+    """One run of a module's test suite (characterization or contract) on one path."""
+
+    __tablename__ = "strangler_suite_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    module: Mapped[str] = mapped_column(String(40), index=True)
+    suite: Mapped[str] = mapped_column(String(40))
+    path: Mapped[str] = mapped_column(String(10))  # legacy or new
+    passed: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ShadowComparisonRow(AppendOnly, StranglerBase):
+    """One shadow call: legacy and new results compared; a mismatch keeps its field diff."""
+
+    __tablename__ = "strangler_shadow_comparisons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    module: Mapped[str] = mapped_column(String(40), index=True)
+    matched: Mapped[bool] = mapped_column(Boolean)
+    divergence: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)  # a declared divergence's name
+    diff: Mapped[Any] = mapped_column(JSON, nullable=True)
+    inputs: Mapped[Any] = mapped_column(JSON, nullable=True)
+    context: Mapped[Any] = mapped_column(JSON, nullable=True)
+    timings: Mapped[Any] = mapped_column(JSON, nullable=True)
+    candidate_error: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class DeclaredDivergenceRow(StranglerBase):
+    """A difference between legacy and new that is intended (a legacy bug fixed), with why."""
+
+    __tablename__ = "strangler_divergences"
+
+    module: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+make_append_only(SuiteRunRow.__table__)  # type: ignore[arg-type]
+make_append_only(ShadowComparisonRow.__table__)  # type: ignore[arg-type]
+
+register_table("strangler_suite_runs", "strangler")
+register_table("strangler_shadow_comparisons", "strangler")
+register_table("strangler_divergences", "strangler")

@@ -1,0 +1,30 @@
+"""The status table as Markdown, for MIGRATION.md and reviews."""
+from __future__ import annotations
+
+from aicmo.strangler.migration.status import ModuleStatus
+
+__all__ = ["markdown_report"]
+
+
+def _cell(text: str) -> str:
+    # a pipe or newline inside a reason would break the table
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_report(kill_switch: bool, statuses: list[ModuleStatus], divergences: list[tuple[str, str, str]] = ()) -> str:
+    """The status table; below it the kill switch, if engaged, and the declared divergences."""
+    lines = [
+        "| Module | Route | Rollout | Comparisons | Mismatch rate | Last change |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in statuses:
+        rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "–"
+        when = s.last_change_at.strftime("%Y-%m-%d %H:%M UTC") + " " if s.last_change_at else ""
+        lines.append(f"| {s.module} | {s.route} | {s.rollout_percent}% | {s.comparisons} | {rate} | {_cell(when + s.last_change)} |")
+    if kill_switch:
+        lines.append("")
+        lines.append("**Kill switch engaged: every module that still has legacy code runs on legacy.**")
+    if divergences:
+        lines += ["", "Declared divergences (mismatches they explain do not block promotion):", ""]
+        lines += [f"- {module} / {name}: {_cell(reason)}" for module, name, reason in divergences]
+    return "\n".join(lines) + "\n"

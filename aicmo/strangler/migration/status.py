@@ -1,0 +1,67 @@
+"""The migration status of every module: route, rollout, comparisons, mismatch rate, last change."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+import attrs
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from aicmo.shared.persistence.ownership import MODULES
+from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow
+from aicmo.strangler.routes.store import kill_switch_engaged, last_change
+from aicmo.strangler.routes.tables import ModuleRouteRow
+
+__all__ = ["ModuleStatus", "declared_divergences", "migration_status"]
+
+
+@attrs.frozen
+class ModuleStatus:
+    module: str
+    route: str
+    rollout_percent: int
+    comparisons: int
+    mismatches: int
+    last_change_at: Optional[datetime]
+    last_change: str  # "shadow -> new by ana: reason", or "" when never changed
+
+    @property
+    def mismatch_rate(self) -> Optional[float]:
+        return self.mismatches / self.comparisons if self.comparisons else None
+
+
+def _comparisons(session: Session, module: str) -> tuple[int, int]:
+    """(comparisons, mismatches) since the module last entered shadow: the window the gate counts."""
+    entered = last_change(session, module, kind="route", to_value="shadow")
+    window = [ShadowComparisonRow.module == module] + ([ShadowComparisonRow.at >= entered.at] if entered else [])
+    total = session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(*window)) or 0
+    mismatched = session.scalar(select(func.count()).select_from(ShadowComparisonRow)
+                                .where(*window, ShadowComparisonRow.matched.is_(False))) or 0
+    return total, mismatched
+
+
+def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
+    """(kill switch engaged, one status per business module in the declared order)."""
+    routes = {r.module: r for r in session.scalars(select(ModuleRouteRow))}
+    found = []
+    for module in MODULES:
+        row = routes.get(module)
+        change = last_change(session, module, kind="route")
+        total, mismatched = _comparisons(session, module)
+        found.append(ModuleStatus(
+            module=module,
+            route=row.route if row else "legacy",
+            rollout_percent=row.rollout_percent if row else 100,
+            comparisons=total,
+            mismatches=mismatched,
+            last_change_at=change.at if change else None,
+            last_change=f"{change.from_value} -> {change.to_value} by {change.who}: {change.why}" if change else "",
+        ))
+    return kill_switch_engaged(session), found
+
+
+def declared_divergences(session: Session) -> list[tuple[str, str, str]]:
+    """(module, name, reason) of every declared divergence, by module then name."""
+    rows = session.scalars(select(DeclaredDivergenceRow).order_by(DeclaredDivergenceRow.module, DeclaredDivergenceRow.name))
+    return [(r.module, r.name, r.reason) for r in rows]

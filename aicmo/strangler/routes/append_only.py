@@ -1,0 +1,60 @@
+"""Append-only tables: the audit trail and the evidence may be inserted, never changed.
+
+Three layers, because each one alone has a hole: mapper events stop unit-of-work updates and
+deletes from any session; the strangler session stops ORM `update()`/`delete()` statements,
+which skip the mapper events; and on SQLite a trigger stops whatever reaches the database.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import DDL, Table, event
+from sqlalchemy.orm import ORMExecuteState
+
+from aicmo.strangler.routes.base import StranglerSession
+
+__all__ = ["AppendOnly", "AppendOnlyViolation", "make_append_only"]
+
+
+class AppendOnlyViolation(RuntimeError):
+    """An attempt to update or delete a row of an append-only table."""
+
+
+class AppendOnly:
+    """Mixin marking a mapped class whose rows are written once."""
+
+
+def _refuse(how: str, table: str) -> None:
+    raise AppendOnlyViolation(f"{table} is append-only: {how} refused")
+
+
+@event.listens_for(AppendOnly, "before_update", propagate=True)
+def _before_update(mapper: Any, connection: Any, target: Any) -> None:
+    _refuse("update", mapper.persist_selectable.name)
+
+
+@event.listens_for(AppendOnly, "before_delete", propagate=True)
+def _before_delete(mapper: Any, connection: Any, target: Any) -> None:
+    _refuse("delete", mapper.persist_selectable.name)
+
+
+_append_only_tables: set[str] = set()
+
+
+@event.listens_for(StranglerSession, "do_orm_execute")
+def _statement_guard(state: ORMExecuteState) -> None:
+    if state.is_update or state.is_delete:
+        table = getattr(getattr(state.statement, "table", None), "name", None)
+        if table in _append_only_tables:
+            _refuse("update statement" if state.is_update else "delete statement", table)
+
+
+def make_append_only(table: Table) -> None:
+    """Register the statement guard and, on SQLite, database triggers for `table`."""
+    _append_only_tables.add(table.name)
+    for verb in ("UPDATE", "DELETE"):
+        trigger = DDL(
+            f"CREATE TRIGGER IF NOT EXISTS {table.name}_no_{verb.lower()} BEFORE {verb} ON {table.name} "
+            f"BEGIN SELECT RAISE(ABORT, '{table.name} is append-only'); END"
+        )
+        event.listen(table, "after_create", trigger.execute_if(dialect="sqlite"))

@@ -1,0 +1,57 @@
+"""A fresh strangler database and a fixed clock for each migration test."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Iterator
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from aicmo.shared.clock import FixedClock
+from aicmo.strangler.evidence import EvidenceRecorder
+from aicmo.strangler.migration import change_route
+from aicmo.strangler.routes import Route, open_database
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def sessions() -> sessionmaker:
+    # one in-memory connection shared by every session of the test: fresh per test and fast
+    return open_database("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+
+
+@pytest.fixture
+def session(sessions) -> Iterator[Session]:
+    with sessions() as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def recorder(sessions, clock) -> EvidenceRecorder:
+    return EvidenceRecorder(sessions, clock)
+
+
+def tick(clock: FixedClock, minutes: int = 1) -> None:
+    clock.move_to(clock.now() + timedelta(minutes=minutes))
+
+
+def move(sessions: sessionmaker, clock: FixedClock, module: str, *routes: Route) -> None:
+    """Walk a module through legal steps, one transaction each."""
+    for route in routes:
+        with sessions.begin() as session:
+            change_route(session, clock, module, route, "tester", f"to {route.value}")
+        tick(clock)
+
+
+def full_evidence(recorder: EvidenceRecorder, module: str = "qc", comparisons: int = 200) -> None:
+    recorder.record_suite_run(module, "characterization", "new", True)
+    recorder.record_suite_run(module, "contract", "new", True)
+    for _ in range(comparisons):
+        recorder.record_comparison(module, True, inputs={"n": 1}, timings={"legacy_wall_ms": 1.0})

@@ -1,0 +1,126 @@
+"""`aicmo migrate`: status, promote, rollback and report over a strangler database in a tmp dir."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from aicmo.cli import app
+from aicmo.strangler.evidence import EvidenceRecorder
+from aicmo.strangler.routes import open_database
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def url(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return f"sqlite:///{tmp_path / 'app.db'}"
+
+
+def migrate(url, *args):
+    return runner.invoke(app, ["migrate", *args, "--database-url", url])
+
+
+def test_promote_rollback_and_status(url):
+    """A promotion and a rollback are shown with who and why; the status lists every module."""
+    assert 0 == migrate(url, "promote", "qc", "--reason", "start shadowing", "--who", "ana").exit_code
+    result = migrate(url, "status")
+    assert 0 == result.exit_code
+    assert "shadow" in result.output and "retention" in result.output
+    rolled = migrate(url, "rollback", "qc", "--reason", "noisy diffs", "--who", "bo")
+    assert (0, "qc: shadow -> legacy\n") == (rolled.exit_code, rolled.output)
+
+
+def test_a_closed_gate_exits_1_naming_the_missing_evidence(url):
+    """shadow -> new without evidence is refused in one line."""
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    result = migrate(url, "promote", "qc", "--reason", "go")
+    assert 1 == result.exit_code
+    assert "characterization suite: no run recorded" in result.output
+    assert "shadow comparisons: 0 of 200" in result.output
+
+
+def test_the_gate_opens_on_recorded_evidence(url):
+    """Evidence recorded through the API lets the CLI promote to new."""
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    recorder = EvidenceRecorder(open_database(url))
+    recorder.record_suite_run("qc", "characterization", "new", True)
+    recorder.record_suite_run("qc", "contract", "new", True)
+    for _ in range(3):
+        recorder.record_comparison("qc", True)
+    result = migrate(url, "promote", "qc", "--reason", "green", "--min-comparisons", "3")
+    assert (0, "qc: shadow -> new\n") == (result.exit_code, result.output)
+
+
+def test_an_illegal_step_exits_1(url):
+    """Rolling back from legacy is refused."""
+    result = migrate(url, "rollback", "qc", "--reason", "oops")
+    assert 1 == result.exit_code
+    assert "nothing to roll back" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ("promote", "marketing", "--reason", "x"),
+    ("promote", "qc", "--reason", " "),
+    ("promote", "qc"),
+])
+def test_bad_input_exits_2(url, args):
+    """An unknown module, an empty reason or a missing --reason is bad input."""
+    assert 2 == migrate(url, *args).exit_code
+
+
+def test_a_malformed_database_url_exits_2():
+    """The URL is checked before anything is opened."""
+    assert 2 == runner.invoke(app, ["migrate", "status", "--database-url", "not a url"]).exit_code
+
+
+def test_the_report_is_a_markdown_table_on_stdout_or_in_a_file(url, tmp_path):
+    """One row per module; --output writes the same text to a file."""
+    migrate(url, "promote", "billing", "--reason", "shadow billing", "--who", "ana")
+    shown = migrate(url, "report")
+    assert 0 == shown.exit_code
+    assert shown.output.startswith("| Module | Route |")
+    assert "| billing | shadow | 100% | 0 | – |" in shown.output
+    assert 0 == migrate(url, "report", "--output", "status.md").exit_code
+    assert shown.output == (tmp_path / "status.md").read_text(encoding="utf-8")
+
+
+def test_the_database_url_comes_from_the_environment(url, monkeypatch):
+    """AICMO_DATABASE_URL is the default, like the other commands."""
+    monkeypatch.setenv("AICMO_DATABASE_URL", url)
+    assert 0 == runner.invoke(app, ["migrate", "promote", "qc", "--reason", "env"]).exit_code
+    assert "| qc | shadow |" in migrate(url, "report").output
+
+
+def test_rollout_override_and_kill_switch_are_audited_changes(url):
+    """Each command changes routing and leaves an audit row."""
+    from sqlalchemy import select
+
+    from aicmo.strangler.routes import RouteChangeRow
+
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    assert 0 == migrate(url, "rollout", "qc", "30", "--reason", "a third").exit_code
+    assert 0 == migrate(url, "override", "qc", "acme", "legacy", "--reason", "hold acme").exit_code
+    assert 0 == migrate(url, "kill-switch", "on", "--reason", "incident").exit_code
+    assert "Kill switch engaged" in migrate(url, "report").output
+    with open_database(url)() as session:
+        assert ["route", "rollout", "override", "kill_switch"] == list(session.scalars(select(RouteChangeRow.kind)))
+
+
+@pytest.mark.parametrize("args, code", [
+    (("rollout", "qc", "150", "--reason", "x"), 1),
+    (("override", "qc", "acme", "new", "--reason", "x"), 1),
+    (("override", "qc", "acme", "sideways", "--reason", "x"), 2),
+    (("kill-switch", "maybe", "--reason", "x"), 2),
+])
+def test_refused_and_malformed_routing_changes(url, args, code):
+    """Out-of-range rollout and an override past the gate are refused (1); unknown values are bad input (2)."""
+    assert code == migrate(url, *args).exit_code
+
+
+def test_a_declared_divergence_is_listed_in_the_report(url):
+    """`migrate diverge` records the divergence with its reason; the report lists it."""
+    result = migrate(url, "diverge", "qc", "rounding-fix", "--reason", "legacy rounds half down", "--who", "ana")
+    assert 0 == result.exit_code
+    assert "- qc / rounding-fix: legacy rounds half down" in migrate(url, "report").output
+    assert 2 == migrate(url, "diverge", "ads", "x", "--reason", "y").exit_code
