@@ -1,8 +1,8 @@
 """Port contract suites: every test runs once per implementation of the ports.
 
-The suites talk to the ports only (no legacy import). Today the one implementation is the
-legacy ACL wired by the composition root; a new module implementation adds its factory to
-IMPLEMENTATIONS and runs the very same suites.
+The suites talk to the ports only (no legacy import). "legacy-acl" is every port on the
+legacy ACL, wired by the composition root; a new module implementation adds its factory to
+IMPLEMENTATIONS and runs the very same suites, every other port staying on the ACL.
 """
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ import pytest
 
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
+from tests.new_paths import ports_with_new_qc
 
 IMPLEMENTATIONS: dict[str, Callable[[], ModulePorts]] = {
     "legacy-acl": bootstrap.legacy_ports,
+    "new-qc": ports_with_new_qc,
 }
 
 

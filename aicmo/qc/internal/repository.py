@@ -1,0 +1,140 @@
+"""Evaluations in QC's tables: stored once, read back whole, by id, by set or by idempotency key."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Optional
+
+import attrs
+from sqlalchemy import func, select
+
+from aicmo.qc.api import Deduction, DocumentSection, FindingRule, Severity
+from aicmo.qc.internal.model import CalendarCheck, CreativeCheck, DocumentScore, Evaluation, Finding
+from aicmo.qc.internal.tables import QcCreativeCheckRow, QcResultRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["QcResultRepository", "StoredEvaluation"]
+
+
+def _findings_json(findings: tuple[Finding, ...]) -> str:
+    return json.dumps([{"rule": f.rule.value, "severity": f.severity.value, "message": f.message} for f in findings])
+
+
+def _findings(text: str) -> tuple[Finding, ...]:
+    return tuple(Finding(FindingRule(f["rule"]), Severity(f["severity"]), f["message"]) for f in json.loads(text))
+
+
+def _documents_json(documents: dict[DocumentSection, DocumentScore]) -> str:
+    return json.dumps({
+        section.value: {
+            "word_count": score.word_count,
+            "placeholders": score.placeholders,
+            "cliches": list(score.cliches),
+            # a list keeps the order the deductions were taken in
+            "deductions": [[d.value, points] for d, points in score.deductions.items()],
+        }
+        for section, score in documents.items()
+    })
+
+
+def _documents(text: str) -> dict[DocumentSection, DocumentScore]:
+    def score(section: str, data: dict[str, Any]) -> DocumentScore:
+        return DocumentScore(
+            section=DocumentSection(section),
+            word_count=data["word_count"],
+            placeholders=data["placeholders"],
+            cliches=tuple(data["cliches"]),
+            deductions={Deduction(d): points for d, points in data["deductions"]},
+        )
+
+    return {DocumentSection(section): score(section, data) for section, data in json.loads(text).items()}
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite keeps no offset: what comes back naive was stored as UTC
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+@attrs.frozen
+class StoredEvaluation:
+    """An evaluation as stored, with the fingerprint of the request that made it."""
+
+    evaluation: Evaluation
+    request_fingerprint: str
+
+
+class QcResultRepository:
+    """QC's evaluations on one session; the unit of work commits."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, evaluation: Evaluation, idempotency_key: str, request_fingerprint: str) -> None:
+        self._session.add(QcResultRow(
+            id=evaluation.qc_result_id,
+            client_id=evaluation.client_id,
+            creative_set_id=evaluation.creative_set_id,
+            round_number=evaluation.round_number,
+            ruleset="v1",
+            verdict=evaluation.verdict.value,
+            duplicate_hook_share=evaluation.calendar.duplicate_hook_share,
+            calendar_findings=_findings_json(evaluation.calendar.findings),
+            documents=_documents_json(evaluation.documents),
+            intake_findings=_findings_json(evaluation.intake_findings),
+            evaluated_at=_utc(evaluation.evaluated_at),
+            idempotency_key=idempotency_key,
+            request_fingerprint=request_fingerprint,
+        ))
+        self._session.add_all([
+            QcCreativeCheckRow(
+                qc_result_id=evaluation.qc_result_id,
+                ordinal=ordinal,
+                position=check.position,
+                creative_id=check.creative_id,
+                platform=check.platform,
+                pillar_index=check.pillar_index,
+                findings=_findings_json(check.findings),
+            )
+            for ordinal, check in enumerate(evaluation.creatives)
+        ])
+        self._session.flush()
+
+    def get(self, qc_result_id: str) -> Optional[Evaluation]:
+        row = self._session.get(QcResultRow, qc_result_id)
+        return self._evaluation(row) if row is not None else None
+
+    def latest(self, creative_set_id: str) -> Optional[Evaluation]:
+        query = select(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id)
+        row = self._session.scalars(query.order_by(QcResultRow.round_number.desc()).limit(1)).first()
+        return self._evaluation(row) if row is not None else None
+
+    def rounds_of(self, creative_set_id: str) -> int:
+        """How many times the set was evaluated: the next round's number."""
+        query = select(func.count()).select_from(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id)
+        return self._session.scalar(query) or 0
+
+    def by_idempotency_key(self, idempotency_key: str) -> Optional[StoredEvaluation]:
+        row = self._session.scalars(select(QcResultRow).where(QcResultRow.idempotency_key == idempotency_key)).first()
+        return StoredEvaluation(self._evaluation(row), row.request_fingerprint) if row is not None else None
+
+    def _evaluation(self, row: QcResultRow) -> Evaluation:
+        checks = self._session.scalars(
+            select(QcCreativeCheckRow).where(QcCreativeCheckRow.qc_result_id == row.id).order_by(QcCreativeCheckRow.ordinal)
+        )
+        return Evaluation(
+            qc_result_id=row.id,
+            client_id=row.client_id,
+            creative_set_id=row.creative_set_id,
+            round_number=row.round_number,
+            creatives=tuple(
+                CreativeCheck(creative_id=c.creative_id, position=c.position, platform=c.platform,
+                              pillar_index=c.pillar_index, findings=_findings(c.findings))
+                for c in checks
+            ),
+            calendar=CalendarCheck(duplicate_hook_share=row.duplicate_hook_share, findings=_findings(row.calendar_findings)),
+            documents=_documents(row.documents),
+            intake_findings=_findings(row.intake_findings),
+            evaluated_at=_utc(row.evaluated_at),
+        )

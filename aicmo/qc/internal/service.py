@@ -1,0 +1,98 @@
+"""The QC port, implemented by QC's own rules and tables (the new path of the qc route)."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from aicmo.production.api import Creative, CreativeNotInSet, CreativeSetId, ProductionPort
+from aicmo.qc.api import (
+    CreativeCheck,
+    DocumentScore,
+    DocumentText,
+    QcRequest,
+    QcResult,
+    QcResultId,
+    QcResultNotFound,
+)
+from aicmo.qc.internal.evaluate import check_creative, evaluate
+from aicmo.qc.internal.events import verdict_event
+from aicmo.qc.internal.ids import result_id_for
+from aicmo.qc.internal.rules.document_score import score_document
+from aicmo.qc.internal.translation import check_dto, document_score_dto, result_dto
+from aicmo.qc.internal.unit_of_work import QcUnitOfWork
+from aicmo.shared.clock import Clock
+from aicmo.shared.errors import IdempotencyConflict
+
+__all__ = ["QcService"]
+
+
+def _fingerprint(request: QcRequest) -> str:
+    return hashlib.sha256(request.model_dump_json().encode("utf-8")).hexdigest()
+
+
+class QcService:
+    """QcPort over QC's unit of work; production is asked through its port for the creatives."""
+
+    def __init__(self, unit_of_work: Callable[[], QcUnitOfWork], clock: Clock, production: ProductionPort) -> None:
+        self._unit_of_work, self._clock, self._production = unit_of_work, clock, production
+
+    def evaluate_creative_set(self, request: QcRequest, idempotency_key: str) -> QcResult:
+        fingerprint = _fingerprint(request)
+        with self._unit_of_work() as uow:
+            earlier = uow.results.by_idempotency_key(idempotency_key)
+            if earlier is not None:
+                if earlier.request_fingerprint != fingerprint:
+                    raise IdempotencyConflict(f"evaluate_creative_set: key {idempotency_key!r} was used for another request",
+                                              key=idempotency_key)
+                return result_dto(earlier.evaluation)
+            set_id = str(request.creative_set.creative_set_id)
+            round_number = uow.results.rounds_of(set_id)
+            evaluation = evaluate(
+                qc_result_id=result_id_for(set_id, round_number),
+                client_id=str(request.client_id),
+                creative_set_id=set_id,
+                round_number=round_number,
+                creatives=self._creatives_as_produced(request),
+                calendar=request.calendar,
+                strategy=request.strategy,
+                missing_intake_fields=request.missing_intake_fields,
+                evaluated_at=self._clock.now(),
+            )
+            uow.results.add(evaluation, idempotency_key, fingerprint)
+            uow.outbox.append(verdict_event(evaluation))
+            uow.commit()
+        return result_dto(evaluation)
+
+    def _creatives_as_produced(self, request: QcRequest) -> list[Creative]:
+        """The requested creatives as production holds them now, in the request's order.
+
+        QC checks what production stores, not a copy the caller may hold from before a rewrite;
+        an unknown set is production's CreativeSetNotFound.
+        """
+        produced = self._production.get_creative_set(request.creative_set.creative_set_id)
+        by_id = {str(c.creative_id): c for c in produced.creatives}
+        wanted = [str(c.creative_id) for c in request.creative_set.creatives]
+        missing = [i for i in wanted if i not in by_id]
+        if missing:
+            raise CreativeNotInSet(f"creatives {missing} are not in set {produced.creative_set_id}", creative_ids=missing)
+        return [by_id[i] for i in wanted]
+
+    def check_creative(self, creative: Creative) -> CreativeCheck:
+        return check_dto(check_creative(creative))
+
+    def score_document(self, document: DocumentText) -> DocumentScore:
+        return document_score_dto(score_document(document.text, document.section))
+
+    def get_result(self, qc_result_id: QcResultId) -> QcResult:
+        with self._unit_of_work() as uow:
+            evaluation = uow.results.get(str(qc_result_id))
+        if evaluation is None:
+            raise QcResultNotFound(f"QC result {qc_result_id} not found", qc_result_id=str(qc_result_id))
+        return result_dto(evaluation)
+
+    def latest_result(self, creative_set_id: CreativeSetId) -> QcResult:
+        with self._unit_of_work() as uow:
+            evaluation = uow.results.latest(str(creative_set_id))
+        if evaluation is None:
+            raise QcResultNotFound(f"creative set {creative_set_id} was never evaluated", creative_set_id=str(creative_set_id))
+        return result_dto(evaluation)

@@ -1,0 +1,75 @@
+"""QC's own tables, on QC's own declarative Base, each registered as owned by qc (rule 5).
+
+QC no longer writes production's creative_assets (Q-09); its results live here. No foreign
+key leaves the module: the client, the set and the creatives are referenced by id only.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from aicmo.shared.persistence.ownership import register_table
+
+__all__ = ["QcBase", "QcCreativeCheckRow", "QcOutboxRow", "QcResultRow"]
+
+# literal calls, so the static ownership check sees the owner without importing this file
+register_table("qc_results", "qc")
+register_table("qc_creative_checks", "qc")
+register_table("qc_outbox", "qc")
+
+
+class QcBase(DeclarativeBase):
+    """The metadata of QC's tables only; never the legacy Base."""
+
+
+class QcResultRow(QcBase):
+    """One evaluation of a creative set: the verdict and the non-creative parts as JSON."""
+
+    __tablename__ = "qc_results"
+    __table_args__ = (UniqueConstraint("creative_set_id", "round_number"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), index=True)
+    creative_set_id: Mapped[str] = mapped_column(String(36), index=True)
+    # the set's n-th evaluation, from 0: part of the derived result id
+    round_number: Mapped[int] = mapped_column(Integer)
+    ruleset: Mapped[str] = mapped_column(String(10))
+    verdict: Mapped[str] = mapped_column(String(20))
+    duplicate_hook_share: Mapped[float] = mapped_column(Float)
+    calendar_findings: Mapped[str] = mapped_column(Text)
+    documents: Mapped[str] = mapped_column(Text)
+    intake_findings: Mapped[str] = mapped_column(Text)
+    evaluated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    # a repeat of the key with another request is a conflict, not a replay
+    request_fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class QcCreativeCheckRow(QcBase):
+    """One creative's findings within one evaluation; score, status and pass follow from them."""
+
+    __tablename__ = "qc_creative_checks"
+
+    qc_result_id: Mapped[str] = mapped_column(ForeignKey("qc_results.id"), primary_key=True)
+    # the check's place in the result, which follows the request (positions could repeat)
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    creative_id: Mapped[str] = mapped_column(String(36))
+    platform: Mapped[str] = mapped_column(String(20))
+    pillar_index: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[str] = mapped_column(Text)
+
+
+class QcOutboxRow(QcBase):
+    """An integration event QC raised, written in the transaction that caused it; a relay publishes it."""
+
+    __tablename__ = "qc_outbox"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    event_type: Mapped[str] = mapped_column(String(50))
+    payload: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
