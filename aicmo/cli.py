@@ -19,6 +19,7 @@ from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
+from aicmo.cli_support.shadow_cmd import app as shadow_app
 from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
@@ -36,6 +37,7 @@ app.add_typer(contracts_app, name="contracts")
 app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
 app.add_typer(migrate_app, name="migrate")
+app.add_typer(shadow_app, name="shadow")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -50,6 +52,11 @@ Reproducible = typer.Option(
 At = typer.Option(None, "--at", help="The pinned instant for --reproducible (ISO time; implies it).")
 LegacyFlow = typer.Option(
     False, "--legacy-flow", help="Run the old operator flow instead of the journey runner over the module ports."
+)
+
+RouteOpt = typer.Option(
+    None, "--route", metavar="MODULE=ROUTE",
+    help="Route MODULE to legacy, shadow or new for this run only (repeatable; all=ROUTE sets every module).",
 )
 
 
@@ -91,6 +98,21 @@ def _instant(at: Optional[str]) -> Any:
         raise InputError(f"--at: '{at}' is not an ISO time") from None
 
 
+def _route_overrides(values: Optional[list[str]], legacy_flow: bool) -> dict[str, Any]:
+    """The --route values as module -> route; the routes stored in the database stay as they are."""
+    if not values:
+        return {}
+    if legacy_flow:
+        raise InputError("--route: the old operator flow (--legacy-flow) calls no ports, so it cannot be routed")
+    from aicmo.orchestration import bootstrap
+    from aicmo.orchestration.routing import RouteOptionError, parse_route_options
+
+    try:
+        return parse_route_options(values, bootstrap.NEW_IMPLEMENTATIONS)
+    except RouteOptionError as exc:
+        raise InputError(str(exc)) from None
+
+
 def _existing_projects() -> int:
     from aicmo.orchestration import bootstrap
 
@@ -124,7 +146,9 @@ def _emit(result: dict[str, Any], json_out: Optional[str], table: Any) -> None:
         console.print(f"JSON written to {json_out}")
 
 
-def _journey_work(intake: Any, out_dir: Path, legacy_flow: bool) -> Callable[[], dict[str, Any]]:
+def _journey_work(
+    intake: Any, out_dir: Path, legacy_flow: bool, database_url: str, routes: dict[str, Any]
+) -> Callable[[], dict[str, Any]]:
     """The journey as a callable: the runner over the ports, or the old operator flow."""
     from aicmo.orchestration import bootstrap
 
@@ -135,13 +159,15 @@ def _journey_work(intake: Any, out_dir: Path, legacy_flow: bool) -> Callable[[],
     from aicmo.orchestration.journey import run_client_journey
     from aicmo.orchestration.journey_output import journey_output
 
-    return lambda: journey_output(run_client_journey(bootstrap.legacy_ports(), intake, out_dir=str(out_dir)))
+    return lambda: journey_output(run_client_journey(bootstrap.routed_ports(database_url, routes), intake, out_dir=str(out_dir)))
 
 
 def _journey(
-    intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str], legacy_flow: bool = False
+    intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str],
+    legacy_flow: bool = False, route: Optional[list[str]] = None,
 ) -> None:
     try:
+        routes = _route_overrides(route, legacy_flow)
         instant = _instant(at)
         _configure_database(database_url)
     except InputError as exc:
@@ -149,7 +175,7 @@ def _journey(
     seed = None
     if repro or at is not None:
         seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
-    result = _execute(_journey_work(intake, out_dir, legacy_flow), seed, instant)
+    result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
     _emit(result, json_out, journey_table(result))
 
 
@@ -179,13 +205,14 @@ def run(
     repro: bool = Reproducible,
     at: Optional[str] = At,
     legacy_flow: bool = LegacyFlow,
+    route: Optional[list[str]] = RouteOpt,
 ) -> None:
     """Run one client journey for an intake file."""
     try:
         intake = load_intake(intake_file)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow)
+    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow, route)
 
 
 @app.command()
@@ -201,6 +228,7 @@ def acquire(
     repro: bool = Reproducible,
     at: Optional[str] = At,
     legacy_flow: bool = LegacyFlow,
+    route: Optional[list[str]] = RouteOpt,
 ) -> None:
     """Run the acquisition: score, qualify, route, send (simulation), process replies, convert."""
     from pydantic import ValidationError
@@ -209,6 +237,7 @@ def acquire(
 
     files = bootstrap.acquisition_files()
     try:
+        routes = _route_overrides(route, legacy_flow)
         campaign_data = None
         if campaign_file is not None:
             campaign_data = read_json_object(campaign_file)
@@ -232,11 +261,13 @@ def acquire(
     seed = None
     if repro or at is not None:
         seed = canonical_json(given.seed_material(batch)) + f"#{_existing_projects()}"
-    result = _execute(_acquisition_work(given, batch, legacy_flow), seed, instant)
+    result = _execute(_acquisition_work(given, batch, legacy_flow, database_url, routes), seed, instant)
     _emit(result, json_out, acquisition_table(result))
 
 
-def _acquisition_work(given: Any, batch: bool, legacy_flow: bool) -> Callable[[], dict[str, Any]]:
+def _acquisition_work(
+    given: Any, batch: bool, legacy_flow: bool, database_url: str, routes: dict[str, Any]
+) -> Callable[[], dict[str, Any]]:
     """The acquisition as a callable: the runner over the ports, or the old operator flow."""
     from aicmo.orchestration import bootstrap
 
@@ -247,7 +278,7 @@ def _acquisition_work(given: Any, batch: bool, legacy_flow: bool) -> Callable[[]
     from aicmo.orchestration.acquisition_output import acquisition_output
 
     return lambda: acquisition_output(
-        run_acquisition(bootstrap.legacy_ports(), given.campaign, given.leads, given.replies, batch=batch)
+        run_acquisition(bootstrap.routed_ports(database_url, routes), given.campaign, given.leads, given.replies, batch=batch)
     )
 
 

@@ -1,4 +1,7 @@
-"""The composition root: wires each module's port to its implementation (today the legacy ACL adapters).
+"""The composition root: wires each module's port to its implementation, by route.
+
+`legacy_ports()` gives every ACL adapter; `routed_ports()` gives what the routes say: the
+adapter, the new implementation (today only qc has one), or both under shadow.
 
 Besides acl/, this is the one place allowed to reach legacy: the CLI asks it for the legacy
 database settings, the acquisition input readers and, behind ``--legacy-flow``, the old
@@ -7,10 +10,34 @@ operator flow, each imported lazily.
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from aicmo.orchestration.ports import ModulePorts
 
-__all__ = ["acquisition_files", "configure_legacy_database", "count_projects", "legacy_operator_flow", "legacy_ports"]
+if TYPE_CHECKING:
+    from aicmo.orchestration.routing import NewImplementation
+    from aicmo.strangler.routes import Route
+
+__all__ = [
+    "NEW_IMPLEMENTATIONS",
+    "acquisition_files",
+    "configure_legacy_database",
+    "count_projects",
+    "legacy_operator_flow",
+    "legacy_ports",
+    "new_qc",
+    "routed_ports",
+]
+
+# compared under shadow; get_result/latest_result read stored results, which the rolled-back
+# candidate never keeps, so under shadow they answer from legacy only
+QC_SHADOWED = frozenset({"evaluate_creative_set", "check_creative", "score_document"})
+# not compared under shadow, and why: evaluated_at is the clock reading of each run (the
+# candidate runs after legacy, so always a little later); qc_result_id is derived from the
+# set's evaluation round, which the candidate counts from its own stored results, and those
+# are rolled back after every shadow call, so from the second round on its count restarts at
+# 0. Both are proven equal where state is kept: the contract suite and the qc=new journey.
+QC_SHADOW_IGNORED = frozenset({"evaluated_at", "qc_result_id"})
 
 
 def legacy_ports() -> ModulePorts:
@@ -38,6 +65,60 @@ def legacy_ports() -> ModulePorts:
         billing=LegacyBilling(),
         retention=LegacyRetention(),
     )
+
+
+def new_qc(database_url: str, legacy: ModulePorts) -> "NewImplementation":
+    """The new QC on the legacy database (its own Base, tables created on demand), legacy view kept in sync.
+
+    An in-memory URL cannot be shared between two engines, so there QC gets a memory
+    database of its own.
+    """
+    from acl.qc.legacy_view_sync import QcWithLegacyView
+    from aicmo.orchestration.routing import NewImplementation
+    from aicmo.qc.internal.bootstrap import build_qc, create_qc_tables
+    from aicmo.shared.clock import SystemClock
+    from aicmo.strangler.router import savepoint_engine
+
+    engine = savepoint_engine(database_url)
+    create_qc_tables(engine)
+    clock = SystemClock()  # datetime.now: pinned by --reproducible as legacy's clock is
+    return NewImplementation(
+        port=lambda: QcWithLegacyView(build_qc(engine, clock, legacy.production, create_tables=False)),
+        engine=engine,
+        # no legacy-view sync under shadow: legacy already wrote those columns, and the candidate writes nothing that lands
+        candidate=lambda connection: build_qc(connection, clock, legacy.production, create_tables=False),
+        shadowed=QC_SHADOWED,
+        ignore=QC_SHADOW_IGNORED,
+    )
+
+
+_NEW_BUILDERS = {"qc": new_qc}
+NEW_IMPLEMENTATIONS = tuple(_NEW_BUILDERS)  # the modules that can take the shadow and new routes
+
+
+def routed_ports(
+    database_url: str,
+    overrides: Optional[Mapping[str, "Route"]] = None,
+    tenant: Optional[str] = None,
+) -> ModulePorts:
+    """The ports for one unit of work: routes from the strangler tables of `database_url`, `overrides` on top.
+
+    The strangler's tables (routes, evidence) are created on demand in that database; shadow
+    comparisons are recorded there.
+    """
+    from aicmo.orchestration.routing import override_routes, route_ports
+    from aicmo.strangler.evidence import EvidenceRecorder
+    from aicmo.strangler.flags import RouteFlagProvider, RouteResolver, route_client
+    from aicmo.strangler.routes import load_snapshot, open_database
+
+    sessions = open_database(database_url)
+    with sessions() as session:
+        snapshot = override_routes(load_snapshot(session), overrides or {})
+    routes = RouteResolver(route_client(RouteFlagProvider(lambda: snapshot))).begin(tenant)
+    legacy = legacy_ports()
+    # built only for a module that needs it: building creates the module's tables
+    new = {m: build(database_url, legacy) for m, build in _NEW_BUILDERS.items() if routes.route(m).value != "legacy"}
+    return route_ports(legacy, routes, new, EvidenceRecorder(sessions), context={"tenant": tenant})
 
 
 def configure_legacy_database(url: str) -> None:

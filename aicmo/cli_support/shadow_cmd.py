@@ -1,0 +1,70 @@
+"""`aicmo shadow report [MODULE]`: what the shadow comparisons recorded, per module.
+
+Exit codes: 0 shown, 1 a database failure, 2 bad input (an unknown module, a malformed URL).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(help="Shadow runs: the new path compared with legacy.", no_args_is_help=True, add_completion=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _ms(values: dict[str, float]) -> str:
+    return f"{values['legacy']:.2f} / {values['new']:.2f}"
+
+
+@app.command()
+def report(
+    module: Optional[str] = typer.Argument(None, metavar="[MODULE]", help="One module (default: every module with comparisons)."),
+    limit: int = typer.Option(5, "--limit", min=0, help="Unexplained mismatches to list per module, newest first."),
+    database_url: str = typer.Option(
+        "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
+    ),
+) -> None:
+    """Comparisons, matches, declared divergences, unexplained mismatches, candidate errors and timings."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from aicmo.shared.persistence.ownership import MODULES
+    from aicmo.strangler.router.report import shadow_summaries
+    from aicmo.strangler.routes import open_database
+
+    if module is not None and module not in MODULES:
+        _fail(f"unknown module '{module}'; modules are {', '.join(MODULES)}", EXIT_BAD_INPUT)
+    try:
+        make_url(database_url)
+    except ArgumentError:
+        _fail(f"--database-url: '{database_url}' is not a database URL", EXIT_BAD_INPUT)
+    try:
+        with open_database(database_url)() as session:
+            summaries = shadow_summaries(session, module, limit)
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)
+    if not summaries:
+        out.print("no shadow comparisons recorded")
+        return
+    table = Table("module", "comparisons", "matched", "divergences", "unexplained", "candidate errors",
+                  "wall ms legacy / new", "cpu ms legacy / new")
+    for s in summaries:
+        divergences = ", ".join(f"{name}: {n}" for name, n in sorted(s.explained.items())) or "-"
+        table.add_row(s.module, str(s.comparisons), str(s.matched), divergences, str(s.unexplained),
+                      str(s.candidate_errors), _ms(s.mean_wall_ms), _ms(s.mean_cpu_ms))
+    out.print(table)
+    for s in summaries:
+        for m in s.latest_unexplained:
+            what = m["error"] or ", ".join(m["paths"][:5])
+            out.print(f"{s.module}.{m['method']} at {m['at']}: {what}")

@@ -1,0 +1,72 @@
+"""What the shadow comparisons say, per module: counts, timings, and the latest unexplained mismatches."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import attrs
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aicmo.shared.persistence.ownership import MODULES
+from aicmo.strangler.evidence.tables import ShadowComparisonRow
+
+__all__ = ["ShadowSummary", "shadow_summaries"]
+
+
+@attrs.frozen
+class ShadowSummary:
+    module: str
+    comparisons: int
+    matched: int
+    explained: dict[str, int]  # declared divergence -> mismatches it accounts for, counted apart
+    unexplained: int
+    candidate_errors: int
+    mean_wall_ms: dict[str, float]  # path -> mean wall time per call
+    mean_cpu_ms: dict[str, float]
+    latest_unexplained: list[dict[str, Any]]  # {"at", "method", "error", "paths"}, newest first
+
+
+def _mean_ms(rows: list[ShadowComparisonRow], path: str, kind: str) -> float:
+    values = [r.timings[path][kind] for r in rows if r.timings and kind in r.timings.get(path, {})]
+    return round(1000 * sum(values) / len(values), 3) if values else 0.0
+
+
+def _summary(module: str, rows: list[ShadowComparisonRow], limit: int) -> ShadowSummary:
+    explained: dict[str, int] = {}
+    unexplained = []
+    for row in rows:
+        if row.matched:
+            continue
+        if row.divergence:
+            explained[row.divergence] = explained.get(row.divergence, 0) + 1
+        else:
+            unexplained.append(row)
+    latest = [{
+        "at": r.at.isoformat(),
+        "method": (r.inputs or {}).get("method", ""),
+        "error": r.candidate_error,
+        "paths": [d["path"] for d in (r.diff or [])],
+    } for r in sorted(unexplained, key=lambda r: r.id, reverse=True)[:limit]]
+    return ShadowSummary(
+        module=module,
+        comparisons=len(rows),
+        matched=sum(1 for r in rows if r.matched),
+        explained=explained,
+        unexplained=len(unexplained),
+        candidate_errors=sum(1 for r in rows if r.candidate_error),
+        mean_wall_ms={p: _mean_ms(rows, p, "wall_s") for p in ("legacy", "new")},
+        mean_cpu_ms={p: _mean_ms(rows, p, "cpu_s") for p in ("legacy", "new")},
+        latest_unexplained=latest,
+    )
+
+
+def shadow_summaries(session: Session, module: Optional[str] = None, limit: int = 5) -> list[ShadowSummary]:
+    """One summary per module that has comparisons (or for `module` alone, even with none)."""
+    query = select(ShadowComparisonRow).order_by(ShadowComparisonRow.id)
+    if module is not None:
+        query = query.where(ShadowComparisonRow.module == module)
+    by_module: dict[str, list[ShadowComparisonRow]] = {}
+    for row in session.scalars(query):
+        by_module.setdefault(row.module, []).append(row)
+    wanted = [module] if module is not None else [m for m in MODULES if m in by_module]
+    return [_summary(m, by_module.get(m, []), limit) for m in wanted]

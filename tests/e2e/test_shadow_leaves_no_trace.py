@@ -1,0 +1,81 @@
+"""Many shadow calls of the real qc: the database ends exactly as on legacy, plus the evidence.
+
+Two copies of one journey's database get the same N evaluations, one with qc on legacy, one
+on shadow; afterwards every table's row count and checksum are equal (QC's own tables stay
+empty), so nothing the candidate wrote landed. N is AICMO_SHADOW_CALLS, 200 by default (the
+promotion gate's minimum, ~4 s); the issue's figure is `AICMO_SHADOW_CALLS=1000`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import shutil
+import sqlite3
+
+from aicmo.cli_support.inputs import load_intake
+from aicmo.cli_support.reproducible import reproducible
+from aicmo.orchestration import bootstrap
+from aicmo.orchestration.journey import run_client_journey
+from aicmo.strangler.routes import Route
+from backend.db import session as legacy_session
+from tests.e2e.conftest import EXAMPLES
+
+CALLS = int(os.environ.get("AICMO_SHADOW_CALLS", "200"))
+EVIDENCE = "strangler_"  # the comparisons themselves: the one thing shadow is meant to leave
+
+
+class Capturing:
+    """A qc port that keeps the requests it evaluated."""
+
+    def __init__(self, qc):
+        self.qc, self.requests = qc, []
+
+    def __getattr__(self, name):
+        return getattr(self.qc, name)
+
+    def evaluate_creative_set(self, request, key):
+        self.requests.append(request)
+        return self.qc.evaluate_creative_set(request, key)
+
+
+def table_digests(path) -> dict[str, tuple[int, str]]:
+    """Every non-evidence table as (row count, sha256 of its sorted rows)."""
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute("select name from sqlite_master where type='table' order by name")]
+        found = {}
+        for name in names:
+            if name.startswith(EVIDENCE):
+                continue
+            rows = sorted(repr(r) for r in conn.execute(f'select * from "{name}"'))
+            found[name] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+        return found
+
+
+def evaluate_many(path, route: Route, request) -> None:
+    legacy_session.configure(f"sqlite:///{path}")
+    with reproducible("shadow-calls"):  # the same ids and instants on both copies
+        qc = bootstrap.routed_ports(f"sqlite:///{path}", {"qc": route}).qc
+        for number in range(CALLS):
+            qc.evaluate_creative_set(request, f"shadow-{number}")
+
+
+def test_shadow_calls_leave_every_table_as_legacy_alone_does(workdir):
+    """After N evaluations each, the shadow copy's tables equal the legacy copy's, and N matches are recorded."""
+    journey = workdir / "journey.db"
+    legacy_session.configure(f"sqlite:///{journey}")
+    capturing = Capturing(bootstrap.legacy_ports().qc)
+    ports = dataclasses.replace(bootstrap.legacy_ports(), qc=capturing)
+    with reproducible("journey"):
+        run_client_journey(ports, load_intake(EXAMPLES / "intake_us_sales.json"), out_dir=str(workdir / "out"))
+    copies = {route: workdir / f"{route.value}.db" for route in (Route.LEGACY, Route.SHADOW)}
+    for route, path in copies.items():
+        shutil.copy(journey, path)
+        evaluate_many(path, route, capturing.requests[-1])
+    legacy, shadow = (table_digests(copies[r]) for r in (Route.LEGACY, Route.SHADOW))
+    qc_tables = {name: shadow.pop(name) for name in list(shadow) if name.startswith("qc_")}
+    assert legacy == shadow
+    assert qc_tables and {(0, hashlib.sha256(b"").hexdigest())} == set(qc_tables.values())
+    with sqlite3.connect(copies[Route.SHADOW]) as conn:
+        assert [(CALLS, CALLS)] == conn.execute(
+            "select count(*), sum(matched) from strangler_shadow_comparisons where module = 'qc'").fetchall()
