@@ -111,21 +111,26 @@ def test_l31_both_offers():
 # --- assessment (L-29..L-31 together) ---------------------------------------------------
 
 
-@freeze_time("2026-01-15T10:00:00Z")
-def test_l29_l30_assessment_counts_days_since_last_engagement_and_stores_a_row(make_project):
-    """Last engaged 2025-11-01 (75 days): engagement 0.2917 + overdue 0.25 = 0.5417 medium, active; stored."""
-    project = make_project()
-    result = assess_retention(
+def _assess(project, last_engagement_at, *, overdue_invoices, roas):
+    """A delivered client with no rejection, on the 50,000 proposal."""
+    return assess_retention(
         project.session,
         project.campaign,
-        last_engagement_at=datetime(2025, 11, 1, 10, 0, tzinfo=timezone.utc),
-        overdue_invoices=1,
-        roas=3.5,
+        last_engagement_at=last_engagement_at,
+        overdue_invoices=overdue_invoices,
+        roas=roas,
         rejections=0,
         delivered=True,
         approved_first_round=False,
         last_proposal_total=50000.0,
     )
+
+
+@freeze_time("2026-01-15T10:00:00Z")
+def test_l29_l30_assessment_counts_days_since_last_engagement_and_stores_a_row(make_project):
+    """Last engaged 2025-11-01 (75 days): engagement 0.2917 + overdue 0.25 = 0.5417 medium, active; stored."""
+    project = make_project()
+    result = _assess(project, datetime(2025, 11, 1, 10, 0, tzinfo=timezone.utc), overdue_invoices=1, roas=3.5)
     assert (75, 0.5417, "medium", "active") == (
         result["days_since_engagement"],
         result["risk_score"],
@@ -141,15 +146,5 @@ def test_l29_l30_assessment_counts_days_since_last_engagement_and_stores_a_row(m
 def test_l30_assessment_after_121_days_is_churned(make_project):
     """No engagement for 121 days: churned."""
     project = make_project()
-    result = assess_retention(
-        project.session,
-        project.campaign,
-        last_engagement_at=datetime(2025, 9, 16, 10, 0, tzinfo=timezone.utc),
-        overdue_invoices=0,
-        roas=2.0,
-        rejections=0,
-        delivered=True,
-        approved_first_round=False,
-        last_proposal_total=50000.0,
-    )
+    result = _assess(project, datetime(2025, 9, 16, 10, 0, tzinfo=timezone.utc), overdue_invoices=0, roas=2.0)
     assert (121, "churned") == (result["days_since_engagement"], result["lifecycle_stage"])
