@@ -26,8 +26,12 @@ log = logging.getLogger(__name__)
 
 
 def route_client(provider: FeatureProvider, domain: str = ROUTE_DOMAIN) -> OpenFeatureClient:
-    """Install `provider` for the routes' domain and return a client of that domain."""
-    api.set_provider(provider, domain)
+    """Install `provider` for the routes' domain and return a client of that domain.
+
+    The provider is initialised before this returns: `set_provider` initialises it on a
+    thread, and a flag read before that ends gets the default — legacy — silently.
+    """
+    api.set_provider_and_wait(provider, domain)
     return api.get_client(domain)
 
 
@@ -49,7 +53,11 @@ class ResolvedRoutes:
             return resolved
 
     def _resolve(self, module: str) -> Route:
-        value = self._client.get_string_value(flag_key(module), Route.LEGACY.value, self._context)
+        details = self._client.get_string_details(flag_key(module), Route.LEGACY.value, self._context)
+        if details.error_code is not None:  # legacy is the safe answer, but never a silent one
+            log.warning("flag %s not resolved (%s: %s); using legacy", flag_key(module), details.error_code.value, details.error_message)
+            return Route.LEGACY
+        value = details.value
         route = _ROUTES.get(value)
         if route is None:
             log.warning("flag %s resolved to %r, not a route; using legacy", flag_key(module), value)

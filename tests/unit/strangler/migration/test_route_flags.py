@@ -78,3 +78,32 @@ def test_a_value_that_is_not_a_route_means_legacy(request):
     """A typo in a foreign flag system cannot send calls anywhere but legacy."""
     client = route_client(ForeignFlags(), domain=f"test.{request.node.name}")
     assert Route.LEGACY == RouteResolver(client).begin("acme").route("qc")
+
+
+class SlowToStart(ForeignFlags):
+    """A flag system whose initialisation takes a while (a network client connecting)."""
+
+    def initialize(self, evaluation_context):
+        import time
+
+        time.sleep(0.05)
+
+    def resolve_string_details(self, flag_key, default_value, evaluation_context=None):
+        return FlagResolutionDetails("new")
+
+
+def test_the_route_is_read_only_once_the_provider_is_ready(request):
+    """A provider still initialising would answer the default (legacy) and the unit of work would cache it."""
+    client = route_client(SlowToStart(), domain=f"test.{request.node.name}")
+    assert Route.NEW == RouteResolver(client).begin("acme").route("qc")
+
+
+class Broken(ForeignFlags):
+    def resolve_string_details(self, flag_key, default_value, evaluation_context=None):
+        raise ConnectionError("flag service unreachable")
+
+
+def test_a_flag_that_cannot_be_resolved_means_legacy_and_says_so(request, caplog):
+    client = route_client(Broken(), domain=f"test.{request.node.name}")
+    assert Route.LEGACY == RouteResolver(client).begin("acme").route("qc")
+    assert any("route.qc not resolved" in r.getMessage() and "unreachable" in r.getMessage() for r in caplog.records)
