@@ -11,6 +11,8 @@ from aicmo.domain import ClientIntake
 from backend.services import billing
 from backend.services.onboarding import create_client
 
+pytestmark = pytest.mark.aicmo_evidence(module="billing", suite="characterization")
+
 
 def test_the_proposal(snapshot_json):
     """L-26: 15,000 + 10,000 + 25,000 = 50,000 USD, paid 50/25/25."""

@@ -7,6 +7,8 @@ from aicmo.operator_services import run_acquisition
 from tests.characterization import corpus
 from tests.characterization.db_effects import tables_written
 
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
+
 
 @pytest.mark.parametrize("campaign_id", sorted(corpus.campaigns()))
 def test_a_single_scoring_run_per_campaign(campaign_id, memory_db, db_effects, snapshot_json):

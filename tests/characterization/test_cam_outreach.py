@@ -10,6 +10,8 @@ from backend.services.cam import outreach
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
+
 
 def _setup(session, mode: str = "SIMULATION", max_per_day: int = 20, leads: int = 3):
     campaign = load_campaign({"name": f"{mode} run", "mode": mode, "max_emails_per_day": max_per_day})

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from aicmo.domain import LeadSnapshot
 from backend.services.cam import qualification
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from tests.characterization import corpus
+
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
 
 
 def test_email_problems_of_every_corpus_address(snapshot_json):

@@ -5,11 +5,15 @@ import itertools
 import json
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from aicmo.domain import LeadSnapshot
 from backend.services.cam import next_action, replies
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from tests.characterization import corpus
+
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
 
 
 def test_classification_of_every_corpus_reply(snapshot_json):

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from backend.services.cam import grading, routing
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead, snapshot_from_row
 from backend.services.cam.scoring import score_lead
 from tests.characterization import corpus
+
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
 
 
 def test_the_routing_band_table(snapshot_json):

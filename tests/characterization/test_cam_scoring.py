@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from backend.services.cam import scoring
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import SIZE_BANDS, insert_lead
 from tests.characterization import corpus
+
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
 
 
 def _scores(lead, campaign) -> str:

@@ -10,6 +10,8 @@ from backend.services.qc import evaluate_project
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
+pytestmark = pytest.mark.aicmo_evidence(module="client_review", suite="characterization")
+
 
 def _reviewable(session, intake_id: str = "complete_uk_strategy_sales"):
     project = build_project(session, intake_id)

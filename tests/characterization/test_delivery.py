@@ -19,6 +19,8 @@ from backend.services.qc import evaluate_project
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
+pytestmark = pytest.mark.aicmo_evidence(module="delivery", suite="characterization")
+
 
 def test_archive_names_are_slugified_brands(snapshot_json):
     """L-21: lower case, every non-alphanumeric character becomes "-"."""

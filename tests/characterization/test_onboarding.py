@@ -9,6 +9,8 @@ from backend.services import qc_rules
 from backend.services.onboarding import create_client, load_intake
 from tests.characterization import corpus
 
+pytestmark = pytest.mark.aicmo_evidence(module="onboarding", suite="characterization")
+
 
 @pytest.mark.parametrize("intake_id", corpus.intake_ids())
 def test_a_request_becomes_an_intake_a_brief_and_completeness_findings(intake_id, snapshot_json):

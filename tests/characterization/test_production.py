@@ -15,6 +15,8 @@ from backend.services.strategy import draft_strategy
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
+pytestmark = pytest.mark.aicmo_evidence(module="production", suite="characterization")
+
 PRODUCTION_INTAKES = [
     "complete_uk_strategy_sales", "quick_social_us_engagement", "alias_brand_audience_goal", "long_descriptions",
     "short_pillar_text_uk", "no_outcomes_padded_pillars", "unicode_brand", "stock_phrase_offers", "no_offers_no_timeline",

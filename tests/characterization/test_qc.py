@@ -9,6 +9,8 @@ from backend.services import qc_rules
 from backend.services.qc import evaluate_project, score_strategy_document
 from tests.characterization.builders import build_project
 
+pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="characterization")
+
 TEXTS = {
     "plain": "Fresh beans roasted weekly for remote workers.",
     "empty": "",

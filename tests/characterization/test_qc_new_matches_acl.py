@@ -18,6 +18,8 @@ from tests.characterization.json_snapshot import to_json
 from tests.characterization.test_operator_journey import JOURNEY_INTAKES
 from tests.new_paths import ports_with_new_qc
 
+pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="characterization", routes={"qc": "new"})
+
 # every adapter and the new QC imported now, before the clock is frozen (pydantic must not meet freezegun's date)
 ports_with_new_qc()
 

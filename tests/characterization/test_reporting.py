@@ -10,6 +10,8 @@ from backend.services import reporting
 from backend.services.onboarding import create_client
 from tests.characterization import corpus
 
+pytestmark = pytest.mark.aicmo_evidence(module="reporting", suite="characterization")
+
 
 def test_the_kpi_grid_with_zero_denominators(snapshot_json):
     """L-23: CTR, CVR, CPA, ROAS; a zero denominator gives 0."""

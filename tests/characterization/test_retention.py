@@ -4,9 +4,13 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from aicmo.domain import ClientIntake
 from backend.services import retention
 from backend.services.onboarding import create_client
+
+pytestmark = pytest.mark.aicmo_evidence(module="retention", suite="characterization")
 
 
 def test_the_renewal_risk_grid(snapshot_json):

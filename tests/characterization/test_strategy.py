@@ -12,6 +12,8 @@ from backend.services.onboarding import create_client
 from backend.services.strategy import draft_strategy, strategy_status_for
 from tests.characterization import corpus
 
+pytestmark = pytest.mark.aicmo_evidence(module="strategy", suite="characterization")
+
 
 def _brief(intake_id: str) -> dict:
     return ClientIntake.from_request(corpus.intake(intake_id)).to_brief()

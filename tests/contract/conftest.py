@@ -18,9 +18,17 @@ IMPLEMENTATIONS: dict[str, Callable[[], ModulePorts]] = {
     "legacy-acl": bootstrap.legacy_ports,
     "new-qc": ports_with_new_qc,
 }
+# the route each implementation puts a module on (the others stay on legacy): with
+# `pytest --record-evidence URL`, a suite run under "new-qc" is qc's contract suite on the new path
+ROUTES: dict[str, dict[str, str]] = {
+    "legacy-acl": {},
+    "new-qc": {"qc": "new"},
+}
 
 
-@pytest.fixture(params=sorted(IMPLEMENTATIONS))
+@pytest.fixture(
+    params=[pytest.param(name, marks=pytest.mark.aicmo_evidence(routes=ROUTES[name])) for name in sorted(IMPLEMENTATIONS)]
+)
 def ports(request, memory_db, seeded_ids, tmp_path, monkeypatch) -> ModulePorts:
     """The ten ports of one implementation, on an empty database, clock at 2026-01-15T10:00Z."""
     monkeypatch.chdir(tmp_path)  # delivery writes its zip below the working folder

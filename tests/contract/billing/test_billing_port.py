@@ -17,6 +17,8 @@ from aicmo.billing.api import (
 from aicmo.onboarding.api import ClientNotFound
 from tests.contract.builders import INTAKE, UNKNOWN, journey
 
+pytestmark = pytest.mark.aicmo_evidence(module="billing", suite="contract")
+
 TODAY = dt.date(2026, 1, 15)
 
 

@@ -19,6 +19,8 @@ from aicmo.cam.api import (
 )
 from tests.contract.builders import CAMPAIGN, COLD, HOT, NOW, UNKNOWN, scored_leads
 
+pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="contract")
+
 
 def ids(leads):
     return tuple(lead.lead_id for lead in leads)

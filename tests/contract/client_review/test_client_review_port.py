@@ -14,6 +14,8 @@ from aicmo.client_review.api import (
 )
 from tests.contract.builders import UNKNOWN, journey
 
+pytestmark = pytest.mark.aicmo_evidence(module="client_review", suite="contract")
+
 CHANGE = RequestedChange(section="caption", change="Shorter", priority="high")
 
 

@@ -6,6 +6,8 @@ import pytest
 from aicmo.delivery.api import DeliveryGateClosed, DeliveryRequest, PackageNotFound
 from tests.contract.builders import UNKNOWN, journey
 
+pytestmark = pytest.mark.aicmo_evidence(module="delivery", suite="contract")
+
 
 @pytest.fixture
 def outcome(ports):

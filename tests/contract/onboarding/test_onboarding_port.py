@@ -12,6 +12,8 @@ from aicmo.onboarding.api import (
 from aicmo.shared.errors import ContractError
 from tests.contract.builders import INTAKE, UNKNOWN
 
+pytestmark = pytest.mark.aicmo_evidence(module="onboarding", suite="contract")
+
 
 def test_read_intake_request_accepts_the_aliases(ports):
     """brand, audience and goal are read as brand_name, target_audiences and primary_goal (L-02)."""

@@ -7,6 +7,8 @@ from aicmo.onboarding.api import ClientIntake
 from aicmo.production.api import CreativeNotInSet, CreativeSetNotFound, CreativeStatus
 from tests.contract.builders import INTAKE, UNKNOWN
 
+pytestmark = pytest.mark.aicmo_evidence(module="production", suite="contract")
+
 
 def draft(ports, intake=INTAKE):
     return ports.strategy.draft_strategy(ports.onboarding.onboard_client(intake, "k1"), "k2")

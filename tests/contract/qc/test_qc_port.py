@@ -16,6 +16,8 @@ from aicmo.qc.api import (
 )
 from tests.contract.builders import UNKNOWN, journey
 
+pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="contract")
+
 
 @pytest.fixture
 def outcome(ports):

@@ -15,6 +15,8 @@ from aicmo.reporting.api import (
 )
 from tests.contract.builders import UNKNOWN
 
+pytestmark = pytest.mark.aicmo_evidence(module="reporting", suite="contract")
+
 CLIENT = "11111111-1111-4111-8111-111111111111"
 
 

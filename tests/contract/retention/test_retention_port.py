@@ -8,6 +8,8 @@ import pytest
 from aicmo.retention.api import AssessmentNotFound, LifecycleStage, RetentionSignals
 from tests.contract.builders import NOW, UNKNOWN, journey
 
+pytestmark = pytest.mark.aicmo_evidence(module="retention", suite="contract")
+
 
 @pytest.fixture
 def outcome(ports):

@@ -6,6 +6,8 @@ import pytest
 from aicmo.strategy.api import StrategyDecisionKind, StrategyNotFound, StrategyStatus
 from tests.contract.builders import INTAKE, UNKNOWN
 
+pytestmark = pytest.mark.aicmo_evidence(module="strategy", suite="contract")
+
 
 @pytest.fixture
 def drafted(ports):
