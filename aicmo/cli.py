@@ -6,6 +6,7 @@ line naming the file and the field and exits with code 2. A failure inside a run
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from contextlib import nullcontext
 from importlib import resources
@@ -21,7 +22,7 @@ from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
 from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
-from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, write_json
+from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, traffic_table, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
 
 EXIT_FAILED = 1
@@ -63,12 +64,14 @@ RouteOpt = typer.Option(
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Show informational log lines too.")) -> None:
     """AICMO: the back office of a software-run marketing agency."""
-    import logging
-
     from rich.logging import RichHandler
 
     handler = RichHandler(console=err_console, show_time=False, show_path=False)
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], format="%(message)s", force=True)
+
+
+def _verbose() -> bool:
+    return logging.getLogger().level <= logging.INFO
 
 
 def _fail(message: str, code: int) -> None:
@@ -119,7 +122,7 @@ def _existing_projects() -> int:
     return bootstrap.count_projects()
 
 
-def _execute(work: Callable[[], dict[str, Any]], seed: Optional[str], at: Any) -> dict[str, Any]:
+def _execute(work: Callable[[], Any], seed: Optional[str], at: Any) -> Any:
     """Run the work, reproducibly when a seed is given; a failure is one line and exit 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -187,13 +190,14 @@ def demo(
     repro: bool = Reproducible,
     at: Optional[str] = At,
     legacy_flow: bool = LegacyFlow,
+    route: Optional[list[str]] = RouteOpt,
 ) -> None:
     """Run the full client journey for the bundled sample intake."""
     from aicmo.orchestration import bootstrap
 
     sample = resources.files("aicmo.samples").joinpath("demo_intake.json").read_text(encoding="utf-8")
     intake = bootstrap.intake_requests().intake_from_request(json.loads(sample))
-    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow)
+    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow, route)
 
 
 @app.command()
@@ -280,6 +284,54 @@ def _acquisition_work(
     return lambda: acquisition_output(
         run_acquisition(bootstrap.routed_ports(database_url, routes), given.campaign, given.leads, given.replies, batch=batch)
     )
+
+
+@app.command()
+def traffic(
+    journeys: int = typer.Option(100, "--journeys", min=1, help="How many journeys to run."),
+    seed: int = typer.Option(1, "--seed", help="Which synthetic intakes: the same seed gives the same intakes."),
+    database_url: str = DatabaseUrl,
+    out_dir: Path = OutDir,
+    route: Optional[list[str]] = RouteOpt,
+) -> None:
+    """Run many client journeys of varied synthetic intakes: traffic for shadow comparisons before a promotion.
+
+    Each journey reads the stored routes (or --route) and records its shadow comparisons, so
+    `aicmo migrate status` counts them toward the gate. Exit 1 when a journey fails (the
+    journeys before it are kept), 2 on bad input.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from aicmo.orchestration.traffic import run_traffic
+    from aicmo.strangler.router.report import latest_comparison_id, shadow_summaries
+    from aicmo.strangler.routes import open_database
+
+    try:
+        routes = _route_overrides(route, legacy_flow=False)
+        _configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    evidence = open_database(database_url)
+    with evidence() as session:
+        mark = latest_comparison_id(session)
+    if not _verbose():  # a warning per journey (e.g. a delivery gate that stays shut) would bury the progress
+        logging.getLogger("backend").setLevel(logging.ERROR)
+    columns = (TextColumn("journeys"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("", total=journeys)
+        run = _execute(
+            lambda: run_traffic(
+                database_url, seed, journeys, out_dir, routes,
+                after_each=lambda number, brand: progress.update(task, completed=number, description=brand),
+            ),
+            seed=None, at=None,
+        )
+    with evidence() as session:
+        summaries = shadow_summaries(session, after_id=mark)
+    console.print(traffic_table(run, summaries))
+    unexplained = sum(s.unexplained for s in summaries)
+    if unexplained:
+        console.print(f"[bold yellow]{unexplained} unexplained mismatches[/]: see `aicmo shadow report`")
 
 
 if __name__ == "__main__":  # pragma: no cover

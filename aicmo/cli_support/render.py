@@ -65,3 +65,22 @@ def acquisition_table(result: dict[str, Any]) -> Table:
             value = f"{value:.4f}"
         table.add_row(key.replace("_", " "), str(value))
     return table
+
+
+def traffic_table(run: Any, summaries: list[Any]) -> Table:
+    """The journeys run and, per module shadowed, the comparisons they recorded."""
+    table = Table(title=f"Traffic: {run.journeys} journeys")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("journeys", str(run.journeys))
+    table.add_row("qc rounds", str(run.qc_rounds))
+    table.add_row("qc approved (last round)", str(run.qc_approved))
+    if not summaries:
+        table.add_row("shadow comparisons", "0 (no module on shadow)")
+    for summary in summaries:
+        explained = sum(summary.explained.values())
+        table.add_row(
+            f"{summary.module}: shadow comparisons",
+            f"{summary.comparisons} ({summary.matched} matched, {explained} declared, {summary.unexplained} unexplained)",
+        )
+    return table

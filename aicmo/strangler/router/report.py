@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import attrs
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 
-__all__ = ["ShadowSummary", "shadow_summaries"]
+__all__ = ["ShadowSummary", "latest_comparison_id", "shadow_summaries"]
 
 
 @attrs.frozen
@@ -60,9 +60,19 @@ def _summary(module: str, rows: list[ShadowComparisonRow], limit: int) -> Shadow
     )
 
 
-def shadow_summaries(session: Session, module: Optional[str] = None, limit: int = 5) -> list[ShadowSummary]:
-    """One summary per module that has comparisons (or for `module` alone, even with none)."""
-    query = select(ShadowComparisonRow).order_by(ShadowComparisonRow.id)
+def latest_comparison_id(session: Session) -> int:
+    """The id of the newest comparison (0 when none): a mark to summarise what came after."""
+    return session.scalar(select(func.max(ShadowComparisonRow.id))) or 0
+
+
+def shadow_summaries(
+    session: Session, module: Optional[str] = None, limit: int = 5, after_id: int = 0
+) -> list[ShadowSummary]:
+    """One summary per module that has comparisons (or for `module` alone, even with none).
+
+    `after_id` keeps only the comparisons recorded after that mark (see latest_comparison_id).
+    """
+    query = select(ShadowComparisonRow).where(ShadowComparisonRow.id > after_id).order_by(ShadowComparisonRow.id)
     if module is not None:
         query = query.where(ShadowComparisonRow.module == module)
     by_module: dict[str, list[ShadowComparisonRow]] = {}

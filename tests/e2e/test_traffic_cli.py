@@ -1,0 +1,41 @@
+"""`aicmo traffic`: many journeys of synthetic intakes, counted as shadow comparisons."""
+from __future__ import annotations
+
+import sqlite3
+
+from tests.e2e.conftest import tree_digest
+
+
+def count(db, sql: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_journeys_on_legacy_record_no_comparison(aicmo, workdir):
+    result = aicmo("traffic", "--journeys", 3)
+    assert 0 == result.exit_code, result.output
+    assert "0 (no module on shadow)" in result.stdout
+    assert 3 == count(workdir / "aicmo.db", "select count(*) from delivery_packages")  # a package row per journey, delivered or not
+
+
+def test_journeys_with_qc_on_shadow_count_their_comparisons_without_changing_the_stored_route(aicmo, workdir):
+    result = aicmo("traffic", "--journeys", 5, "--seed", 11, "--route", "qc=shadow")
+    assert 0 == result.exit_code, result.output
+    comparisons = count(workdir / "aicmo.db", "select count(*) from strangler_shadow_comparisons where matched")
+    assert comparisons >= 5
+    assert "qc: shadow comparisons" in result.stdout
+    assert f"{comparisons} ({comparisons} matched, 0 declared, 0 unexplained)" in result.stdout
+    status = aicmo("migrate", "status")
+    assert [] == [line for line in status.stdout.splitlines() if line.startswith("│ qc") and "legacy" not in line]
+
+
+def test_bad_input_exits_2_and_writes_nothing(aicmo, workdir):
+    before = tree_digest(workdir)
+    for args, message in (
+        (("--route", "nope=new"), "nope"),
+        (("--database-url", "not a url"), "is not a database URL"),
+    ):
+        result = aicmo("traffic", "--journeys", 2, *args)
+        assert 2 == result.exit_code, result.output
+        assert message in result.stderr
+    assert before == tree_digest(workdir)
