@@ -1,6 +1,15 @@
 """Port bundles with one module on its new implementation, every other port on the legacy ACL.
 
-The tests' stand-in for the router's `new` route until the composition root wires routes.
+Built by the composition root, `bootstrap.routed_ports`, with the module overridden to the
+`new` route: the tests go through the real router (route tables, OpenFeature resolution,
+`RoutedPort`) exactly as `aicmo run --route qc=new` does.
+
+Each bundle is isolated: on "sqlite://" the strangler's route tables and QC's own tables each
+get a fresh in-memory database of their own (an in-memory URL is never shared between two
+engines), while the legacy adapters use whatever the legacy global session is bound to (the
+`memory_db` fixture's database under test). The routes are resolved and cached when the
+bundle is built, so the OpenFeature provider the next bundle installs for the routes' domain
+does not change this one's.
 """
 from __future__ import annotations
 
@@ -9,18 +18,26 @@ import dataclasses
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.clock import SystemClock
+from aicmo.strangler.routes import Route
+
+IN_MEMORY = "sqlite://"
 
 
 def ports_with_new_qc(*, legacy_view: bool = True) -> ModulePorts:
     """qc on its new implementation, on a fresh in-memory database of its own.
 
-    With ``legacy_view`` the legacy columns of QC results are kept in sync (spec Q-09), so the
-    legacy readers see what they saw with the ACL.
+    With ``legacy_view`` (the router's `new` route, which always keeps it) the legacy columns
+    of QC results are kept in sync (spec Q-09), so the legacy readers see what they saw with
+    the ACL. Without it, the bare new QC: the router has no such route, so that bundle is
+    built by hand, for the tests proving the new QC itself never writes production's table.
     """
-    from acl.qc.legacy_view_sync import QcWithLegacyView
-    from aicmo.qc.internal.bootstrap import build_qc
+    if not legacy_view:
+        from aicmo.qc.internal.bootstrap import build_qc
 
-    legacy = bootstrap.legacy_ports()
-    # SystemClock reads datetime.now, which the fixed_clock fixture freezes as it does for legacy
-    qc = build_qc("sqlite://", SystemClock(), production=legacy.production)
-    return dataclasses.replace(legacy, qc=QcWithLegacyView(qc) if legacy_view else qc)
+        legacy = bootstrap.legacy_ports()
+        # SystemClock reads datetime.now, which the fixed_clock fixture freezes as it does for legacy
+        return dataclasses.replace(legacy, qc=build_qc(IN_MEMORY, SystemClock(), production=legacy.production))
+    ports = bootstrap.routed_ports(IN_MEMORY, {"qc": Route.NEW})
+    # a route that silently resolved to legacy would make every new-path test pass on the ACL
+    assert ports.qc.route() is Route.NEW, f"qc resolved to {ports.qc.route().value}, not new"
+    return ports

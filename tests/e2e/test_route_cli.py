@@ -82,3 +82,15 @@ def test_shadow_report_refuses_an_unknown_module(aicmo, workdir):
     """An unknown MODULE exits 2 naming the modules."""
     result = aicmo("shadow", "report", "nope")
     assert 2 == result.exit_code and "unknown module 'nope'" in result.stderr
+
+
+def test_demo_takes_routes_too(aicmo, workdir):
+    """`aicmo demo --route qc=new` gives the same reproducible journey as on legacy, and writes QC's own table."""
+    outputs = []
+    for route in ("legacy", "new"):
+        db = workdir / f"{route}.db"
+        result = aicmo("demo", "--reproducible", "--json", "-", "--database-url", f"sqlite:///{db}", "--route", f"qc={route}")
+        assert 0 == result.exit_code, result.output
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert 1 <= qc_rows(workdir / "new.db")
