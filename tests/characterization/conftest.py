@@ -16,10 +16,14 @@ from tests.characterization.json_snapshot import extension_scrubbing
 
 
 @pytest.fixture(autouse=True)
-def deterministic_legacy(fixed_clock, seeded_ids, monkeypatch, tmp_path) -> Iterator[None]:
+def deterministic_legacy(request, seeded_ids, monkeypatch, tmp_path) -> Iterator[None]:
     """Pinned clock and ids, the template LLM, no e-mail sender, no E2E mode, cwd in tmp."""
     from backend.llm import client as llm_client
     from backend.services.cam import outreach
+
+    # the clock is frozen only after legacy is imported: pydantic must not build a model's
+    # schema while `date` is freezegun's (a file run alone imports legacy here first)
+    request.getfixturevalue("fixed_clock")
 
     for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR", "AICMO_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
