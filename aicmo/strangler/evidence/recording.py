@@ -12,6 +12,7 @@ from sqlalchemy.orm import sessionmaker
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
+from aicmo.strangler.routes.tables import RouteChangeRow
 
 __all__ = ["PATHS", "SUITES", "EvidenceError", "EvidenceRecorder"]
 
@@ -64,9 +65,20 @@ class EvidenceRecorder:
             ))
 
     def declare_divergence(self, module: str, name: str, reason: str, who: str) -> None:
-        """Declare (or re-word) an intended difference; without a reason it explains nothing."""
+        """Declare (or re-word) an intended difference; without a reason it explains nothing.
+
+        The declaration opens the gate to the mismatches it names, so it is audited as a route
+        change is, the earlier wording kept in the audit row.
+        """
         _known_module(module)
         if not reason.strip():
             raise EvidenceError(f"divergence {module}/{name}: a reason is required")
+        at = self._clock.now()
         with self._sessions.begin() as session:
-            session.merge(DeclaredDivergenceRow(module=module, name=name, reason=reason, who=who, at=self._clock.now()))
+            earlier = session.get(DeclaredDivergenceRow, (module, name))
+            session.add(RouteChangeRow(
+                module=module, kind="divergence", tenant=None,
+                from_value="declared" if earlier else None, to_value="declared", who=who, why=f"{name}: {reason}", at=at,
+                evidence={"name": name, "reason": reason, "earlier_reason": earlier.reason if earlier else None},
+            ))
+            session.merge(DeclaredDivergenceRow(module=module, name=name, reason=reason, who=who, at=at))

@@ -56,7 +56,7 @@ class RouteChangeRow(AppendOnly, StranglerBase):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     module: Mapped[str] = mapped_column(String(40), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # route, override, rollout, kill_switch
+    kind: Mapped[str] = mapped_column(String(20))  # route, override, rollout, kill_switch, divergence
     tenant: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     from_value: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
     to_value: Mapped[str] = mapped_column(String(20))

@@ -94,3 +94,16 @@ def test_raw_sql_is_stopped_by_the_database(sessions, clock):
         with sessions.begin() as session:
             session.connection().execute(text("UPDATE strangler_route_changes SET why = 'x'"))
     assert "to shadow" == _changes(sessions)[0][6]
+
+
+def test_declaring_and_rewording_a_divergence_is_audited_with_the_earlier_wording(sessions, recorder):
+    """A divergence opens the gate to the mismatches it names: who declared it, and what it said before, stay on record."""
+    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds down", "ana")
+    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds 70.5 down; new rounds half up", "bo")
+    assert [
+        ("qc", "divergence", None, None, "declared", "ana", "rounding-fix: legacy rounds down"),
+        ("qc", "divergence", None, "declared", "declared", "bo", "rounding-fix: legacy rounds 70.5 down; new rounds half up"),
+    ] == _changes(sessions)
+    with sessions() as session:
+        last = session.scalars(select(RouteChangeRow).order_by(RouteChangeRow.id.desc())).first()
+    assert "legacy rounds down" == last.evidence["earlier_reason"]
