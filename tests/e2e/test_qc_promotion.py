@@ -8,6 +8,7 @@ journey identical to legacy's.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -62,6 +63,8 @@ def test_qc_is_promoted_to_new_only_once_the_gate_has_its_evidence(aicmo, workdi
     evidence = json.loads(evidence)
     assert ("shadow", "new", "evidence complete") == (from_route, to_route, reason)
     assert evidence["suites_on_new_path"] == {"characterization": True, "contract": True}
+    contract_run = evidence["suite_runs"]["contract"]["detail"]  # the run the gate relied on, and what ran
+    assert re.match(r"\d+ passed, 0 failed, 0 skipped; pytest tests/contract/qc ", contract_run), contract_run
     assert evidence["comparisons"] >= GATE and 0 == evidence["unexplained_mismatches"]
 
     # the stored route now serves qc from the new implementation, with legacy's output on a copy of the same database

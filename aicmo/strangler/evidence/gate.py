@@ -31,20 +31,20 @@ class GateVerdict:
         return not self.missing
 
 
-def _latest_suite_runs(session: Session, module: str) -> dict[str, Optional[bool]]:
-    latest: dict[str, Optional[bool]] = {}
+def _latest_suite_runs(session: Session, module: str) -> dict[str, Optional[SuiteRunRow]]:
+    latest: dict[str, Optional[SuiteRunRow]] = {}
     for suite in SUITES:
-        row = session.scalars(
+        latest[suite] = session.scalars(
             select(SuiteRunRow).where(SuiteRunRow.module == module, SuiteRunRow.suite == suite, SuiteRunRow.path == "new")
             .order_by(SuiteRunRow.at.desc(), SuiteRunRow.id.desc()).limit(1)
         ).first()
-        latest[suite] = None if row is None else row.passed
     return latest
 
 
 def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_comparisons: int = DEFAULT_MIN_COMPARISONS) -> GateVerdict:
     """The gate for `module`, counting comparisons recorded at or after `since`."""
-    suites = _latest_suite_runs(session, module)
+    runs = _latest_suite_runs(session, module)
+    suites = {suite: None if run is None else run.passed for suite, run in runs.items()}
     declared = {d.name: d.reason for d in session.scalars(select(DeclaredDivergenceRow).where(DeclaredDivergenceRow.module == module))}
     window = [ShadowComparisonRow.module == module] + ([ShadowComparisonRow.at >= since] if since else [])
     comparisons = session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(*window)) or 0
@@ -67,6 +67,8 @@ def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_
         missing.append(f"unexplained mismatches: {unexplained} (fix the new path or declare the divergence)")
     evidence = {
         "suites_on_new_path": {s: p for s, p in suites.items()},
+        # which runs: when, the counts, the pytest arguments and the commit they ran at
+        "suite_runs": {s: None if r is None else {"at": r.at.isoformat(), "detail": r.detail} for s, r in runs.items()},
         "comparisons": comparisons,
         "min_comparisons": min_comparisons,
         "mismatches": sum(count for _, count in mismatches),
