@@ -11,7 +11,7 @@ session ends, as one suite run (module, suite, path, passed) to the strangler ta
 database — the evidence `aicmo migrate promote` reads. Nothing is recorded without the option,
 and a partial run (deselected or single tests, stopped early) records nothing for its suite.
 
-Registered through the ``pytest11`` entry point; the strangler is imported only when asked to record.
+Registered through the ``pytest11`` entry point; the evidence database is opened only when asked to record.
 """
 from __future__ import annotations
 
