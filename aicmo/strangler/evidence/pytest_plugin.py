@@ -76,8 +76,14 @@ class EvidenceRecording:
                 self.tally.deselected(key)
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
+        from aicmo.strangler.evidence.recording import EvidenceError, check_suite_run
+
         for item in session.items:
             if key := evidence_key(item.iter_markers(MARKER)):
+                try:  # a marker the gate could never read fails now, not after the whole run
+                    check_suite_run(key.module, key.suite, key.path)
+                except EvidenceError as exc:
+                    raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.{MARKER}: {exc}") from None
                 self.keys[item.nodeid] = key
                 self.tally.collected(key)
         if any("::" in arg for arg in self.config.args):

@@ -14,7 +14,7 @@ from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.tables import RouteChangeRow
 
-__all__ = ["PATHS", "SUITES", "EvidenceError", "EvidenceRecorder"]
+__all__ = ["PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_suite_run"]
 
 SUITES = ("characterization", "contract")  # both must pass on the new path before `new`
 PATHS = ("legacy", "new")
@@ -29,6 +29,15 @@ def _known_module(module: str) -> None:
         raise EvidenceError(f"unknown module '{module}'; modules are {', '.join(MODULES)}")
 
 
+def check_suite_run(module: str, suite: str, path: str) -> None:
+    """Raise EvidenceError unless (module, suite, path) names a suite run the gate can read."""
+    _known_module(module)
+    if suite not in SUITES:
+        raise EvidenceError(f"unknown suite '{suite}'; suites are {', '.join(SUITES)}")
+    if path not in PATHS:
+        raise EvidenceError(f"unknown path '{path}'; paths are {', '.join(PATHS)}")
+
+
 class EvidenceRecorder:
     """Writes suite runs, shadow comparisons and declared divergences to the strangler tables."""
 
@@ -37,11 +46,7 @@ class EvidenceRecorder:
         self._clock = clock or SystemClock()
 
     def record_suite_run(self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None) -> None:
-        _known_module(module)
-        if suite not in SUITES:
-            raise EvidenceError(f"unknown suite '{suite}'; suites are {', '.join(SUITES)}")
-        if path not in PATHS:
-            raise EvidenceError(f"unknown path '{path}'; paths are {', '.join(PATHS)}")
+        check_suite_run(module, suite, path)
         with self._sessions.begin() as session:
             session.add(SuiteRunRow(module=module, suite=suite, path=path, passed=passed, detail=detail, at=self._clock.now()))
 

@@ -121,3 +121,20 @@ def test_a_test_whose_teardown_fails_counts_once_as_failed():
         tally.outcome(key, "t", when, outcome)
     group = tally.groups[key]
     assert (group.passed, group.failed, group.succeeded) == (0, 1, False)
+
+
+@pytest.mark.parametrize(
+    ("marker", "error"),
+    [
+        ('module="qcc", suite="contract"', "unknown module 'qcc'"),
+        ('module="qc", suite="contracts"', "unknown suite 'contracts'"),
+        ('module="qc", suite="contract", routes={"qc": "shadow"}', "unknown path 'shadow'"),
+    ],
+)
+def test_a_marker_the_gate_could_never_read_stops_the_run_before_any_test(pytester, url, marker, error):
+    pytester.makepyfile(test_typo=f"import pytest\n\npytestmark = pytest.mark.aicmo_evidence({marker})\n\ndef test_x():\n    pass\n")
+    result = run(pytester, "--record-evidence", url)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*test_typo.py::test_x: @pytest.mark.aicmo_evidence: {error}*"])
+    assert [] == suite_runs(url)
+    result.assert_outcomes()
