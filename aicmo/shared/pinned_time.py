@@ -12,6 +12,7 @@ from types import ModuleType
 __all__ = ["DEFAULT_INSTANT", "FreezegunMissing", "load_freezegun", "parse_instant", "to_naive_utc"]
 
 DEFAULT_INSTANT = datetime(2026, 1, 15, 10, 0, 0, tzinfo=timezone.utc)
+REAL_CLOCK_MODULES = ("_pytest.timing",)  # freezegun leaves these modules' clocks alone
 
 
 class FreezegunMissing(RuntimeError):
@@ -26,6 +27,10 @@ def load_freezegun() -> ModuleType:
             "freezegun is required to pin the legacy clock; install the project with its "
             "dependencies (pip install -e '.[dev]')"
         ) from exc
+    # pytest times tests with the clock functions it bound at import; a frozen clock there
+    # makes every duration zero or epoch-sized (`--durations`, mutmut's test ordering and
+    # timeouts), so the clocks of the measuring tool stay real
+    freezegun.configure(extend_ignore_list=list(REAL_CLOCK_MODULES))
     return freezegun
 
 
