@@ -10,7 +10,7 @@ from backend.services.cam.leads_io import (
 )
 from tests.characterization import corpus
 
-pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
+pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam")]
 
 HEADER = "name,email,company,title,company_size,industry,revenue,country,region,job_change,funded,hiring,recent_activity,decision_maker,budget_authority,budget,timeline,pain_points"
 GOOD = "Ann,ann@x.com,X,CEO,51-200,software,100,US,NA,yes,no,1,0,TRUE,false,,,"

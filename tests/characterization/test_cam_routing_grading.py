@@ -11,7 +11,7 @@ from backend.services.cam.leads_io import insert_lead, snapshot_from_row
 from backend.services.cam.scoring import score_lead
 from tests.characterization import corpus
 
-pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="characterization")
+pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam")]
 
 
 def test_the_routing_band_table(snapshot_json):

@@ -1,7 +1,11 @@
 """The corpus is as broad as the characterization promises."""
 from __future__ import annotations
 
+import pytest
+
 from tests.characterization import corpus
+
+pytestmark = pytest.mark.legacy_internals("cam")
 
 
 def test_the_corpus_has_the_promised_size():

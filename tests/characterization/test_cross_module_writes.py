@@ -1,6 +1,8 @@
 """Which legacy tables each entry point writes, and which columns (the evidence of spec section 11)."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date, datetime, timezone
 
 from aicmo.domain import ClientIntake
@@ -23,6 +25,8 @@ from backend.services.retention import assess_retention
 from backend.services.strategy import draft_strategy
 from tests.characterization import corpus
 from tests.characterization.db_effects import tables_written
+
+pytestmark = pytest.mark.legacy_internals("orchestration", "onboarding", "strategy", "production", "qc", "client_review", "delivery", "billing", "reporting", "retention", "cam")
 
 
 def test_the_tables_each_entry_point_writes(legacy_session, db_effects, snapshot_json):

@@ -15,6 +15,8 @@ pytest_plugins = ["pytester"]
 SNAPSHOT_TEST = """
 from tests.characterization.json_snapshot import ModuleJSONExtension
 
+pytestmark = pytest.mark.legacy_internals("onboarding", "reporting")
+
 def test_pinned(snapshot):
     assert snapshot.use_extension(ModuleJSONExtension) == {"b": [1, 2], "a": "x"}
 """

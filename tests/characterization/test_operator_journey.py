@@ -8,6 +8,8 @@ from backend.services.delivery import DeliveryGateError
 from tests.characterization import corpus
 from tests.characterization.db_effects import tables_written
 
+pytestmark = pytest.mark.legacy_internals("orchestration")
+
 JOURNEY_INTAKES = [
     "complete_uk_strategy_sales", "complete_eu_full_funnel_leads", "complete_in_strategy_awareness",
     "quick_social_us_engagement", "full_funnel_other_geography_canada", "alias_brand_audience_goal",
