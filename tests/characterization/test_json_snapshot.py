@@ -11,11 +11,10 @@ from backend.db.models import ReportSnapshotRow
 from tests.characterization.json_snapshot import extension_scrubbing, to_json
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.legacy_internals("onboarding", "reporting")
 
 SNAPSHOT_TEST = """
 from tests.characterization.json_snapshot import ModuleJSONExtension
-
-pytestmark = pytest.mark.legacy_internals("onboarding", "reporting")
 
 def test_pinned(snapshot):
     assert snapshot.use_extension(ModuleJSONExtension) == {"b": [1, 2], "a": "x"}

@@ -7,6 +7,8 @@ import pytest
 
 from aicmo.domain import IllegalStateTransition, Project, ProjectState
 
+pytestmark = pytest.mark.legacy_internals("domain")
+
 
 def _attempt(source: ProjectState, target: ProjectState) -> str:
     project = Project(id="p", name="P", state=source)
@@ -37,7 +39,6 @@ def test_the_full_transition_table(snapshot_json):
     ],
 )
 
-pytestmark = pytest.mark.legacy_internals("domain")
 def test_the_state_derived_from_a_campaign_row(project_state, strategy_status, snapshot_json):
     """L-09: a canonical name wins; otherwise APPROVED -> STRATEGY_APPROVED, else STRATEGY_GENERATED."""
     row = SimpleNamespace(id="c", name="C", project_state=project_state, strategy_status=strategy_status)
