@@ -1,4 +1,4 @@
-"""The snapshot extension itself: sorted JSON, one file per module, failing on missing and unused."""
+"""The characterization snapshot extension itself: sorted JSON, one file per module, failing on missing and unused."""
 from __future__ import annotations
 
 import json
