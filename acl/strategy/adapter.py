@@ -1,4 +1,4 @@
-"""StrategyPort over legacy: draft_strategy and the approve/reject of operator_services."""
+"""StrategyPort over legacy: draft_strategy, and the approve/reject writes of the operator flow (approval.py)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from acl._support.idempotency import IdempotencyMemory
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl.strategy import approval
 from acl.onboarding.translation import project_from_row
 from acl.strategy.translation import (
     document_to_legacy,
@@ -16,7 +17,6 @@ from acl.strategy.translation import (
     strategy_from_row,
 )
 from aicmo.onboarding.api import ClientProject
-from aicmo.operator_services import approve_strategy, reject_strategy
 from aicmo.strategy.api import (
     Strategy,
     StrategyDecision,
@@ -73,7 +73,7 @@ class LegacyStrategy:
         def run() -> Strategy:
             with legacy_session(MODULE) as session:
                 row = _strategy_row(session, strategy_id)
-                approve_strategy(session, row.id)
+                approval.approve(session, row.id)
                 stamp = _APPROVAL_STAMP.search(row.description)
                 decided_at = datetime.fromisoformat(stamp.group(1)) if stamp else datetime.now(timezone.utc)
                 note = stamp.group(0) if stamp else ""
@@ -87,7 +87,7 @@ class LegacyStrategy:
         def run() -> Strategy:
             with legacy_session(MODULE) as session:
                 row = _strategy_row(session, strategy_id)
-                reject_strategy(session, row.id, reason)
+                approval.reject(session, row.id, reason)
                 self._decide(row.id, StrategyDecision(
                     decision=StrategyDecisionKind.REJECTED, reason=reason,
                     decided_at=datetime.now(timezone.utc), project_note=f"[Rejected: {reason}]"))

@@ -9,8 +9,9 @@ operator flow, each imported lazily.
 """
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from aicmo.orchestration.ports import ModulePorts
 
@@ -19,10 +20,13 @@ if TYPE_CHECKING:
     from aicmo.strangler.routes import Route
 
 __all__ = [
+    "LEGACY_ADAPTERS",
     "NEW_IMPLEMENTATIONS",
+    "LegacyAdapters",
     "acquisition_files",
     "configure_legacy_database",
     "count_projects",
+    "legacy_adapter",
     "legacy_operator_flow",
     "legacy_ports",
     "new_qc",
@@ -40,34 +44,44 @@ QC_SHADOWED = frozenset({"evaluate_creative_set", "check_creative", "score_docum
 QC_SHADOW_IGNORED = frozenset({"evaluated_at", "qc_result_id"})
 
 
+# each module's anti-corruption adapter: (its module under acl/, its class); imported on use,
+# so a module on its new route never loads its legacy code (nor needs it to exist)
+LEGACY_ADAPTERS: Mapping[str, tuple[str, str]] = {
+    "cam": ("acl.cam.adapter", "LegacyCam"),
+    "onboarding": ("acl.onboarding.adapter", "LegacyOnboarding"),
+    "strategy": ("acl.strategy.adapter", "LegacyStrategy"),
+    "production": ("acl.production.adapter", "LegacyProduction"),
+    "qc": ("acl.qc.adapter", "LegacyQc"),
+    "client_review": ("acl.client_review.adapter", "LegacyClientReview"),
+    "delivery": ("acl.delivery.adapter", "LegacyDelivery"),
+    "reporting": ("acl.reporting.adapter", "LegacyReporting"),
+    "billing": ("acl.billing.adapter", "LegacyBilling"),
+    "retention": ("acl.retention.adapter", "LegacyRetention"),
+}
+
+
+def legacy_adapter(module: str) -> Any:
+    """A new instance of ``module``'s anti-corruption adapter over the legacy code."""
+    path, name = LEGACY_ADAPTERS[module]
+    return getattr(importlib.import_module(path), name)()
+
+
+class LegacyAdapters:
+    """The legacy adapters of one bundle, each built on first use (``adapters.qc``)."""
+
+    def __getattr__(self, module: str) -> Any:
+        if module not in LEGACY_ADAPTERS:
+            raise AttributeError(module)
+        adapter = self.__dict__[module] = legacy_adapter(module)
+        return adapter
+
+
 def legacy_ports() -> ModulePorts:
     """Every port answered by its anti-corruption adapter over the legacy code."""
-    from acl.billing import LegacyBilling
-    from acl.cam import LegacyCam
-    from acl.client_review import LegacyClientReview
-    from acl.delivery import LegacyDelivery
-    from acl.onboarding import LegacyOnboarding
-    from acl.production import LegacyProduction
-    from acl.qc import LegacyQc
-    from acl.reporting import LegacyReporting
-    from acl.retention import LegacyRetention
-    from acl.strategy import LegacyStrategy
-
-    return ModulePorts(
-        cam=LegacyCam(),
-        onboarding=LegacyOnboarding(),
-        strategy=LegacyStrategy(),
-        production=LegacyProduction(),
-        qc=LegacyQc(),
-        client_review=LegacyClientReview(),
-        delivery=LegacyDelivery(),
-        reporting=LegacyReporting(),
-        billing=LegacyBilling(),
-        retention=LegacyRetention(),
-    )
+    return ModulePorts(**{module: legacy_adapter(module) for module in LEGACY_ADAPTERS})
 
 
-def new_qc(database_url: str, legacy: ModulePorts) -> "NewImplementation":
+def new_qc(database_url: str, legacy: "ModulePorts | LegacyAdapters") -> "NewImplementation":
     """The new QC on the legacy database (its own Base, tables created on demand), legacy view kept in sync.
 
     An in-memory URL cannot be shared between two engines, so there QC gets a memory
@@ -115,7 +129,7 @@ def routed_ports(
     with sessions() as session:
         snapshot = override_routes(load_snapshot(session), overrides or {})
     routes = RouteResolver(route_client(RouteFlagProvider(lambda: snapshot))).begin(tenant)
-    legacy = legacy_ports()
+    legacy = LegacyAdapters()
     # built only for a module that needs it: building creates the module's tables
     new = {m: build(database_url, legacy) for m, build in _NEW_BUILDERS.items() if routes.route(m).value != "legacy"}
     return route_ports(legacy, routes, new, EvidenceRecorder(sessions), context={"tenant": tenant})

@@ -72,25 +72,31 @@ def override_routes(snapshot: RouteSnapshot, overrides: Mapping[str, Route]) -> 
 
 
 def route_ports(
-    legacy: ModulePorts,
+    legacy: Any,
     routes: "ResolvedRoutes",
     new: Mapping[str, NewImplementation],
     recorder: "EvidenceRecorder",
     context: Optional[Mapping[str, Any]] = None,
 ) -> ModulePorts:
-    """Each port as the resolved route wants it: the adapter itself on legacy, a `RoutedPort` otherwise."""
+    """Each port as the resolved route wants it: the adapter itself on legacy, a `RoutedPort` otherwise.
+
+    `legacy` gives each module's adapter as an attribute (`ModulePorts`, or the composition
+    root's `LegacyAdapters`, which builds one on first use): a module on its new route never
+    touches its adapter, so its legacy code is not even imported.
+    """
     ports: dict[str, Any] = {}
     for module in MODULES:
-        adapter = getattr(legacy, module)
         # resolved here, eagerly: refusals come before any work, and the answers are cached
         # before another unit of work installs its own provider for the routes' domain
         route = routes.route(module)
         if route is Route.LEGACY:
-            ports[module] = adapter  # no indirection at all for the common case
+            ports[module] = getattr(legacy, module)  # no indirection at all for the common case
             continue
         implementation = new.get(module)
         if implementation is None:
             raise NoNewImplementation(module, route.value)
+        on_new = route in (Route.NEW, Route.DELETED)
+        adapter = _Lazy(lambda m=module: getattr(legacy, m)) if on_new else getattr(legacy, module)
         shadow = ShadowRunner(module, implementation.engine, implementation.candidate, recorder,
                               context={**(context or {}), "route": route.value}, explain=implementation.explain,
                               ignore=implementation.ignore)

@@ -11,6 +11,14 @@ from typing import Any
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
+# the intakes every whole journey runs over (by the operator flow and through the ports)
+JOURNEY_INTAKES = [
+    "complete_uk_strategy_sales", "complete_eu_full_funnel_leads", "complete_in_strategy_awareness",
+    "quick_social_us_engagement", "full_funnel_other_geography_canada", "alias_brand_audience_goal",
+    "empty_request", "unicode_brand", "punctuation_heavy_brand", "cliche_and_claim_heavy",
+    "placeholder_outcome_rejected", "no_outcomes_padded_pillars", "long_descriptions", "brand_alias_before_company",
+]
+
 
 def _json(name: str) -> Any:
     return json.loads((CORPUS / name).read_text(encoding="utf-8"))

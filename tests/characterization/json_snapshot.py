@@ -5,6 +5,9 @@ SQLAlchemy rows by their mapped columns, dates as ISO text, bytes by digest and 
 Anything else that JSON cannot hold is an error, never a ``repr`` (a repr would pin memory
 addresses). The only scrubbing is of the test's temporary directory: the clock and the ids
 are pinned by the harness, so a change in them is a change of behaviour and must show.
+
+A test parameter whose id starts with ``via:`` (the route configuration a pin runs on) is left
+out of the snapshot name: every route must meet the same snapshot.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -96,11 +100,24 @@ def _store(location: str, snapshots: dict[str, Any]) -> None:
     Path(location).write_text(canonical(snapshots) + "\n", encoding="utf-8")
 
 
+# a `via:` parameter id, with the "-" joining it to the other parameters, or the brackets if alone
+_ROUTE_PARAMETER = re.compile(r"\[via:[^\]\-]+\]|(?<=\[)via:[^\]\-]+-|-via:[^\]\-]+")
+
+
+def without_route(name: str) -> str:
+    """A snapshot name without its ``via:`` parameter: ``test_x[via:qc=new-a]`` -> ``test_x[a]``."""
+    return _ROUTE_PARAMETER.sub("", name)
+
+
 class ModuleJSONExtension(AbstractSyrupyExtension):
     """Every snapshot of a test module in ``__snapshots__/<module>.json``, keyed by test name."""
 
     file_extension = "json"
     scrub: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def get_snapshot_name(cls, *, test_location: Any, index: Any = 0) -> str:
+        return without_route(super().get_snapshot_name(test_location=test_location, index=index))
 
     def serialize(self, data: Any, *, exclude: Any = None, include: Any = None, matcher: Any = None) -> str:
         return canonical(_scrubbed(to_json(data), self.scrub))

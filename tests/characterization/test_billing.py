@@ -11,7 +11,7 @@ from aicmo.domain import ClientIntake
 from backend.services import billing
 from backend.services.onboarding import create_client
 
-pytestmark = [pytest.mark.aicmo_evidence(module="billing", suite="characterization"), pytest.mark.legacy_internals("billing")]
+pytestmark = [pytest.mark.aicmo_evidence(module="billing", suite="characterization"), pytest.mark.legacy_internals("onboarding", "billing", "domain")]
 
 
 def test_the_proposal(snapshot_json):

@@ -7,7 +7,7 @@ from aicmo.operator_services import run_acquisition
 from tests.characterization import corpus
 from tests.characterization.db_effects import tables_written
 
-pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam")]
+pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam", "orchestration")]
 
 
 @pytest.mark.parametrize("campaign_id", sorted(corpus.campaigns()))

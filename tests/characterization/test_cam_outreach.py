@@ -10,7 +10,7 @@ from backend.services.cam import outreach
 from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 
-pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam")]
+pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam", "domain")]
 
 
 def _setup(session, mode: str = "SIMULATION", max_per_day: int = 20, leads: int = 3):

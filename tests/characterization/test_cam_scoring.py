@@ -10,7 +10,7 @@ from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import SIZE_BANDS, insert_lead
 from tests.characterization import corpus
 
-pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam")]
+pytestmark = [pytest.mark.aicmo_evidence(module="cam", suite="characterization"), pytest.mark.legacy_internals("cam", "domain")]
 
 
 def _scores(lead, campaign) -> str:

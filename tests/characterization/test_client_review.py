@@ -10,7 +10,7 @@ from backend.services.qc import evaluate_project
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
-pytestmark = [pytest.mark.aicmo_evidence(module="client_review", suite="characterization"), pytest.mark.legacy_internals("client_review")]
+pytestmark = [pytest.mark.aicmo_evidence(module="client_review", suite="characterization"), pytest.mark.legacy_internals("qc", "client_review", "domain")]
 
 
 def _reviewable(session, intake_id: str = "complete_uk_strategy_sales"):

@@ -26,7 +26,7 @@ from backend.services.strategy import draft_strategy
 from tests.characterization import corpus
 from tests.characterization.db_effects import tables_written
 
-pytestmark = pytest.mark.legacy_internals("orchestration", "onboarding", "strategy", "production", "qc", "client_review", "delivery", "billing", "reporting", "retention", "cam")
+pytestmark = pytest.mark.legacy_internals("cam", "onboarding", "strategy", "production", "qc", "client_review", "delivery", "reporting", "billing", "retention", "orchestration", "domain")
 
 
 def test_the_tables_each_entry_point_writes(legacy_session, db_effects, snapshot_json):

@@ -19,7 +19,7 @@ from backend.services.qc import evaluate_project
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
-pytestmark = [pytest.mark.aicmo_evidence(module="delivery", suite="characterization"), pytest.mark.legacy_internals("delivery")]
+pytestmark = [pytest.mark.aicmo_evidence(module="delivery", suite="characterization"), pytest.mark.legacy_internals("qc", "client_review", "delivery", "domain")]
 
 
 def test_archive_names_are_slugified_brands(snapshot_json):

@@ -9,7 +9,7 @@ from backend.services import qc_rules
 from backend.services.onboarding import create_client, load_intake
 from tests.characterization import corpus
 
-pytestmark = [pytest.mark.aicmo_evidence(module="onboarding", suite="characterization"), pytest.mark.legacy_internals("onboarding")]
+pytestmark = [pytest.mark.aicmo_evidence(module="onboarding", suite="characterization"), pytest.mark.legacy_internals("onboarding", "qc", "domain")]
 
 
 @pytest.mark.parametrize("intake_id", corpus.intake_ids())

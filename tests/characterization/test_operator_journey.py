@@ -6,16 +6,10 @@ import pytest
 from aicmo.operator_services import run_client_journey
 from backend.services.delivery import DeliveryGateError
 from tests.characterization import corpus
+from tests.characterization.corpus import JOURNEY_INTAKES
 from tests.characterization.db_effects import tables_written
 
-pytestmark = pytest.mark.legacy_internals("orchestration")
-
-JOURNEY_INTAKES = [
-    "complete_uk_strategy_sales", "complete_eu_full_funnel_leads", "complete_in_strategy_awareness",
-    "quick_social_us_engagement", "full_funnel_other_geography_canada", "alias_brand_audience_goal",
-    "empty_request", "unicode_brand", "punctuation_heavy_brand", "cliche_and_claim_heavy",
-    "placeholder_outcome_rejected", "no_outcomes_padded_pillars", "long_descriptions", "brand_alias_before_company",
-]
+pytestmark = pytest.mark.legacy_internals("delivery", "orchestration")
 
 
 @pytest.mark.parametrize("intake_id", JOURNEY_INTAKES)

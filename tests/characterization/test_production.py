@@ -15,7 +15,7 @@ from backend.services.strategy import draft_strategy
 from tests.characterization import corpus
 from tests.characterization.builders import build_project
 
-pytestmark = [pytest.mark.aicmo_evidence(module="production", suite="characterization"), pytest.mark.legacy_internals("production")]
+pytestmark = [pytest.mark.aicmo_evidence(module="production", suite="characterization"), pytest.mark.legacy_internals("onboarding", "strategy", "production", "domain")]
 
 PRODUCTION_INTAKES = [
     "complete_uk_strategy_sales", "quick_social_us_engagement", "alias_brand_audience_goal", "long_descriptions",

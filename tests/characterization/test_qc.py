@@ -9,7 +9,7 @@ from backend.services import qc_rules
 from backend.services.qc import evaluate_project, score_strategy_document
 from tests.characterization.builders import build_project
 
-pytestmark = [pytest.mark.aicmo_evidence(module="qc", suite="characterization"), pytest.mark.legacy_internals("qc")]
+pytestmark = [pytest.mark.aicmo_evidence(module="qc", suite="characterization"), pytest.mark.legacy_internals("qc", "domain")]
 
 TEXTS = {
     "plain": "Fresh beans roasted weekly for remote workers.",

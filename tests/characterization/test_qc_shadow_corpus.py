@@ -12,7 +12,7 @@ from aicmo.orchestration.journey import run_client_journey
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.routes import Route
 from tests.characterization import corpus
-from tests.characterization.test_operator_journey import JOURNEY_INTAKES
+from tests.characterization.corpus import JOURNEY_INTAKES
 
 
 @pytest.fixture

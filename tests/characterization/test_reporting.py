@@ -10,7 +10,7 @@ from backend.services import reporting
 from backend.services.onboarding import create_client
 from tests.characterization import corpus
 
-pytestmark = [pytest.mark.aicmo_evidence(module="reporting", suite="characterization"), pytest.mark.legacy_internals("reporting")]
+pytestmark = [pytest.mark.aicmo_evidence(module="reporting", suite="characterization"), pytest.mark.legacy_internals("onboarding", "reporting", "domain")]
 
 
 def test_the_kpi_grid_with_zero_denominators(snapshot_json):

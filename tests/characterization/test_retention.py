@@ -10,7 +10,7 @@ from aicmo.domain import ClientIntake
 from backend.services import retention
 from backend.services.onboarding import create_client
 
-pytestmark = [pytest.mark.aicmo_evidence(module="retention", suite="characterization"), pytest.mark.legacy_internals("retention")]
+pytestmark = [pytest.mark.aicmo_evidence(module="retention", suite="characterization"), pytest.mark.legacy_internals("onboarding", "retention", "domain")]
 
 
 def test_the_renewal_risk_grid(snapshot_json):

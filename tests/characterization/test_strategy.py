@@ -12,7 +12,7 @@ from backend.services.onboarding import create_client
 from backend.services.strategy import draft_strategy, strategy_status_for
 from tests.characterization import corpus
 
-pytestmark = [pytest.mark.aicmo_evidence(module="strategy", suite="characterization"), pytest.mark.legacy_internals("strategy")]
+pytestmark = [pytest.mark.aicmo_evidence(module="strategy", suite="characterization"), pytest.mark.legacy_internals("onboarding", "strategy", "orchestration", "domain")]
 
 
 def _brief(intake_id: str) -> dict:

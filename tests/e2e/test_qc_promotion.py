@@ -20,7 +20,7 @@ from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.routes import open_database
 from tests.e2e.conftest import EXAMPLES, REPO
 
-QC_SUITES = ("tests/contract/qc", "tests/characterization/test_qc_new_matches_acl.py")
+QC_SUITES = ("tests/contract/qc", "tests/characterization/test_port_pins.py")
 MIN = "--min-comparisons"
 GATE = 20  # the default is 200 (see MIGRATION.md for the full-size run); the steps are the same
 

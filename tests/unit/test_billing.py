@@ -20,7 +20,7 @@ from backend.services.billing import (
     tax_rate,
 )
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("billing")]
 
 ISSUE = date(2026, 1, 15)
 

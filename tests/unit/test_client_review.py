@@ -15,7 +15,7 @@ from backend.services.client_review import (
 )
 from backend.services.qc import evaluate_project
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("qc", "client_review")]
 
 
 def _change(priority: str, section: str = "caption") -> dict[str, str]:

@@ -15,7 +15,7 @@ from backend.db.session import SessionLocal
 from backend.services.client_review import record_feedback
 from backend.services.delivery import DeliveryGateError, package_delivery, slugify
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("client_review", "delivery")]
 
 
 def _ready(make_project, state="QC_APPROVED", approve=True, **overrides):

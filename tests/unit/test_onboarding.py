@@ -13,7 +13,7 @@ from backend.db.models import CampaignRow
 from backend.services.onboarding import create_client, load_intake
 from backend.services.qc_rules import intake_findings
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("onboarding", "qc", "domain")]
 
 
 # --- L-01 -------------------------------------------------------------------------------

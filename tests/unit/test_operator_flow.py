@@ -18,7 +18,7 @@ from backend.db.models import (
 from backend.db.session import SessionLocal
 from backend.services.delivery import DeliveryGateError
 
-pytestmark = pytest.mark.usefixtures("fresh_db")
+pytestmark = [pytest.mark.usefixtures("fresh_db"), pytest.mark.legacy_internals("delivery", "orchestration")]
 
 FROZEN = "2026-01-15T10:00:00Z"
 

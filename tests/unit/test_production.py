@@ -12,7 +12,7 @@ from backend.db.models import CreativeAssetRow
 from backend.generators.calendar_generator import generate_calendar
 from backend.generators.creative_generator import generate_creatives, make_hook
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("production", "domain")]
 
 LONG_DESCRIPTION = (
     "Show busy dentists how Acme turns missed recalls into booked appointments with proof "

@@ -8,6 +8,8 @@ import pytest
 from aicmo.domain import IllegalStateTransition, Project, ProjectState
 from aicmo.domain.project import ALLOWED_TRANSITIONS
 
+pytestmark = pytest.mark.legacy_internals("domain")
+
 S = ProjectState
 
 SPEC_TRANSITIONS = {

@@ -26,7 +26,7 @@ from backend.services.qc_rules import (
     score_document,
 )
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("production", "qc", "domain")]
 
 CLEAN_HOOK = "Fresh beans: roasted this week for remote workers..."
 CLEAN_CAPTION = "Order a bag today and taste the difference at your desk tomorrow morning."

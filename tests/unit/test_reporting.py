@@ -18,7 +18,7 @@ from backend.services.reporting import (
     period_change,
 )
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("reporting")]
 
 
 def _row(channel, impressions, clicks, conversions, spend, revenue):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from backend.db.models import RetentionAssessmentRow
 from backend.services.retention import assess_retention, lifecycle_stage, renewal_risk, upsell_opportunities
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("retention")]
 
 
 # --- L-29 -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from backend.generators.strategy_generator import (
 from backend.services.onboarding import create_client
 from backend.services.strategy import draft_strategy, strategy_status_for
 
-pytestmark = pytest.mark.usefixtures("legacy_env")
+pytestmark = [pytest.mark.usefixtures("legacy_env"), pytest.mark.legacy_internals("onboarding", "strategy", "orchestration", "domain")]
 
 VALID_SUMMARY = "Acme will grow qualified leads among dentists in the UK within ninety days."
 

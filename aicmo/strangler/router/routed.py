@@ -50,7 +50,10 @@ class RoutedPort:
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
             raise AttributeError(name)
-        getattr(self._legacy, name)  # an unknown method fails as it would on the adapter
+        # an unknown method fails as it would on the port; asked of the side the route uses, so
+        # a module on new never builds (or imports) its legacy adapter
+        on_new = self._routes.route(self.module) in (Route.NEW, Route.DELETED) and self._new is not None
+        getattr(self._new if on_new else self._legacy, name)
 
         def routed(*args: Any, **kwargs: Any) -> Any:
             route = self._routes.route(self.module)  # the unit of work's cached answer

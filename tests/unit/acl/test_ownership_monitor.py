@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from acl._support.legacy_session import legacy_session
 from acl._support.ownership_monitor import ForeignWrite
 from acl.cam.files import read_acquisition_input
@@ -11,6 +13,8 @@ from aicmo.onboarding.api import ClientIntake
 from aicmo.orchestration.acquisition import run_acquisition
 from aicmo.orchestration.journey import run_client_journey
 from backend.db.models import CampaignRow
+
+pytestmark = pytest.mark.legacy_internals("cam")
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 

@@ -19,6 +19,8 @@ from backend.services.cam.leads_io import LeadFileError, insert_lead, read_leads
 from backend.services.cam.replies import process_reply
 from backend.services.cam.scoring import lead_tags
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 NOW = "2026-01-15T10:00:00Z"
 RECEIVED = datetime(2026, 1, 15, 11, tzinfo=timezone.utc)

@@ -11,6 +11,8 @@ from backend.db.models import LeadRow
 from backend.services.cam.next_action import next_action_at, should_stop
 from backend.services.cam.replies import process_reply
 
+pytestmark = pytest.mark.legacy_internals("cam")
+
 NOW = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
 
 

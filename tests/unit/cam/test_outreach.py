@@ -15,6 +15,8 @@ from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.outreach import build_message, message_hash, send_outreach, warm_up_cap
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 NOW = "2026-01-15T10:00:00Z"
 SIMULATION = load_campaign(None)
 LIVE = SIMULATION.model_copy(update={"mode": "LIVE"})

@@ -9,6 +9,8 @@ from backend.services.cam.campaigns import create_campaign_row, load_campaign
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.qualification import intent_score, qualify, qualify_lead
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 CAMPAIGN = load_campaign(None)
 GOOD_SCORE = 0.9
 

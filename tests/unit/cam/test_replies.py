@@ -13,6 +13,8 @@ from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.replies import classify_reply, process_reply
 from backend.services.cam.scoring import lead_tags
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 RECEIVED = datetime(2026, 1, 15, 11, 0, tzinfo=timezone.utc)
 
 

@@ -10,6 +10,8 @@ from backend.services.cam.grading import grade_for, grade_lead
 from backend.services.cam.leads_io import insert_lead
 from backend.services.cam.routing import SEQUENCES, route_lead, sequence_for, signal_count
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 
 @pytest.mark.parametrize(
     "score, signals, sequence",

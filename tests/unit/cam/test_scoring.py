@@ -29,6 +29,8 @@ from backend.services.cam.scoring import (
     title_fit,
 )
 
+pytestmark = pytest.mark.legacy_internals("cam", "domain")
+
 CAMPAIGN = load_campaign(None)
 ALL_SIGNALS = dict(
     job_change=True, funded=True, hiring=True, recent_activity=True, decision_maker=True, budget_authority=True

@@ -11,7 +11,7 @@ from backend.db.models import ReportSnapshotRow
 from tests.characterization.json_snapshot import extension_scrubbing, to_json
 
 pytest_plugins = ["pytester"]
-pytestmark = pytest.mark.legacy_internals("onboarding", "reporting")
+pytestmark = pytest.mark.legacy_internals("domain")
 
 SNAPSHOT_TEST = """
 from tests.characterization.json_snapshot import ModuleJSONExtension

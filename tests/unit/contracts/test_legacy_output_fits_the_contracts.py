@@ -40,6 +40,8 @@ from aicmo.reporting.api import OutreachEfficiency, PerformanceReport
 from aicmo.retention.api import RetentionAssessment
 from aicmo.strategy.api import Strategy
 
+pytestmark = pytest.mark.legacy_internals("cam")
+
 REPO = Path(__file__).resolve().parents[3]
 AT = "2026-01-15T10:00:00+00:00"
 

@@ -1,6 +1,7 @@
 """Differential: the new ruleset v1 gives legacy's results on generated texts (no divergence declared)."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,8 @@ from aicmo.qc.internal.rules.creative_findings import creative_findings
 from aicmo.qc.internal.rules.document_score import score_document
 from aicmo.qc.internal.rules.word_lists import BANNED_CLAIMS, CLICHES, DOCUMENT_PLACEHOLDERS, STOCK_PHRASES
 from backend.services import qc_rules
+
+pytestmark = pytest.mark.legacy_internals("qc")
 
 RULES = settings(max_examples=300, derandomize=True, database=None, deadline=None)
 # texts built from the rules' own vocabulary, so the interesting branches are hit often

@@ -13,6 +13,8 @@ import pytest
 from aicmo.shared.pinned_time import FreezegunMissing, load_freezegun
 from aicmo.shared.testing import legacy_memory_database
 
+pytestmark = pytest.mark.legacy_internals("cam", "onboarding", "billing", "domain")
+
 REPO = Path(__file__).resolve().parents[3]
 LEGACY_SOURCES = [
     *REPO.joinpath("backend").rglob("*.py"),

@@ -1,0 +1,54 @@
+"""The pins through the ports outlive legacy: with a migrated module's legacy code gone, they still pass.
+
+Every module with a new implementation is treated as deleted: its legacy files and its ACL
+adapter are made unimportable (tests/characterization/legacy_blocker.py, loaded before any
+test module) and the pins of test_port_pins.py run with it on `new`, against the snapshots
+its legacy path wrote. A legacy-internal test of such a module must fail to even import in the
+same setting, which proves the block is real.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
+from tests.characterization.legacy_blocker import ENV, blocked_imports
+
+REPO = Path(__file__).resolve().parents[2]
+MIGRATED = ",".join(NEW_IMPLEMENTATIONS)
+BLOCKER = ["-p", "tests.characterization.legacy_blocker"]
+
+pytestmark = pytest.mark.skipif(not NEW_IMPLEMENTATIONS, reason="no module has a new implementation yet")
+
+
+def pytest_without_legacy(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *BLOCKER, *args]
+    env = {**os.environ, ENV: MIGRATED, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_the_block_covers_each_migrated_module_s_legacy_files_and_adapter():
+    """qc's deletion removes backend.services.qc, qc_rules and the ACL adapter, not the legacy-view sync."""
+    blocked = blocked_imports(frozenset(NEW_IMPLEMENTATIONS))
+    assert {"backend.services.qc", "backend.services.qc_rules", "acl.qc.adapter", "acl.qc.translation"} <= set(blocked)
+    assert "acl.qc.legacy_view_sync" not in blocked
+    assert "backend.db.models" not in blocked  # shared plumbing stays
+
+
+def test_the_port_pins_pass_with_the_migrated_modules_legacy_code_unimportable():
+    """Every journey, acquisition and report pin passes through the new path with legacy qc gone."""
+    run = pytest_without_legacy("tests/characterization/test_port_pins.py")
+    assert 0 == run.returncode, run.stdout[-3000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout and "via:legacy" not in run.stdout
+
+
+def test_a_legacy_internal_test_of_a_migrated_module_cannot_even_import():
+    """The planted deletion is real: qc's legacy-internal characterization dies at import."""
+    run = pytest_without_legacy("tests/characterization/test_qc.py")
+    assert 0 != run.returncode
+    assert "ERROR collecting tests/characterization/test_qc.py" in run.stdout
+    assert "cannot import name 'qc_rules'" in run.stdout
