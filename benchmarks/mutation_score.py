@@ -64,12 +64,12 @@ class Mutant:
 
 
 def owner_of(path: str, legacy_map: dict[str, str]) -> str:
-    """The module owning a legacy file: the longest legacy_map prefix; the god module is its own."""
-    dotted = path.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
-    if dotted == "aicmo.domain" or dotted.startswith("aicmo.domain."):
+    """The module owning a legacy file, as the boundaries' legacy map says; the god module is its own."""
+    from aicmo.strangler.legacy_deletion import legacy_owner
+
+    if path.startswith("aicmo/domain/"):
         return "domain"
-    prefixes = [p for p in legacy_map if dotted == p or dotted.startswith(p + ".")]
-    return legacy_map[max(prefixes, key=len)] if prefixes else "legacy-infra"
+    return legacy_owner(path, legacy_map) or "legacy-infra"
 
 
 def read_results() -> list[Mutant]:
@@ -187,10 +187,10 @@ def _duration(run: dict) -> str:
 
 def readme_figure(figures: dict, run: dict) -> str:
     return (
-        f"| mutation score (mutmut {run['mutmut']}, every legacy function, `python benchmarks/mutation_score.py`) "
-        f"| {figures['caught_share']:.1%} of {figures['generated']:,} mutants caught ({figures['killed']:,} killed, "
-        f"{figures['timed_out']:,} timed out); the other {figures['survived']:,} listed as equivalent with reasons; "
-        f"{_duration(run)} |"
+        f"**Mutation score** (mutmut {run['mutmut']}, every legacy function): "
+        f"{figures['caught_share']:.1%} of {figures['generated']:,} mutants caught ({figures['killed']:,} killed, "
+        f"{figures['timed_out']:,} timed out); the other {figures['survived']:,} are listed as equivalent, each "
+        f"with its reason; last fresh run {_duration(run)}."
     )
 
 
