@@ -51,6 +51,24 @@ def test_fixed_clock_starts_at_the_marker_instant(fixed_clock):
     assert datetime(2026, 6, 30, 23, 59, tzinfo=timezone.utc) == fixed_clock.now()
 
 
+def test_durations_stay_real_under_the_frozen_clock(pytester):
+    """pytest --durations reports the real time of a test that moves the frozen clock, not the jump."""
+    pytester.makepyfile(
+        """
+        import time
+
+        def test_moves_the_clock_and_waits(fixed_clock):
+            fixed_clock.move_to("2031-01-01T00:00:00Z")
+            time.sleep(0.2)
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "--durations=1", "--durations-min=0")
+    result.assert_outcomes(passed=1)
+    (line,) = [row for row in result.outlines if row.endswith("test_moves_the_clock_and_waits")]
+    seconds = float(line.split("s ", 1)[0])
+    assert 0.2 <= seconds < 10, line  # without the fix: epoch-sized (the frozen clock read against the real one)
+
+
 def test_a_missing_freezegun_fails_loudly(monkeypatch):
     """Without freezegun the clock cannot be pinned, and that is an error, not a no-op."""
     monkeypatch.setitem(sys.modules, "freezegun", None)
