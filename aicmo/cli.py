@@ -108,7 +108,7 @@ def _route_overrides(values: Optional[list[str]], legacy_flow: bool) -> dict[str
     if legacy_flow:
         raise InputError("--route: the old operator flow (--legacy-flow) calls no ports, so it cannot be routed")
     from aicmo.orchestration import bootstrap
-    from aicmo.orchestration.routing import RouteOptionError, parse_route_options
+    from aicmo.orchestration.port_wiring import RouteOptionError, parse_route_options
 
     try:
         return parse_route_options(values, bootstrap.NEW_IMPLEMENTATIONS)
@@ -303,7 +303,7 @@ def traffic(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from aicmo.orchestration.traffic import run_traffic
-    from aicmo.strangler.router.report import latest_comparison_id, shadow_summaries
+    from aicmo.strangler.dispatch.report import latest_comparison_id, shadow_summaries
     from aicmo.strangler.routes import open_database
 
     try:

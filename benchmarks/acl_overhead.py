@@ -40,7 +40,7 @@ from aicmo.orchestration.journey import run_client_journey
 from aicmo.qc.api import PillarText, QcRequest, StrategyText
 from aicmo.reporting.api import ReportRequest
 from aicmo.retention.api import RetentionSignals
-from aicmo.shared.testing import legacy_memory_database
+from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
 from backend.db.models import CampaignRow, LeadRow
 from backend.db.session import SessionLocal
 from backend.services import billing, client_review, reporting

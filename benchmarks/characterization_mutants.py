@@ -48,7 +48,7 @@ def environment(copy: Path) -> dict[str, str]:
 
 
 def check_imports_come_from(copy: Path) -> None:
-    probe = "import backend, aicmo.operator_services as o, aicmo.shared.testing as t; print(backend.__file__, o.__file__, t.__file__)"
+    probe = "import backend, aicmo.operator_services as o, aicmo.legacy_harness.pytest_plugin as t; print(backend.__file__, o.__file__, t.__file__)"
     out = subprocess.run([sys.executable, "-c", probe], cwd=copy, env=environment(copy), capture_output=True, text=True, check=True)
     wrong = [p for p in out.stdout.split() if not Path(p).resolve().is_relative_to(copy.resolve())]
     if wrong:

@@ -19,9 +19,9 @@ from typing import Callable
 from sqlalchemy.pool import StaticPool
 
 from aicmo.shared.clock import SystemClock
-from aicmo.strangler.flags import RouteFlagProvider, RouteResolver, route_client
+from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
 from aicmo.strangler.migration import change_route, set_tenant_override
-from aicmo.strangler.router import RoutedPort
+from aicmo.strangler.dispatch import RoutedPort
 from aicmo.strangler.routes import ModuleRoute, Route, RouteSnapshot, open_database, snapshot_source
 
 BUDGET_NS = 1_000

@@ -11,11 +11,11 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from aicmo.strangler.contracts import store
-from aicmo.strangler.contracts.docs import DEFAULT_PATH, render_docs
-from aicmo.strangler.contracts.export import module_document
-from aicmo.strangler.contracts.modules import MODULES
-from aicmo.strangler.contracts.verdict import Verdict, judge
+from aicmo.strangler.contract_versions import store
+from aicmo.strangler.contract_versions.docs import DEFAULT_PATH, render_docs
+from aicmo.strangler.contract_versions.export import module_document
+from aicmo.strangler.contract_versions.modules import MODULES
+from aicmo.strangler.contract_versions.verdict import Verdict, judge
 
 EXIT_BREAKING = 1
 EXIT_USAGE = 2
@@ -29,7 +29,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Modules = typer.Argument(None, metavar="MODULE", help="Modules to handle; all ten when omitted.", show_default=False)
-Directory = typer.Option(None, "--dir", help="Folder of the committed schemas (default: the repository's contracts/).")
+Directory = typer.Option(None, "--dir", help="Folder of the committed schemas (default: the repository's contract_snapshots/).")
 
 
 def _selected(modules: Optional[list[str]]) -> list[str]:

@@ -40,7 +40,7 @@ def report(
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from aicmo.shared.persistence.ownership import MODULES
-    from aicmo.strangler.router.report import shadow_summaries
+    from aicmo.strangler.dispatch.report import shadow_summaries
     from aicmo.strangler.routes import open_database
 
     if module is not None and module not in MODULES:

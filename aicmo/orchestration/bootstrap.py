@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 from aicmo.orchestration.ports import ModulePorts
 
 if TYPE_CHECKING:
-    from aicmo.orchestration.routing import NewImplementation
+    from aicmo.orchestration.port_wiring import NewImplementation
     from aicmo.strangler.routes import Route
 
 __all__ = [
@@ -88,10 +88,10 @@ def new_qc(database_url: str, legacy: "ModulePorts | LegacyAdapters") -> "NewImp
     database of its own.
     """
     from acl.qc.legacy_view_sync import QcWithLegacyView
-    from aicmo.orchestration.routing import NewImplementation
+    from aicmo.orchestration.port_wiring import NewImplementation
     from aicmo.qc.internal.bootstrap import build_qc, create_qc_tables
     from aicmo.shared.clock import SystemClock
-    from aicmo.strangler.router import savepoint_engine
+    from aicmo.strangler.dispatch import savepoint_engine
 
     engine = savepoint_engine(database_url)
     create_qc_tables(engine)
@@ -120,9 +120,9 @@ def routed_ports(
     The strangler's tables (routes, evidence) are created on demand in that database; shadow
     comparisons are recorded there.
     """
-    from aicmo.orchestration.routing import override_routes, route_ports
+    from aicmo.orchestration.port_wiring import override_routes, route_ports
     from aicmo.strangler.evidence import EvidenceRecorder
-    from aicmo.strangler.flags import RouteFlagProvider, RouteResolver, route_client
+    from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
     from aicmo.strangler.routes import load_snapshot, open_database
 
     sessions = open_database(database_url)

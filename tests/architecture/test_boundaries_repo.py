@@ -8,7 +8,7 @@ import pytest
 from aicmo.shared.persistence import ownership
 from aicmo.strangler.boundaries import analyse, load_config
 from aicmo.strangler.boundaries.components import classifier
-from aicmo.strangler.contracts.modules import DEPENDENCIES
+from aicmo.strangler.contract_versions.modules import DEPENDENCIES
 from aicmo.strangler.legacy_freeze import legacy_files
 from aicmo.strangler.ownership import check as ownership_check
 from aicmo.strangler.ratchet import Baseline, compare

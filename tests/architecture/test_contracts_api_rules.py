@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aicmo.strangler.contracts.modules import DEPENDENCIES, MODULES
+from aicmo.strangler.contract_versions.modules import DEPENDENCIES, MODULES
 
 REPO = Path(__file__).resolve().parents[2]
 API_FILES = ("__init__.py", "dtos.py", "ports.py", "events.py", "errors.py")

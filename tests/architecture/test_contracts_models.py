@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from aicmo.shared.ids import EntityId
 from aicmo.shared.money import Money
-from aicmo.strangler.contracts.export import owned_exports
-from aicmo.strangler.contracts.modules import MODULES
+from aicmo.strangler.contract_versions.export import owned_exports
+from aicmo.strangler.contract_versions.modules import MODULES
 
 MODELS = [(m, o) for m in MODULES for o in owned_exports(m) if issubclass(o, BaseModel)]
 ENUMS = [(m, o) for m in MODULES for o in owned_exports(m) if issubclass(o, Enum)]

@@ -1,6 +1,6 @@
 """Characterization fixtures: every test runs legacy with a pinned clock, seeded ids and defaults.
 
-The harness fixtures come from the aicmo.shared.testing plugin; this file makes the clock
+The harness fixtures come from the aicmo.legacy_harness.pytest_plugin plugin; this file makes the clock
 and ids autouse here (a characterization must never see the real clock) and resets the
 legacy globals a test may have left behind (LLM client, e-mail hook, environment).
 """

@@ -20,7 +20,7 @@ from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.routes import open_database
 from tests.e2e.conftest import EXAMPLES, REPO
 
-QC_SUITES = ("tests/contract/qc", "tests/characterization/test_port_pins.py")
+QC_SUITES = ("tests/port_suites/qc", "tests/characterization/test_port_pins.py")
 MIN = "--min-comparisons"
 GATE = 20  # the default is 200 (see MIGRATION.md for the full-size run); the steps are the same
 
@@ -64,7 +64,7 @@ def test_qc_is_promoted_to_new_only_once_the_gate_has_its_evidence(aicmo, workdi
     assert ("shadow", "new", "evidence complete") == (from_route, to_route, reason)
     assert evidence["suites_on_new_path"] == {"characterization": True, "contract": True}
     contract_run = evidence["suite_runs"]["contract"]["detail"]  # the run the gate relied on, and what ran
-    assert re.match(r"\d+ passed, 0 failed, 0 skipped; pytest tests/contract/qc ", contract_run), contract_run
+    assert re.match(r"\d+ passed, 0 failed, 0 skipped; pytest tests/port_suites/qc ", contract_run), contract_run
     assert evidence["comparisons"] >= GATE and 0 == evidence["unexplained_mismatches"]
 
     # the stored route now serves qc from the new implementation, with legacy's output on a copy of the same database

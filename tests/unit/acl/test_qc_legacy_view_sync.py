@@ -6,8 +6,8 @@ import pytest
 from acl._support.ownership_monitor import ForeignWrite
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.journey import run_client_journey
-from aicmo.shared.testing import legacy_memory_database
-from tests.contract.builders import INTAKE
+from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
+from tests.port_suites.builders import INTAKE
 from tests.new_paths import ports_with_new_qc
 
 # adapters and the new QC imported before the clock is frozen (pydantic must not meet freezegun's date)

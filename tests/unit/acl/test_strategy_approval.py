@@ -8,7 +8,7 @@ import pytest
 from acl.strategy import approval
 from aicmo import operator_services
 from aicmo.domain import ClientIntake
-from aicmo.shared.testing import legacy_memory_database
+from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
 from backend.services.onboarding import create_client
 
 pytestmark = pytest.mark.legacy_internals("onboarding", "strategy", "orchestration", "domain")

@@ -49,7 +49,7 @@ def test_lead_tags_that_are_no_list_name_the_field(ports, memory_db):
 
 def test_an_unknown_invoice_kind_names_the_field(ports, memory_db):
     """An invoice row of a kind billing does not know is refused as 'kind'."""
-    from tests.contract.builders import journey
+    from tests.port_suites.builders import journey
 
     invoice = journey(ports).billing.invoices[0]
     corrupt(memory_db, InvoiceRow, invoice.invoice_id, kind="bonus")

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from aicmo.orchestration import bootstrap
-from aicmo.orchestration.routing import RouteOptionError, override_routes, parse_route_options, route_ports
+from aicmo.orchestration.port_wiring import RouteOptionError, override_routes, parse_route_options, route_ports
 from aicmo.shared.persistence.ownership import MODULES
-from aicmo.strangler.flags import RouteFlagProvider, RouteResolver, route_client
-from aicmo.strangler.router import NoNewImplementation, RoutedPort
+from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
+from aicmo.strangler.dispatch import NoNewImplementation, RoutedPort
 from aicmo.strangler.routes import ModuleRoute, Route, RouteSnapshot
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from aicmo.strangler.router import field_diffs
+from aicmo.strangler.dispatch import field_diffs
 
 
 class Check(BaseModel):

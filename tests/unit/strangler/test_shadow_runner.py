@@ -6,7 +6,7 @@ from sqlalchemy import select, text
 
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
-from aicmo.strangler.router import RAISE_ENV, ShadowMismatch, ShadowRunner, savepoint_engine
+from aicmo.strangler.dispatch import RAISE_ENV, ShadowMismatch, ShadowRunner, savepoint_engine
 from aicmo.strangler.routes import open_database
 
 

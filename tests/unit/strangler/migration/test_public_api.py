@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-PACKAGES = ["aicmo.strangler.routes", "aicmo.strangler.evidence", "aicmo.strangler.migration", "aicmo.strangler.flags"]
+PACKAGES = ["aicmo.strangler.routes", "aicmo.strangler.evidence", "aicmo.strangler.migration", "aicmo.strangler.route_flags"]
 
 
 @pytest.mark.parametrize("package", PACKAGES)

@@ -7,7 +7,7 @@ from openfeature.exception import ErrorCode
 from openfeature.flag_evaluation import FlagResolutionDetails
 from openfeature.provider import AbstractProvider, Metadata
 
-from aicmo.strangler.flags import RouteFlagProvider, RouteResolver, route_client
+from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
 from aicmo.strangler.migration import set_tenant_override
 from aicmo.strangler.routes import ModuleRoute, Route, RouteSnapshot, snapshot_source
 

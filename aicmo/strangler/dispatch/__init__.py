@@ -1,0 +1,7 @@
+"""The router: per module a port that dispatches by route, and the shadow runner and comparer behind it."""
+from aicmo.strangler.dispatch.compare import field_diffs
+from aicmo.strangler.dispatch.routed import NoNewImplementation, RoutedPort
+from aicmo.strangler.dispatch.shadow import RAISE_ENV, ShadowMismatch, ShadowRunner
+from aicmo.strangler.dispatch.sqlite_savepoints import savepoint_engine
+
+__all__ = ["RAISE_ENV", "NoNewImplementation", "RoutedPort", "ShadowMismatch", "ShadowRunner", "field_diffs", "savepoint_engine"]

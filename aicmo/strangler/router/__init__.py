@@ -1,7 +1,0 @@
-"""The router: per module a port that dispatches by route, and the shadow runner and comparer behind it."""
-from aicmo.strangler.router.compare import field_diffs
-from aicmo.strangler.router.routed import NoNewImplementation, RoutedPort
-from aicmo.strangler.router.shadow import RAISE_ENV, ShadowMismatch, ShadowRunner
-from aicmo.strangler.router.sqlite_savepoints import savepoint_engine
-
-__all__ = ["RAISE_ENV", "NoNewImplementation", "RoutedPort", "ShadowMismatch", "ShadowRunner", "field_diffs", "savepoint_engine"]
