@@ -102,6 +102,32 @@ def test_a_declared_cycle_is_a_configuration_error(tree):
     assert "cycle" in result.output
 
 
+def _modules_in_code(tree, attribute: str = "MAP") -> None:
+    """Move the tree's module map out of pyproject.toml into a Python module it names."""
+    path = tree / "pyproject.toml"
+    text = path.read_text()
+    table = text[text.index("[tool.aicmo.boundaries.modules]"):]
+    table = table[: table.index("\n\n") + 1] if "\n\n" in table else table
+    entries = [line.split("=", 1) for line in table.splitlines()[1:] if "=" in line]
+    plant(tree, "module_map.py", "MAP = {" + ", ".join(f"{k.strip()!r}: {v.strip()}" for k, v in entries) + "}\n")
+    path.write_text(text.replace(table, "").replace("[tool.aicmo.boundaries]\n", f'[tool.aicmo.boundaries]\nmodules_from = "module_map:{attribute}"\n'))
+
+
+def test_the_module_map_can_live_in_code(tree):
+    """modules_from names the one list in code; the check reads it and passes as before."""
+    _modules_in_code(tree)
+    result = invoke(tree, "check")
+    assert 0 == result.exit_code, result.output
+
+
+def test_a_module_map_that_cannot_be_imported_is_a_configuration_error(tree):
+    """A modules_from naming nothing exits 2 with the reason."""
+    _modules_in_code(tree, attribute="NOPE")
+    result = invoke(tree, "check")
+    assert 2 == result.exit_code
+    assert "modules_from = 'module_map:NOPE'" in result.output
+
+
 def test_a_file_that_does_not_parse_is_a_usage_error(tree):
     """A syntax error stops the check with exit 2 and the reason, not a traceback."""
     plant(tree, "shop/beta/internal/broken.py", "def (:\n")

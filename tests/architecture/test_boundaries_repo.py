@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from aicmo.shared.persistence import ownership
 from aicmo.strangler.boundaries import analyse, load_config
 from aicmo.strangler.boundaries.components import classifier
@@ -36,10 +37,11 @@ def test_the_ownership_check_passes_with_the_baseline(ownership_findings):
     assert ([], []) == ([f.describe() for f in verdict.new], [e.key for e in verdict.stale])
 
 
-def test_the_module_map_is_the_one_the_contracts_use():
-    """pyproject's [tool.aicmo.boundaries.modules] equals the contracts' map and the owner modules."""
-    assert DEPENDENCIES == dict(CONFIG.modules)
-    assert ownership.MODULES == tuple(CONFIG.modules)
+def test_the_module_map_is_the_one_list_of_the_code():
+    """The boundaries read the kernel's module map (modules_from); the contracts and owners use the same."""
+    assert dict(MODULE_DEPENDENCIES) == dict(CONFIG.modules)
+    assert DEPENDENCIES is MODULE_DEPENDENCIES
+    assert ownership.MODULES is MODULES
 
 
 def test_every_legacy_file_belongs_to_a_module_or_a_declared_group():

@@ -8,6 +8,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
+from aicmo.shared.modules import MODULES
+
 __all__ = [
     "INFRASTRUCTURE_OWNERS",
     "LEGACY_TABLE_OWNERS",
@@ -18,18 +20,6 @@ __all__ = [
     "table_owners",
 ]
 
-MODULES = (
-    "cam",
-    "onboarding",
-    "strategy",
-    "production",
-    "qc",
-    "client_review",
-    "delivery",
-    "reporting",
-    "billing",
-    "retention",
-)
 
 # Owners that are not business modules, with the Python package that owns their tables. They
 # are kept apart from MODULES: no module session is ever bound to them and they declare no

@@ -4,6 +4,8 @@ The declared module map must be acyclic (rule 2); a cycle there is a configurati
 """
 from __future__ import annotations
 
+import importlib
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any, Mapping
@@ -73,6 +75,28 @@ def declared_cycle(modules: Mapping[str, tuple[str, ...]]) -> list[str]:
     return []
 
 
+def _declared_modules(root: Path, rules: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The module map: the ``modules`` table, or the mapping ``modules_from = "package.module:NAME"`` names.
+
+    ``modules_from`` lets a project keep its one module list in code; it is imported with the
+    project root first on the import path.
+    """
+    if "modules_from" not in rules:
+        return {name: tuple(deps) for name, deps in rules.get("modules", {}).items()}
+    if "modules" in rules:
+        raise ConfigError("[tool.aicmo.boundaries] has both modules and modules_from; keep one")
+    target = str(rules["modules_from"])
+    module_name, _, attribute = target.partition(":")
+    sys.path.insert(0, str(root))
+    try:
+        declared = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ConfigError(f"modules_from = {target!r}: {exc}") from None
+    finally:
+        sys.path.remove(str(root))
+    return {str(name): tuple(deps) for name, deps in dict(declared).items()}
+
+
 def load_config(root: Path) -> BoundaryConfig:
     try:
         data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
@@ -82,7 +106,7 @@ def load_config(root: Path) -> BoundaryConfig:
     rules = section.get("boundaries")
     if not rules:
         raise ConfigError("pyproject.toml has no [tool.aicmo.boundaries] section")
-    modules = {name: tuple(deps) for name, deps in rules.get("modules", {}).items()}
+    modules = _declared_modules(root, rules)
     unknown = sorted({d for deps in modules.values() for d in deps} - set(modules))
     if unknown:
         raise ConfigError(f"[tool.aicmo.boundaries.modules] names unknown modules: {', '.join(unknown)}")

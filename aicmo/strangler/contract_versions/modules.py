@@ -1,26 +1,14 @@
-"""The business modules, their declared dependencies (architecture rule 2) and their api packages."""
+"""Each business module's api package and contract version (the modules come from aicmo.shared.modules)."""
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
 
+from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
+
 __all__ = ["DEPENDENCIES", "MODULES", "api_package", "contract_version"]
 
-# Each module may use only the api of the modules listed for it; acyclic by construction.
-DEPENDENCIES: dict[str, tuple[str, ...]] = {
-    "cam": (),
-    "onboarding": (),
-    "strategy": ("onboarding",),
-    "production": ("strategy",),
-    "qc": ("production",),
-    "client_review": ("production", "qc"),
-    "delivery": ("production", "client_review"),
-    "reporting": ("delivery", "cam"),
-    "billing": ("onboarding", "delivery"),
-    "retention": ("billing", "reporting"),
-}
-
-MODULES: tuple[str, ...] = tuple(DEPENDENCIES)
+DEPENDENCIES = MODULE_DEPENDENCIES  # the one list, in the shared kernel
 
 
 def api_package(module: str) -> ModuleType:
