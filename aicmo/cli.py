@@ -18,6 +18,7 @@ from rich.console import Console
 
 from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
+from aicmo.cli_support.db_cmd import app as db_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
@@ -35,6 +36,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(contracts_app, name="contracts")
+app.add_typer(db_app, name="db")
 app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
 app.add_typer(migrate_app, name="migrate")
@@ -79,14 +81,20 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _configure_database(url: str) -> None:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+def _configure_database(url: str, legacy_flow: bool = False) -> None:
+    """Point legacy at the database and, unless the old operator flow runs, prepare the application's tables.
+
+    An embedded SQLite database is migrated here (a fresh file included); another must have
+    been migrated with `aicmo db upgrade`. Any problem is bad input, before anything is written.
+    """
+    from aicmo.cli_support.database import DatabaseProblem, for_writing, is_sqlite
 
     try:
-        make_url(url)
-    except ArgumentError:
-        raise InputError(f"--database-url: '{url}' is not a database URL") from None
+        is_sqlite(url)
+        if not legacy_flow:
+            for_writing(url)
+    except DatabaseProblem as exc:
+        raise InputError(str(exc)) from None
     from aicmo.orchestration import bootstrap
 
     bootstrap.configure_legacy_database(url)
@@ -172,7 +180,7 @@ def _journey(
     try:
         routes = _route_overrides(route, legacy_flow)
         instant = _instant(at)
-        _configure_database(database_url)
+        _configure_database(database_url, legacy_flow)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
@@ -259,7 +267,7 @@ def acquire(
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         instant = _instant(at)
-        _configure_database(database_url)
+        _configure_database(database_url, legacy_flow)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
@@ -304,14 +312,14 @@ def traffic(
 
     from aicmo.orchestration.traffic import run_traffic
     from aicmo.strangler.dispatch.report import latest_comparison_id, shadow_summaries
-    from aicmo.strangler.routes import open_database
+    from aicmo.cli_support.database import strangler_for_writing
 
     try:
         routes = _route_overrides(route, legacy_flow=False)
         _configure_database(database_url)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    evidence = open_database(database_url)
+    evidence = strangler_for_writing(database_url)
     with evidence() as session:
         mark = latest_comparison_id(session)
     if not _verbose():  # a warning per journey (e.g. a delivery gate that stays shut) would bury the progress

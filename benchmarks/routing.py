@@ -16,7 +16,6 @@ import statistics
 import time
 from typing import Callable
 
-from sqlalchemy.pool import StaticPool
 
 from aicmo.shared.clock import SystemClock
 from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
@@ -49,7 +48,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=21)
     rounds = parser.parse_args().rounds
 
-    sessions = open_database("sqlite://", poolclass=StaticPool)
+    sessions = open_database("sqlite://", upgrade_first=True)
     with sessions.begin() as session:
         change_route(session, SystemClock(), "qc", Route.SHADOW, "bench", "benchmark")
         set_tenant_override(session, SystemClock(), "qc", "acme", Route.LEGACY, "bench", "benchmark")

@@ -4,12 +4,12 @@ Built by the composition root, `bootstrap.routed_ports`, with the module overrid
 `new` route: the tests go through the real router (route tables, OpenFeature resolution,
 `RoutedPort`) exactly as `aicmo run --route qc=new` does.
 
-Each bundle is isolated: on "sqlite://" the strangler's route tables and QC's own tables each
-get a fresh in-memory database of their own (an in-memory URL is never shared between two
-engines), while the legacy adapters use whatever the legacy global session is bound to (the
-`memory_db` fixture's database under test). The routes are resolved and cached when the
-bundle is built, so the OpenFeature provider the next bundle installs for the routes' domain
-does not change this one's.
+Each bundle on "sqlite://" is isolated: the strangler's route tables and QC's own tables get a
+fresh in-memory database (an in-memory URL is never shared between two engines), while the
+legacy adapters use whatever the legacy global session is bound to (the `memory_db` fixture's
+database under test). Given the URL of the test's `database`, the bundle uses that one. The
+routes are resolved from the unit of work's own snapshot when the bundle is built, so a later
+bundle's routes never change this one's.
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from aicmo.strangler.routes import Route
 IN_MEMORY = "sqlite://"
 
 
-def ports_with_new_qc(*, legacy_view: bool = True) -> ModulePorts:
-    """qc on its new implementation, on a fresh in-memory database of its own.
+def ports_with_new_qc(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """qc on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
 
     With ``legacy_view`` (the router's `new` route, which always keeps it) the legacy columns
     of QC results are kept in sync (spec Q-09), so the legacy readers see what they saw with
@@ -32,12 +32,13 @@ def ports_with_new_qc(*, legacy_view: bool = True) -> ModulePorts:
     built by hand, for the tests proving the new QC itself never writes production's table.
     """
     if not legacy_view:
-        from aicmo.qc.internal.bootstrap import build_qc
+        from aicmo.qc.internal.descriptor import build_qc
 
         legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
         # SystemClock reads datetime.now, which the fixed_clock fixture freezes as it does for legacy
-        return dataclasses.replace(legacy, qc=build_qc(IN_MEMORY, SystemClock(), production=legacy.production))
-    ports = bootstrap.routed_ports(IN_MEMORY, {"qc": Route.NEW})
+        return dataclasses.replace(legacy, qc=build_qc(engine, SystemClock(), {"production": legacy.production}))
+    ports = bootstrap.routed_ports(database_url, {"qc": Route.NEW})
     # a route that silently resolved to legacy would make every new-path test pass on the ACL
     assert ports.qc.route() is Route.NEW, f"qc resolved to {ports.qc.route().value}, not new"
     return ports

@@ -80,6 +80,9 @@ class LegacyCam:
 
     def __init__(self) -> None:
         self._idempotency = IdempotencyMemory()
+        # lead ids per campaign in the order they were imported: legacy lists leads in insertion
+        # order, which only SQLite's rowid keeps; PostgreSQL has no such column
+        self._imported: dict[str, list[str]] = {}
 
     def create_campaign(self, campaign: AcquisitionCampaign, idempotency_key: str) -> Campaign:
         def run() -> Campaign:
@@ -94,7 +97,9 @@ class LegacyCam:
             snapshots = [profile_to_legacy(profile) for profile in leads]
             with legacy_session(MODULE) as session:
                 row = _campaign_row(session, campaign_id)
-                return tuple(lead_from_row(insert_lead(session, row.id, snapshot)) for snapshot in snapshots)
+                imported = tuple(lead_from_row(insert_lead(session, row.id, snapshot)) for snapshot in snapshots)
+            self._imported.setdefault(str(campaign_id), []).extend(str(lead.lead_id) for lead in imported)
+            return imported
 
         return self._idempotency.once("import_leads", idempotency_key, (campaign_id, leads), run)
 
@@ -188,6 +193,15 @@ class LegacyCam:
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         with legacy_session(MODULE) as session:
             _campaign_row(session, campaign_id)
-            # import order: legacy stamps every lead of one import with the same instant
-            stmt = select(LeadRow).where(LeadRow.campaign_id == str(campaign_id)).order_by(LeadRow.created_at, literal_column("rowid"))
-            return tuple(lead_from_row(row) for row in session.scalars(stmt))
+            return tuple(lead_from_row(row) for row in self._in_import_order(session, str(campaign_id)))
+
+    def _in_import_order(self, session: Session, campaign_id: str) -> list[LeadRow]:
+        """The campaign's leads as imported: legacy stamps every lead of one import with the same instant.
+
+        The order this adapter imported them in; for leads imported elsewhere, SQLite's rowid,
+        and on another database the id, which only orders them stably.
+        """
+        tiebreak = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" else LeadRow.id
+        rows = list(session.scalars(select(LeadRow).where(LeadRow.campaign_id == campaign_id).order_by(LeadRow.created_at, tiebreak)))
+        position = {lead_id: n for n, lead_id in enumerate(self._imported.get(campaign_id, ()))}
+        return sorted(rows, key=lambda row: position.get(row.id, len(position)))

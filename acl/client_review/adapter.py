@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from acl._support.derived_ids import derived_id
+from aicmo.shared.ids import derived_id
 from acl._support.idempotency import IdempotencyMemory
 from acl._support.legacy_session import legacy_session
 from acl._support.translate import build

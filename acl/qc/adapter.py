@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from acl._support.derived_ids import derived_id
+from aicmo.shared.ids import derived_id
 from acl._support.idempotency import IdempotencyMemory
 from acl._support.legacy_session import legacy_session
 from acl.production.translation import calendar_to_legacy

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done, 1 refused (a closed gate or an illegal step; one line says why) or a
 database failure, 2 bad input (an unknown module, an empty reason, a malformed database URL).
-The strangler's tables live in the application's database and are created on demand.
+The strangler's tables live in the application's database: a change may migrate an embedded
+SQLite database first; `status` and `report` never create or migrate anything.
 """
 from __future__ import annotations
 
@@ -48,17 +49,14 @@ def _who(who: Optional[str]) -> str:
         return "unknown"
 
 
-def _sessions(url: str) -> Any:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from aicmo.strangler.routes import open_database
+def _sessions(url: str, *, writes: bool = True) -> Any:
+    """The strangler's sessions: a change may migrate an embedded SQLite database first; a read never does."""
+    from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading, strangler_for_writing
 
     try:
-        make_url(url)
-    except ArgumentError:
-        _fail(f"--database-url: '{url}' is not a database URL", EXIT_BAD_INPUT)
-    return open_database(url)
+        return strangler_for_writing(url) if writes else strangler_for_reading(url)
+    except DatabaseProblem as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
 
 
 @contextmanager
@@ -100,7 +98,7 @@ def status(database_url: str = DatabaseUrl) -> None:
     from aicmo.strangler.migration import migration_status
 
     with _refusals():
-        with _sessions(database_url)() as session:
+        with _sessions(database_url, writes=False)() as session:
             kill_switch, statuses = migration_status(session)
     table = Table("module", "route", "rollout", "comparisons", "mismatch rate", "last change")
     for s in statuses:
@@ -232,7 +230,7 @@ def report(
     from aicmo.strangler.migration import declared_divergences, markdown_report, migration_status
 
     with _refusals():
-        with _sessions(database_url)() as session:
+        with _sessions(database_url, writes=False)() as session:
             text = markdown_report(*migration_status(session), declared_divergences(session))
     if output is None:
         typer.echo(text, nl=False)

@@ -36,21 +36,20 @@ def report(
     ),
 ) -> None:
     """Comparisons, matches, declared divergences, unexplained mismatches, candidate errors and timings."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading
     from aicmo.shared.persistence.ownership import MODULES
     from aicmo.strangler.dispatch.report import shadow_summaries
-    from aicmo.strangler.routes import open_database
 
     if module is not None and module not in MODULES:
         _fail(f"unknown module '{module}'; modules are {', '.join(MODULES)}", EXIT_BAD_INPUT)
     try:
-        make_url(database_url)
-    except ArgumentError:
-        _fail(f"--database-url: '{database_url}' is not a database URL", EXIT_BAD_INPUT)
+        sessions = strangler_for_reading(database_url)
+    except DatabaseProblem as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
     try:
-        with open_database(database_url)() as session:
+        with sessions() as session:
             summaries = shadow_summaries(session, module, limit)
     except SQLAlchemyError as exc:
         _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)

@@ -1,7 +1,9 @@
 """The composition root: wires each module's port to its implementation, by route.
 
 `legacy_ports()` gives every ACL adapter; `routed_ports()` gives what the routes say: the
-adapter, the new implementation (today only qc has one), or both under shadow.
+adapter, the new implementation, or both under shadow. A module's new implementation is
+found through its migration descriptor (``aicmo/<module>/internal/descriptor.py``): adding a
+module is that one file. `prepare_database` migrates or checks the database's tables.
 
 Besides acl/, this is the one place allowed to reach legacy: the CLI asks it for the legacy
 database settings, the acquisition input readers and, behind ``--legacy-flow``, the old
@@ -10,17 +12,25 @@ operator flow, each imported lazily.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from aicmo.orchestration.ports import ModulePorts
+from aicmo.shared.modules import MODULES
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from aicmo.orchestration.port_wiring import NewImplementation
+    from aicmo.shared.new_implementation import MigrationDescriptor
+    from aicmo.shared.persistence.migrations import SchemaMigrations
     from aicmo.strangler.routes import Route
 
 __all__ = [
+    "DESCRIPTORS",
     "LEGACY_ADAPTERS",
+    "LEGACY_VIEWS",
     "NEW_IMPLEMENTATIONS",
     "LegacyAdapters",
     "acquisition_files",
@@ -29,20 +39,10 @@ __all__ = [
     "legacy_adapter",
     "legacy_operator_flow",
     "legacy_ports",
-    "new_qc",
+    "prepare_database",
     "routed_ports",
+    "schema_migrations",
 ]
-
-# compared under shadow; get_result/latest_result read stored results, which the rolled-back
-# candidate never keeps, so under shadow they answer from legacy only
-QC_SHADOWED = frozenset({"evaluate_creative_set", "check_creative", "score_document"})
-# not compared under shadow, and why: evaluated_at is the clock reading of each run (the
-# candidate runs after legacy, so always a little later); qc_result_id is derived from the
-# set's evaluation round, which the candidate counts from its own stored results, and those
-# are rolled back after every shadow call, so from the second round on its count restarts at
-# 0. Both are proven equal where state is kept: the contract suite and the qc=new journey.
-QC_SHADOW_IGNORED = frozenset({"evaluated_at", "qc_result_id"})
-
 
 # each module's anti-corruption adapter: (its module under acl/, its class); imported on use,
 # so a module on its new route never loads its legacy code (nor needs it to exist)
@@ -81,33 +81,85 @@ def legacy_ports() -> ModulePorts:
     return ModulePorts(**{module: legacy_adapter(module) for module in LEGACY_ADAPTERS})
 
 
-def new_qc(database_url: str, legacy: "ModulePorts | LegacyAdapters") -> "NewImplementation":
-    """The new QC on the legacy database (its own Base, tables created on demand), legacy view kept in sync.
+# the legacy view a module's new port keeps while legacy readers of its old columns remain:
+# (its module under acl/, the wrapper class taking the new port)
+LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {"qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView")}
 
-    An in-memory URL cannot be shared between two engines, so there QC gets a memory
-    database of its own.
+
+def _descriptors() -> dict[str, "MigrationDescriptor"]:
+    """Each module's migration descriptor, found at aicmo/<module>/internal/descriptor.py."""
+    found = {}
+    for module in MODULES:
+        name = f"aicmo.{module}.internal.descriptor"
+        if importlib.util.find_spec(f"aicmo.{module}.internal") and importlib.util.find_spec(name):
+            found[module] = importlib.import_module(name).DESCRIPTOR
+    return found
+
+
+DESCRIPTORS: Mapping[str, "MigrationDescriptor"] = _descriptors()
+NEW_IMPLEMENTATIONS = tuple(DESCRIPTORS)  # the modules that can take the shadow and new routes
+
+
+def schema_migrations() -> list["SchemaMigrations"]:
+    """Every owner's migrations: the strangler's, then each new implementation's."""
+    from aicmo.strangler.schema import STRANGLER_MIGRATIONS
+
+    return [STRANGLER_MIGRATIONS, *(d.migrations for d in DESCRIPTORS.values())]
+
+
+_prepared: set[str] = set()  # databases this process has already checked or migrated
+
+
+def prepare_database(database_url: str, *, upgrade: bool = False) -> "Engine":
+    """The process's engine for ``database_url``, its migrated tables checked current (or upgraded first).
+
+    Checked once per process and database; an in-memory database is new each time, so it is
+    always migrated.
     """
-    from acl.qc.legacy_view_sync import QcWithLegacyView
+    from aicmo.shared.persistence import migrations
+    from aicmo.shared.persistence.engines import check_reachable, engine_for, is_in_memory, normalize_url
+
+    engine = engine_for(database_url)
+    key = normalize_url(database_url)
+    if key in _prepared and not is_in_memory(key):
+        return engine
+    check_reachable(engine)
+    for owner in schema_migrations():
+        if upgrade or is_in_memory(key):
+            migrations.upgrade(engine, owner)
+        else:
+            migrations.ensure_current(engine, owner)
+    _prepared.add(key)
+    return engine
+
+
+def _new_implementation(descriptor: "MigrationDescriptor", engine: "Engine") -> Callable[[Mapping[str, Any]], "NewImplementation"]:
+    """What the router needs of a module's new path, once its dependencies' ports are wired."""
     from aicmo.orchestration.port_wiring import NewImplementation
-    from aicmo.qc.internal.bootstrap import build_qc, create_qc_tables
     from aicmo.shared.clock import SystemClock
-    from aicmo.strangler.dispatch import savepoint_engine
 
-    engine = savepoint_engine(database_url)
-    create_qc_tables(engine)
     clock = SystemClock()  # datetime.now: pinned by --reproducible as legacy's clock is
-    return NewImplementation(
-        port=lambda: QcWithLegacyView(build_qc(engine, clock, legacy.production, create_tables=False)),
-        engine=engine,
-        # no legacy-view sync under shadow: legacy already wrote those columns, and the candidate writes nothing that lands
-        candidate=lambda connection: build_qc(connection, clock, legacy.production, create_tables=False),
-        shadowed=QC_SHADOWED,
-        ignore=QC_SHADOW_IGNORED,
-    )
+    view = LEGACY_VIEWS.get(descriptor.module)
 
+    def build(dependencies: Mapping[str, Any]) -> NewImplementation:
+        def port() -> Any:
+            built = descriptor.build(engine, clock, dependencies)
+            if view is None:
+                return built
+            path, name = view
+            return getattr(importlib.import_module(path), name)(built)
 
-_NEW_BUILDERS = {"qc": new_qc}
-NEW_IMPLEMENTATIONS = tuple(_NEW_BUILDERS)  # the modules that can take the shadow and new routes
+        return NewImplementation(
+            port=port,
+            engine=engine,
+            # no legacy view under shadow: legacy already wrote those columns, and the candidate writes nothing that lands
+            candidate=lambda connection: descriptor.build(connection, clock, dependencies),
+            shadowed=descriptor.shadowed,
+            explain=descriptor.explain,
+            ignore=descriptor.instant_fields,
+        )
+
+    return build
 
 
 def routed_ports(
@@ -117,22 +169,23 @@ def routed_ports(
 ) -> ModulePorts:
     """The ports for one unit of work: routes from the strangler tables of `database_url`, `overrides` on top.
 
-    The strangler's tables (routes, evidence) are created on demand in that database; shadow
-    comparisons are recorded there.
+    The database must be migrated (`prepare_database`; an in-memory one is migrated here).
+    Engines and the routes' flag provider are the process's; per unit of work this reads the
+    route snapshot once and builds the bundle.
     """
-    from aicmo.orchestration.port_wiring import override_routes, route_ports
+    from aicmo.orchestration.port_wiring import route_ports
     from aicmo.strangler.evidence import EvidenceRecorder
-    from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
-    from aicmo.strangler.routes import load_snapshot, open_database
+    from aicmo.strangler.route_flags import RouteResolver, routes_client
+    from aicmo.strangler.routes import load_snapshot
+    from aicmo.strangler.schema import strangler_sessions
 
-    sessions = open_database(database_url)
+    engine = prepare_database(database_url)
+    sessions = strangler_sessions(engine)
     with sessions() as session:
-        snapshot = override_routes(load_snapshot(session), overrides or {})
-    routes = RouteResolver(route_client(RouteFlagProvider(lambda: snapshot))).begin(tenant)
-    legacy = LegacyAdapters()
-    # built only for a module that needs it: building creates the module's tables
-    new = {m: build(database_url, legacy) for m, build in _NEW_BUILDERS.items() if routes.route(m).value != "legacy"}
-    return route_ports(legacy, routes, new, EvidenceRecorder(sessions), context={"tenant": tenant})
+        snapshot = load_snapshot(session).with_overrides(overrides or {})
+    routes = RouteResolver(routes_client()).begin(tenant, snapshot)
+    new = {module: _new_implementation(descriptor, engine) for module, descriptor in DESCRIPTORS.items()}
+    return route_ports(LegacyAdapters(), routes, new, EvidenceRecorder(sessions), context={"tenant": tenant})
 
 
 def configure_legacy_database(url: str) -> None:

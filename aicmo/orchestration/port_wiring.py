@@ -10,12 +10,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Optional
 
-import attrs
-
 from aicmo.orchestration.ports import ModulePorts
-from aicmo.shared.persistence.ownership import MODULES
+from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from aicmo.strangler.dispatch import NoNewImplementation, RoutedPort, ShadowRunner
-from aicmo.strangler.routes import ModuleRoute, Route, RouteSnapshot
+from aicmo.strangler.routes import Route
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -23,7 +21,7 @@ if TYPE_CHECKING:
     from aicmo.strangler.evidence import EvidenceRecorder
     from aicmo.strangler.route_flags import ResolvedRoutes
 
-__all__ = ["NewImplementation", "RouteOptionError", "override_routes", "parse_route_options", "route_ports"]
+__all__ = ["NewImplementation", "RouteOptionError", "parse_route_options", "route_ports"]
 
 ALL = "all"
 SETTABLE = (Route.LEGACY, Route.SHADOW, Route.NEW)  # deleted is a migration step, not a per-run choice
@@ -65,16 +63,10 @@ def parse_route_options(values: Collection[str], with_new: Collection[str]) -> d
     return routes
 
 
-def override_routes(snapshot: RouteSnapshot, overrides: Mapping[str, Route]) -> RouteSnapshot:
-    """The snapshot with each overridden module fully on the given route; the kill switch still wins."""
-    modules = {**snapshot.modules, **{m: ModuleRoute(r) for m, r in overrides.items()}}
-    return attrs.evolve(snapshot, modules=modules)
-
-
 def route_ports(
     legacy: Any,
     routes: "ResolvedRoutes",
-    new: Mapping[str, NewImplementation],
+    new: Mapping[str, Callable[[Mapping[str, Any]], NewImplementation]],
     recorder: "EvidenceRecorder",
     context: Optional[Mapping[str, Any]] = None,
 ) -> ModulePorts:
@@ -82,7 +74,9 @@ def route_ports(
 
     `legacy` gives each module's adapter as an attribute (`ModulePorts`, or the composition
     root's `LegacyAdapters`, which builds one on first use): a module on its new route never
-    touches its adapter, so its legacy code is not even imported.
+    touches its adapter, so its legacy code is not even imported. `new` builds a module's new
+    path from the ports of the modules it depends on; the modules are wired in dependency
+    order (MODULES is), so those ports are this bundle's.
     """
     ports: dict[str, Any] = {}
     for module in MODULES:
@@ -92,9 +86,10 @@ def route_ports(
         if route is Route.LEGACY:
             ports[module] = getattr(legacy, module)  # no indirection at all for the common case
             continue
-        implementation = new.get(module)
-        if implementation is None:
+        build = new.get(module)
+        if build is None:
             raise NoNewImplementation(module, route.value)
+        implementation = build({dependency: ports[dependency] for dependency in MODULE_DEPENDENCIES[module]})
         on_new = route in (Route.NEW, Route.DELETED)
         adapter = _Lazy(lambda m=module: getattr(legacy, m)) if on_new else getattr(legacy, module)
         shadow = ShadowRunner(module, implementation.engine, implementation.candidate, recorder,

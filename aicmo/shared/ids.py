@@ -7,13 +7,13 @@ kinds in its api; only ids that every module refers to live here.
 from __future__ import annotations
 
 import uuid
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-__all__ = ["ClientId", "CorrelationId", "EntityId", "MessageId"]
+__all__ = ["ClientId", "CorrelationId", "EntityId", "MessageId", "derived_id"]
 
 
 def _article(word: str) -> str:
@@ -79,3 +79,21 @@ class CorrelationId(EntityId):
 
 class MessageId(EntityId):
     """One message: an integration event, or the command that caused it."""
+
+
+# the one namespace of name-derived ids: the legacy adapters and the new implementations derive
+# the same id for the same thing, which shadow comparisons and the pins depend on
+_DERIVED_NAMESPACE = uuid.UUID("5d0f3c1e-6a43-4c55-9f8e-0a1c2b3d4e5f")
+
+I = TypeVar("I", bound=EntityId)
+
+
+def derived_id(kind: type[I], *parts: object) -> I:
+    """The id of that kind for these parts: always the same (uuid5), never drawn.
+
+    For things legacy never stored as rows (a strategy, a QC round, a review) and for what a
+    new implementation must name exactly as the legacy adapter does. Never uuid4: the
+    reproducible mode seeds uuid.uuid4, and one extra draw would shift every id legacy mints
+    afterwards.
+    """
+    return kind(str(uuid.uuid5(_DERIVED_NAMESPACE, kind.__name__ + ":" + ":".join(str(p) for p in parts))))

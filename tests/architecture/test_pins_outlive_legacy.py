@@ -17,6 +17,7 @@ import pytest
 
 from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
 from tests.characterization.legacy_blocker import ENV, blocked_imports
+from tests.databases import BACKENDS_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATED = ",".join(NEW_IMPLEMENTATIONS)
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.skipif(not NEW_IMPLEMENTATIONS, reason="no module has a
 
 def pytest_without_legacy(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *BLOCKER, *args]
-    env = {**os.environ, ENV: MIGRATED, "PYTHONDONTWRITEBYTECODE": "1"}
+    # the block is the same on every backend: one is enough here
+    env = {**os.environ, ENV: MIGRATED, BACKENDS_ENV: "sqlite", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 

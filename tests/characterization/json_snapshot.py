@@ -6,8 +6,9 @@ Anything else that JSON cannot hold is an error, never a ``repr`` (a repr would 
 addresses). The only scrubbing is of the test's temporary directory: the clock and the ids
 are pinned by the harness, so a change in them is a change of behaviour and must show.
 
-A test parameter whose id starts with ``via:`` (the route configuration a pin runs on) is left
-out of the snapshot name: every route must meet the same snapshot.
+A test parameter whose id starts with ``via:`` (the route configuration a pin runs on) or
+``db:`` (the database backend) is left out of the snapshot name: every route and every backend
+must meet the same snapshot. A pin that differs by backend says so in its own name.
 """
 from __future__ import annotations
 
@@ -100,13 +101,18 @@ def _store(location: str, snapshots: dict[str, Any]) -> None:
     Path(location).write_text(canonical(snapshots) + "\n", encoding="utf-8")
 
 
-# a `via:` parameter id, with the "-" joining it to the other parameters, or the brackets if alone
-_ROUTE_PARAMETER = re.compile(r"\[via:[^\]\-]+\]|(?<=\[)via:[^\]\-]+-|-via:[^\]\-]+")
+# a `via:` or `db:` parameter id, with the "-" joining it to the other parameters, or the brackets if alone
+_SAME_PIN = r"(?:via|db):[^\]\-]+"
+_ROUTE_PARAMETER = re.compile(rf"\[{_SAME_PIN}\]|(?<=\[){_SAME_PIN}-|-{_SAME_PIN}")
 
 
 def without_route(name: str) -> str:
-    """A snapshot name without its ``via:`` parameter: ``test_x[via:qc=new-a]`` -> ``test_x[a]``."""
-    return _ROUTE_PARAMETER.sub("", name)
+    """A snapshot name without its ``via:`` and ``db:`` parameters: ``test_x[via:qc=new-a-db:sqlite]`` -> ``test_x[a]``."""
+    while True:  # each pass may leave another such parameter alone in its brackets
+        shorter = _ROUTE_PARAMETER.sub("", name)
+        if shorter == name:
+            return name
+        name = shorter
 
 
 class ModuleJSONExtension(AbstractSyrupyExtension):

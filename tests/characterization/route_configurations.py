@@ -29,9 +29,9 @@ class RouteConfiguration:
     routes: Mapping[str, Route] = field(default_factory=dict)  # overrides; a module not named is on legacy
     proves: Optional[str] = None  # the module whose new path this configuration is evidence for
 
-    def ports(self) -> ModulePorts:
-        """The routed ports, through the real router; every route checked as resolved."""
-        ports = bootstrap.routed_ports(IN_MEMORY, self.routes)
+    def ports(self, database_url: str = IN_MEMORY) -> ModulePorts:
+        """The routed ports on that database, through the real router; every route checked as resolved."""
+        ports = bootstrap.routed_ports(database_url, self.routes)
         for module in MODULES:
             port = getattr(ports, module)
             resolved = port.route() if hasattr(port, "route") else Route.LEGACY
@@ -56,12 +56,16 @@ def route_parameters(uses: Collection[str]) -> list[Any]:
 
     Each parameter's id starts with ``via:`` (the snapshot extension leaves it out of the
     snapshot name, so every configuration meets the same snapshot); a configuration proving a
-    module's new path carries that module's characterization evidence marker.
+    module's new path carries that module's characterization evidence marker and `new_path`.
     """
     configurations = route_configurations()
     # a configuration proving a module the entry point never calls would rerun the legacy one
     relevant = [c for c in configurations if c.proves is None or c.proves in uses] or configurations[:1]
-    return [
-        pytest.param(c, id=f"via:{c.name}", marks=[pytest.mark.aicmo_evidence(module=c.proves, suite="characterization", routes={c.proves: "new"})] if c.proves else [])
-        for c in relevant
-    ]
+    return [pytest.param(c, id=f"via:{c.name}", marks=_evidence(c)) for c in relevant]
+
+
+def _evidence(configuration: RouteConfiguration) -> list[Any]:
+    if configuration.proves is None:
+        return []
+    module = configuration.proves
+    return [pytest.mark.aicmo_evidence(module=module, suite="characterization", routes={module: "new"}), pytest.mark.new_path]

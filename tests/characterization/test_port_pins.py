@@ -3,8 +3,9 @@
 What `aicmo run` and `aicmo acquire` print, every file a journey writes, every port's DTOs and
 what a journey leaves in the legacy tables are pinned here through the ports, never through
 legacy internals. Each pin runs once per route configuration (`route_configurations.py`): every
-module on legacy, and each module with a new implementation on `new`; all of them must meet
-the same snapshot. When a module's legacy code is deleted its legacy configuration goes and the
+module on legacy, and each module with a new implementation on `new`; and once per database
+backend (SQLite, PostgreSQL). All of them must meet the same snapshot, but for the legacy
+tables, pinned per backend. When a module's legacy code is deleted its legacy configuration goes and the
 same snapshots go on judging the new implementation: test_pins_outlive_legacy.py runs this
 file with that code made unimportable.
 """
@@ -62,36 +63,39 @@ def files_written(folder: Path) -> dict[str, Any]:
     return files
 
 
+def legacy_tables(snapshot_json, database, legacy_database) -> None:
+    """The legacy tables after the run, pinned per backend: SQLite keeps a naive clock time where
+    PostgreSQL keeps the instant, so the very same journey leaves rows that read differently."""
+    assert snapshot_json(name=f"legacy tables on {database.backend}") == legacy_database.dump()
+
+
 @pytest.mark.parametrize("configuration", route_parameters(JOURNEY_MODULES))
 @pytest.mark.parametrize("intake_id", JOURNEY_INTAKES)
-def test_a_journey_through_the_ports(configuration, intake_id, memory_db, tmp_path, snapshot_json):
+def test_a_journey_through_the_ports(configuration, intake_id, database, legacy_database, tmp_path, snapshot_json):
     """A whole journey: every port's DTO, the printed JSON, the files written, the legacy tables after."""
-    ports = configuration.ports()
+    ports = configuration.ports(database.url)
     intake = ports.onboarding.read_intake_request(corpus.intake(intake_id))
     outcome = run_client_journey(ports, intake, out_dir="out")
-    assert snapshot_json == {
-        "dtos": outcome,
-        "printed": printed(journey_output(outcome)),
-        "files": files_written(tmp_path / "out"),
-        "legacy_tables": memory_db.dump(),
-    }
+    assert snapshot_json == {"dtos": outcome, "printed": printed(journey_output(outcome)), "files": files_written(tmp_path / "out")}
+    legacy_tables(snapshot_json, database, legacy_database)
 
 
 @pytest.mark.parametrize("configuration", route_parameters(ACQUISITION_MODULES))
 @pytest.mark.parametrize("campaign_id", sorted(corpus.campaigns()))
-def test_an_acquisition_through_the_ports(configuration, campaign_id, memory_db, snapshot_json):
+def test_an_acquisition_through_the_ports(configuration, campaign_id, database, legacy_database, snapshot_json):
     """An acquisition run over the corpus leads and replies under a corpus campaign: DTOs, printed JSON, tables."""
     files = bootstrap.acquisition_files()
     given = files.read_acquisition_input(corpus.campaigns()[campaign_id], corpus.CORPUS / "leads.csv", corpus.CORPUS / "replies.csv")
-    outcome = run_acquisition(configuration.ports(), given.campaign, given.leads, given.replies)
-    assert snapshot_json == {"dtos": outcome, "printed": printed(acquisition_output(outcome)), "legacy_tables": memory_db.dump()}
+    outcome = run_acquisition(configuration.ports(database.url), given.campaign, given.leads, given.replies)
+    assert snapshot_json == {"dtos": outcome, "printed": printed(acquisition_output(outcome))}
+    legacy_tables(snapshot_json, database, legacy_database)
 
 
 @pytest.mark.parametrize("configuration", route_parameters(("reporting",)))
 @pytest.mark.parametrize("series", METRIC_SERIES)
-def test_a_report_through_the_ports(configuration, series, memory_db, snapshot_json):
+def test_a_report_through_the_ports(configuration, series, database, legacy_database, snapshot_json):
     """The performance report of each corpus metric series."""
     rows = corpus.metric_series()[series]
     metrics = tuple(ChannelDayMetrics(**{**vars(r), "day": dt.date.fromisoformat(str(r.day))}) for r in rows)
     request = ReportRequest(client_id=CLIENT, channels=tuple(sorted({m.channel for m in metrics})), metrics=metrics)
-    assert snapshot_json == configuration.ports().reporting.generate_report(request, f"report:{series}")
+    assert snapshot_json == configuration.ports(database.url).reporting.generate_report(request, f"report:{series}")

@@ -2,7 +2,8 @@
 
 The suites talk to the ports only (no legacy import). "legacy-acl" is every port on the
 legacy ACL, wired by the composition root; a new module implementation adds its factory to
-IMPLEMENTATIONS and runs the very same suites, every other port staying on the ACL.
+IMPLEMENTATIONS and runs the very same suites, every other port staying on the ACL. Every
+suite runs on SQLite and on PostgreSQL (the `database` fixture), legacy's tables included.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
 from tests.new_paths import ports_with_new_qc
 
-IMPLEMENTATIONS: dict[str, Callable[[], ModulePorts]] = {
-    "legacy-acl": bootstrap.legacy_ports,
+# each factory takes the URL of the test's database
+IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
+    "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-qc": ports_with_new_qc,
 }
 # the route each implementation puts a module on (the others stay on legacy): with
@@ -26,15 +28,17 @@ ROUTES: dict[str, dict[str, str]] = {
 }
 
 
-@pytest.fixture(
-    params=[pytest.param(name, marks=pytest.mark.aicmo_evidence(routes=ROUTES[name])) for name in sorted(IMPLEMENTATIONS)]
-)
-def ports(request, memory_db, seeded_ids, tmp_path, monkeypatch) -> ModulePorts:
-    """The ten ports of one implementation, on an empty database, clock at 2026-01-15T10:00Z."""
+def _marks(name: str) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.aicmo_evidence(routes=ROUTES[name])] + ([pytest.mark.new_path] if ROUTES[name] else [])
+
+
+@pytest.fixture(params=[pytest.param(name, marks=_marks(name)) for name in sorted(IMPLEMENTATIONS)])
+def ports(request, database, legacy_database, seeded_ids, tmp_path, monkeypatch) -> ModulePorts:
+    """The ten ports of one implementation, on an empty database of each backend, clock at 2026-01-15T10:00Z."""
     monkeypatch.chdir(tmp_path)  # delivery writes its zip below the working folder
     for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR"):
         monkeypatch.delenv(name, raising=False)
-    implementation = IMPLEMENTATIONS[request.param]()
+    implementation = IMPLEMENTATIONS[request.param](database.url)
     # the clock is frozen only now: pydantic must not build a model's schema while date is faked
     request.getfixturevalue("fixed_clock")
     return implementation

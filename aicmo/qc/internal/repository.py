@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
@@ -52,11 +51,6 @@ def _documents(text: str) -> dict[DocumentSection, DocumentScore]:
     return {DocumentSection(section): score(section, data) for section, data in json.loads(text).items()}
 
 
-def _utc(moment: datetime) -> datetime:
-    # SQLite keeps no offset: what comes back naive was stored as UTC
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
 @attrs.frozen
 class StoredEvaluation:
     """An evaluation as stored, with the fingerprint of the request that made it."""
@@ -83,10 +77,13 @@ class QcResultRepository:
             calendar_findings=_findings_json(evaluation.calendar.findings),
             documents=_documents_json(evaluation.documents),
             intake_findings=_findings_json(evaluation.intake_findings),
-            evaluated_at=_utc(evaluation.evaluated_at),
+            evaluated_at=evaluation.evaluated_at,
             idempotency_key=idempotency_key,
             request_fingerprint=request_fingerprint,
         ))
+        # the result first: its checks refer to it, and a database that enforces foreign keys
+        # (PostgreSQL; SQLite as the kit opens it) refuses them before it
+        self._session.flush()
         self._session.add_all([
             QcCreativeCheckRow(
                 qc_result_id=evaluation.qc_result_id,
@@ -136,5 +133,5 @@ class QcResultRepository:
             calendar=CalendarCheck(duplicate_hook_share=row.duplicate_hook_share, findings=_findings(row.calendar_findings)),
             documents=_documents(row.documents),
             intake_findings=_findings(row.intake_findings),
-            evaluated_at=_utc(row.evaluated_at),
+            evaluated_at=row.evaluated_at,
         )

@@ -1,7 +1,6 @@
 """The QC port, implemented by QC's own rules and tables (the new path of the qc route)."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from aicmo.production.api import Creative, CreativeNotInSet, CreativeSetId, ProductionPort
@@ -22,12 +21,9 @@ from aicmo.qc.internal.translation import check_dto, document_score_dto, result_
 from aicmo.qc.internal.unit_of_work import QcUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.errors import IdempotencyConflict
+from aicmo.shared.persistence.idempotency import request_fingerprint
 
 __all__ = ["QcService"]
-
-
-def _fingerprint(request: QcRequest) -> str:
-    return hashlib.sha256(request.model_dump_json().encode("utf-8")).hexdigest()
 
 
 class QcService:
@@ -37,7 +33,9 @@ class QcService:
         self._unit_of_work, self._clock, self._production = unit_of_work, clock, production
 
     def evaluate_creative_set(self, request: QcRequest, idempotency_key: str) -> QcResult:
-        fingerprint = _fingerprint(request)
+        fingerprint = request_fingerprint(request)
+        # production first: no other module's port is called while QC's transaction is open
+        creatives = self._creatives_as_produced(request)
         with self._unit_of_work() as uow:
             earlier = uow.results.by_idempotency_key(idempotency_key)
             if earlier is not None:
@@ -52,7 +50,7 @@ class QcService:
                 client_id=str(request.client_id),
                 creative_set_id=set_id,
                 round_number=round_number,
-                creatives=self._creatives_as_produced(request),
+                creatives=creatives,
                 calendar=request.calendar,
                 strategy=request.strategy,
                 missing_intake_fields=request.missing_intake_fields,

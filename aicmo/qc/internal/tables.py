@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from aicmo.shared.persistence.metadata import owner_metadata
+from aicmo.shared.persistence.outbox import OutboxRow
 from aicmo.shared.persistence.ownership import register_table
+from aicmo.shared.persistence.types import UtcDateTime
 
 __all__ = ["QcBase", "QcCreativeCheckRow", "QcOutboxRow", "QcResultRow"]
 
@@ -21,7 +24,9 @@ register_table("qc_outbox", "qc")
 
 
 class QcBase(DeclarativeBase):
-    """The metadata of QC's tables only; never the legacy Base."""
+    """The metadata of QC's tables only, in the `qc` schema; never the legacy Base."""
+
+    metadata = owner_metadata("qc")
 
 
 class QcResultRow(QcBase):
@@ -41,7 +46,7 @@ class QcResultRow(QcBase):
     calendar_findings: Mapped[str] = mapped_column(Text)
     documents: Mapped[str] = mapped_column(Text)
     intake_findings: Mapped[str] = mapped_column(Text)
-    evaluated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    evaluated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
     # a repeat of the key with another request is a conflict, not a replay
     request_fingerprint: Mapped[str] = mapped_column(String(64))
@@ -52,7 +57,7 @@ class QcCreativeCheckRow(QcBase):
 
     __tablename__ = "qc_creative_checks"
 
-    qc_result_id: Mapped[str] = mapped_column(ForeignKey("qc_results.id"), primary_key=True)
+    qc_result_id: Mapped[str] = mapped_column(ForeignKey("qc.qc_results.id"), primary_key=True)
     # the check's place in the result, which follows the request (positions could repeat)
     ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -62,14 +67,7 @@ class QcCreativeCheckRow(QcBase):
     findings: Mapped[str] = mapped_column(Text)
 
 
-class QcOutboxRow(QcBase):
-    """An integration event QC raised, written in the transaction that caused it; a relay publishes it."""
+class QcOutboxRow(OutboxRow, QcBase):
+    """An integration event QC raised, written in the transaction that caused it; the relay publishes it."""
 
     __tablename__ = "qc_outbox"
-
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(String(36), unique=True)
-    event_type: Mapped[str] = mapped_column(String(50))
-    payload: Mapped[str] = mapped_column(Text)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

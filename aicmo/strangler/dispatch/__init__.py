@@ -2,6 +2,5 @@
 from aicmo.strangler.dispatch.compare import field_diffs
 from aicmo.strangler.dispatch.routed import NoNewImplementation, RoutedPort
 from aicmo.strangler.dispatch.shadow import RAISE_ENV, ShadowMismatch, ShadowRunner
-from aicmo.strangler.dispatch.sqlite_savepoints import savepoint_engine
 
-__all__ = ["RAISE_ENV", "NoNewImplementation", "RoutedPort", "ShadowMismatch", "ShadowRunner", "field_diffs", "savepoint_engine"]
+__all__ = ["RAISE_ENV", "NoNewImplementation", "RoutedPort", "ShadowMismatch", "ShadowRunner", "field_diffs"]

@@ -31,19 +31,25 @@ class GateVerdict:
         return not self.missing
 
 
-def _latest_suite_runs(session: Session, module: str) -> dict[str, Optional[SuiteRunRow]]:
+def _latest_suite_runs(session: Session, module: str, database: str) -> dict[str, Optional[SuiteRunRow]]:
     latest: dict[str, Optional[SuiteRunRow]] = {}
     for suite in SUITES:
         latest[suite] = session.scalars(
-            select(SuiteRunRow).where(SuiteRunRow.module == module, SuiteRunRow.suite == suite, SuiteRunRow.path == "new")
+            select(SuiteRunRow).where(SuiteRunRow.module == module, SuiteRunRow.suite == suite, SuiteRunRow.path == "new",
+                                      SuiteRunRow.database == database)
             .order_by(SuiteRunRow.at.desc(), SuiteRunRow.id.desc()).limit(1)
         ).first()
     return latest
 
 
 def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_comparisons: int = DEFAULT_MIN_COMPARISONS) -> GateVerdict:
-    """The gate for `module`, counting comparisons recorded at or after `since`."""
-    runs = _latest_suite_runs(session, module)
+    """The gate for `module`, counting comparisons recorded at or after `since`.
+
+    Suite runs count only when they ran on the deployment's own kind of database (the one the
+    gate reads): a suite green on SQLite says nothing about PostgreSQL.
+    """
+    database = session.get_bind().dialect.name
+    runs = _latest_suite_runs(session, module, database)
     suites = {suite: None if run is None else run.passed for suite, run in runs.items()}
     declared = {d.name: d.reason for d in session.scalars(select(DeclaredDivergenceRow).where(DeclaredDivergenceRow.module == module))}
     window = [ShadowComparisonRow.module == module] + ([ShadowComparisonRow.at >= since] if since else [])
@@ -58,9 +64,9 @@ def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_
     missing = []
     for suite, passed in suites.items():
         if passed is None:
-            missing.append(f"{suite} suite: no run recorded on the new path")
+            missing.append(f"{suite} suite: no run recorded on the new path on {database}")
         elif not passed:
-            missing.append(f"{suite} suite: the latest run on the new path failed")
+            missing.append(f"{suite} suite: the latest run on the new path failed on {database}")
     if comparisons < min_comparisons:
         missing.append(f"shadow comparisons: {comparisons} of {min_comparisons}")
     if unexplained:
@@ -68,7 +74,8 @@ def evaluate_gate(session: Session, module: str, since: Optional[datetime], min_
     evidence = {
         "suites_on_new_path": {s: p for s, p in suites.items()},
         # which runs: when, the counts, the pytest arguments and the commit they ran at
-        "suite_runs": {s: None if r is None else {"at": r.at.isoformat(), "detail": r.detail} for s, r in runs.items()},
+        "suite_runs": {s: None if r is None else {"at": r.at.isoformat(), "database": r.database, "detail": r.detail}
+                       for s, r in runs.items()},
         "comparisons": comparisons,
         "min_comparisons": min_comparisons,
         "mismatches": sum(count for _, count in mismatches),

@@ -5,7 +5,10 @@ A test belongs to a suite by its marker::
     pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="characterization", routes={"qc": "new"})
 
 (`routes` may come from a closer marker, e.g. a fixture parameter's, and says which modules
-ran on which route; a module not named there ran on legacy.) With
+ran on which route; a module not named there ran on legacy.) The kind of database a test ran
+on is the parameter of its ``database`` fixture (sqlite or postgresql; a test without it ran on
+SQLite), and each kind is a suite run of its own: the gate of a PostgreSQL deployment reads
+only the runs on PostgreSQL. With
 ``pytest --record-evidence DATABASE_URL`` each suite that ran whole is written, when the
 session ends, as one suite run (module, suite, path, passed) to the strangler tables of that
 database — the evidence `aicmo migrate promote` reads. Nothing is recorded without the option,
@@ -44,18 +47,25 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _recorder(url: str) -> Any:
-    """Open the evidence database now: a wrong URL must stop the run before any test, not after."""
+    """Open the evidence database now: a wrong URL must stop the run before any test, not after.
+
+    An embedded SQLite database is migrated here; another must have been migrated already.
+    """
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+    from aicmo.shared.persistence.engines import DatabaseUnavailable, normalize_url
+    from aicmo.shared.persistence.migrations import DatabaseNotReady
     from aicmo.strangler.evidence import EvidenceRecorder
-    from aicmo.strangler.routes import open_database
+    from aicmo.strangler.schema import open_database
 
     try:
-        make_url(url)
-        return EvidenceRecorder(open_database(url))
+        sqlite = make_url(normalize_url(url)).get_backend_name() == "sqlite"
+        return EvidenceRecorder(open_database(url, upgrade_first=sqlite))
     except ArgumentError:
         raise pytest.UsageError(f"--record-evidence: '{url}' is not a database URL") from None
+    except (DatabaseUnavailable, DatabaseNotReady) as exc:
+        raise pytest.UsageError(f"--record-evidence: {exc}") from None
     except SQLAlchemyError as exc:
         raise pytest.UsageError(f"--record-evidence: cannot open {url}: {str(exc).splitlines()[0]}") from None
 
@@ -72,14 +82,14 @@ class EvidenceRecording:
 
     def pytest_deselected(self, items: list[pytest.Item]) -> None:
         for item in items:
-            if key := evidence_key(item.iter_markers(MARKER)):
+            if key := evidence_key(item.iter_markers(MARKER), database_of(item)):
                 self.tally.deselected(key)
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         from aicmo.strangler.evidence.recording import EvidenceError, check_suite_run
 
         for item in session.items:
-            if key := evidence_key(item.iter_markers(MARKER)):
+            if key := evidence_key(item.iter_markers(MARKER), database_of(item)):
                 try:  # a marker the gate could never read fails now, not after the whole run
                     check_suite_run(key.module, key.suite, key.path)
                 except EvidenceError as exc:
@@ -102,7 +112,7 @@ class EvidenceRecording:
         try:
             for key, group in self.tally.recordable().items():
                 self.recorder.record_suite_run(
-                    key.module, key.suite, key.path, group.succeeded, detail=f"{group.summary()}; {provenance}"
+                    key.module, key.suite, key.path, group.succeeded, detail=f"{group.summary()}; {provenance}", database=key.database
                 )
                 self.lines.append(f"recorded: {key}: {'passed' if group.succeeded else 'FAILED'} ({group.summary()})")
         except Exception as exc:  # the tests ran; say the evidence is missing, and fail the run
@@ -115,6 +125,12 @@ class EvidenceRecording:
         terminalreporter.section("promotion evidence")
         for line in self.lines or ["no marked suite ran"]:
             terminalreporter.write_line(line)
+
+
+def database_of(item: pytest.Item) -> str:
+    """The kind of database a test ran on: its `database` fixture's parameter, else SQLite (in memory)."""
+    callspec = getattr(item, "callspec", None)
+    return str(callspec.params.get("database", "sqlite")) if callspec is not None else "sqlite"
 
 
 def _provenance(config: pytest.Config) -> str:

@@ -14,10 +14,11 @@ from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.tables import RouteChangeRow
 
-__all__ = ["PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_suite_run"]
+__all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_suite_run"]
 
 SUITES = ("characterization", "contract")  # both must pass on the new path before `new`
 PATHS = ("legacy", "new")
+DATABASES = ("sqlite", "postgresql")  # the kinds of database a suite can have run on
 
 
 class EvidenceError(ValueError):
@@ -45,10 +46,21 @@ class EvidenceRecorder:
         self._sessions = sessions
         self._clock = clock or SystemClock()
 
-    def record_suite_run(self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None) -> None:
+    @property
+    def database(self) -> str:
+        """The kind of database the evidence is written to (the deployment's: its gate reads it)."""
+        return str(self._sessions.kw["bind"].dialect.name)
+
+    def record_suite_run(
+        self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None, database: str = "sqlite"
+    ) -> None:
+        """One whole run of a module's suite on a path, on the kind of database it ran on."""
         check_suite_run(module, suite, path)
+        if database not in DATABASES:
+            raise EvidenceError(f"unknown database '{database}'; databases are {', '.join(DATABASES)}")
         with self._sessions.begin() as session:
-            session.add(SuiteRunRow(module=module, suite=suite, path=path, passed=passed, detail=detail, at=self._clock.now()))
+            session.add(SuiteRunRow(module=module, suite=suite, path=path, passed=passed, detail=detail,
+                                    database=database, at=self._clock.now()))
 
     def record_comparison(
         self,

@@ -1,4 +1,4 @@
-"""The outcome of one test session per evidence group: (module, suite, path) -> passed or not.
+"""The outcome of one test session per evidence group: (module, suite, path, database) -> passed or not.
 
 A group is only worth recording when the whole suite ran: a test deselected (`-k`, `-m`,
 `--lf`) or a run narrowed to single tests (`file.py::test`) would record a pass for a part
@@ -21,17 +21,18 @@ class EvidenceKey:
     module: str
     suite: str
     path: str  # legacy or new: the route the module's port was on while the tests ran
+    database: str = "sqlite"  # the kind of database the tests ran on: sqlite or postgresql
 
     def __str__(self) -> str:
-        return f"{self.module} {self.suite} suite on the {self.path} path"
+        return f"{self.module} {self.suite} suite on the {self.path} path on {self.database}"
 
 
-def evidence_key(markers: Iterable[Any]) -> Optional[EvidenceKey]:
+def evidence_key(markers: Iterable[Any], database: str = "sqlite") -> Optional[EvidenceKey]:
     """Merge the `aicmo_evidence` markers of one test, closest first, into its key.
 
     `module` and `suite` name the suite; `routes` ({module: route}) says which modules ran on
-    which route — a module not named there ran on legacy. A test without module or suite is
-    not evidence.
+    which route — a module not named there ran on legacy. `database` is the kind of database the
+    test ran on. A test without module or suite is not evidence.
     """
     merged: dict[str, Any] = {}
     for marker in markers:
@@ -40,7 +41,7 @@ def evidence_key(markers: Iterable[Any]) -> Optional[EvidenceKey]:
     if "module" not in merged or "suite" not in merged:
         return None
     routes: Mapping[str, str] = merged.get("routes") or {}
-    return EvidenceKey(merged["module"], merged["suite"], routes.get(merged["module"], "legacy"))
+    return EvidenceKey(merged["module"], merged["suite"], routes.get(merged["module"], "legacy"), database)
 
 
 @attrs.define

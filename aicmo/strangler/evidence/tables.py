@@ -11,8 +11,8 @@ from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aicmo.shared.persistence.ownership import register_table
-from aicmo.strangler.routes.append_only import AppendOnly, make_append_only
-from aicmo.strangler.routes.base import StranglerBase, UtcDateTime
+from aicmo.shared.persistence.types import UtcDateTime
+from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
 __all__ = ["DeclaredDivergenceRow", "ShadowComparisonRow", "SuiteRunRow"]
 
@@ -26,6 +26,8 @@ class SuiteRunRow(AppendOnly, StranglerBase):
     module: Mapped[str] = mapped_column(String(40), index=True)
     suite: Mapped[str] = mapped_column(String(40))
     path: Mapped[str] = mapped_column(String(10))  # legacy or new
+    # the kind of database the suite ran on: a deployment's gate reads only its own kind
+    database: Mapped[str] = mapped_column(String(20), server_default="sqlite")
     passed: Mapped[bool] = mapped_column(Boolean)
     detail: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,11 +1,16 @@
 """An OpenFeature provider serving each module's route as the string flag `route.<module>`.
 
+It is installed once per process. The routes it serves are the unit of work's snapshot, which
+the resolver hands it for each evaluation (`UNIT_OF_WORK_SNAPSHOT`); without one, it reads its
+own source, if given one.
+
 The evaluation context's targeting key is the tenant. Behind the OpenFeature API a team can
 swap this provider for its own flag system; the routes then come from there, and the
 resolver still accepts only the four route values.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any, Callable, Optional, Sequence, Union
 
 from openfeature.evaluation_context import EvaluationContext
@@ -16,9 +21,11 @@ from openfeature.provider import AbstractProvider, Metadata
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.routes.resolution import RouteSnapshot
 
-__all__ = ["FLAG_PREFIX", "RouteFlagProvider", "flag_key"]
+__all__ = ["FLAG_PREFIX", "UNIT_OF_WORK_SNAPSHOT", "RouteFlagProvider", "flag_key"]
 
 FLAG_PREFIX = "route."
+# the route snapshot of the unit of work being resolved, set by the resolver around each evaluation
+UNIT_OF_WORK_SNAPSHOT: ContextVar[Optional[RouteSnapshot]] = ContextVar("aicmo_route_snapshot", default=None)
 
 
 def flag_key(module: str) -> str:
@@ -28,9 +35,10 @@ def flag_key(module: str) -> str:
 class RouteFlagProvider(AbstractProvider):
     """Resolves `route.<module>` from a snapshot of the strangler's route tables."""
 
-    def __init__(self, snapshot: Callable[[], RouteSnapshot]) -> None:
+    def __init__(self, snapshot: Optional[Callable[[], RouteSnapshot]] = None) -> None:
         super().__init__()
-        # a callable, not a snapshot: each evaluation sees the tables as they are now
+        # a callable, not a snapshot: each evaluation without a unit of work's snapshot sees
+        # the tables as they are now
         self._snapshot = snapshot
 
     def get_metadata(self) -> Metadata:
@@ -44,7 +52,11 @@ class RouteFlagProvider(AbstractProvider):
             return FlagResolutionDetails(default_value, ErrorCode.FLAG_NOT_FOUND, f"no route flag '{flag_key}'",
                                          Reason.ERROR)
         tenant = evaluation_context.targeting_key if evaluation_context else None
-        route = self._snapshot().resolve(module, tenant)  # type: ignore[arg-type]
+        snapshot = UNIT_OF_WORK_SNAPSHOT.get() or (self._snapshot() if self._snapshot else None)
+        if snapshot is None:
+            return FlagResolutionDetails(default_value, ErrorCode.PROVIDER_NOT_READY, "no route snapshot to resolve from",
+                                         Reason.ERROR)
+        route = snapshot.resolve(module, tenant)  # type: ignore[arg-type]
         return FlagResolutionDetails(route.value, reason=Reason.TARGETING_MATCH if tenant else Reason.STATIC,
                                      variant=route.value)
 

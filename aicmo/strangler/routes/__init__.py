@@ -1,8 +1,7 @@
 """Routes: each module's route (legacy, shadow, new, deleted), its state machine, tenant
 overrides, percentage rollout and kill switch, in the strangler's own tables.
 """
-from aicmo.strangler.routes.append_only import AppendOnlyViolation
-from aicmo.strangler.routes.base import StranglerBase, StranglerSession, open_database
+from aicmo.strangler.database import AppendOnlyViolation, StranglerBase, StranglerSession
 from aicmo.strangler.routes.resolution import ModuleRoute, RouteSnapshot, rollout_bucket
 from aicmo.strangler.routes.states import ORDER, IllegalTransition, Route, check_transition
 from aicmo.strangler.routes.store import load_snapshot, snapshot_source
@@ -23,7 +22,6 @@ __all__ = [
     "TenantOverrideRow",
     "check_transition",
     "load_snapshot",
-    "open_database",
     "rollout_bucket",
     "snapshot_source",
 ]

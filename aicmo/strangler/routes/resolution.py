@@ -44,6 +44,12 @@ class RouteSnapshot:
     overrides: Mapping[tuple[str, str], Route] = attrs.field(factory=dict)  # (module, tenant) -> route
     kill_switch: bool = False
 
+    def with_overrides(self, routes: Mapping[str, Route]) -> "RouteSnapshot":
+        """This snapshot with each named module fully on the given route (one run's `--route`); the kill switch still wins."""
+        if not routes:
+            return self
+        return attrs.evolve(self, modules={**self.modules, **{m: ModuleRoute(r) for m, r in routes.items()}})
+
     def resolve(self, module: str, tenant: Optional[str] = None) -> Route:
         configured = self.modules.get(module, ModuleRoute(Route.LEGACY))
         if configured.route is Route.DELETED:

@@ -10,8 +10,8 @@ from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aicmo.shared.persistence.ownership import register_table
-from aicmo.strangler.routes.append_only import AppendOnly, make_append_only
-from aicmo.strangler.routes.base import StranglerBase, UtcDateTime
+from aicmo.shared.persistence.types import UtcDateTime
+from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
 __all__ = ["GLOBAL", "KillSwitchRow", "ModuleRouteRow", "RouteChangeRow", "TenantOverrideRow"]
 

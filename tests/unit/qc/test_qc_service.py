@@ -4,29 +4,30 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy import event as sa_event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import func, select, text
 
 from aicmo.production.api import CreativeNotInSet
 from aicmo.qc.api import QcFailed, QcVerdict
-from aicmo.qc.internal.bootstrap import build_qc, create_qc_tables
-from aicmo.qc.internal.outbox import QcOutbox
+from aicmo.qc.internal import descriptor
+from aicmo.qc.internal.tables import QcCreativeCheckRow, QcResultRow
 from aicmo.qc.internal.unit_of_work import QcUnitOfWork
 from aicmo.shared.clock import FixedClock
 from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.guard import OwnershipViolation
 from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.outbox import Outbox
 from aicmo.shared.persistence.ownership import owner_of
 from tests.unit.qc.builders import NOW, HeldProduction, creative, creative_set, request
 
 
 @pytest.fixture
-def engine():
-    engine = create_engine("sqlite://", poolclass=StaticPool)
-    create_qc_tables(engine)
-    yield engine
-    engine.dispose()
+def engine(database):
+    """QC's tables, migrated, on each backend."""
+    return database.engine
+
+
+def build_qc(bind, clock, production):
+    return descriptor.build_qc(bind, clock, {"production": production})
 
 
 def events(engine) -> list[tuple[str, dict]]:
@@ -61,11 +62,12 @@ def test_the_outbox_shares_the_evaluation_s_transaction(engine, monkeypatch):
     def broken(self, event):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr(QcOutbox, "append", broken)
+    monkeypatch.setattr(Outbox, "append", broken)
     with pytest.raises(RuntimeError):
         qc.evaluate_creative_set(request(produced), "k1")
     with engine.connect() as connection:
-        assert (0, 0) == tuple(connection.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in ("qc_results", "qc_creative_checks"))
+        counts = tuple(connection.scalar(select(func.count()).select_from(row)) for row in (QcResultRow, QcCreativeCheckRow))
+    assert (0, 0) == counts
 
 
 def test_a_repeated_key_returns_the_first_result_and_another_request_conflicts(engine):
@@ -80,7 +82,7 @@ def test_a_repeated_key_returns_the_first_result_and_another_request_conflicts(e
 
 def test_each_round_of_a_set_gets_its_own_derived_id(engine):
     """Round n of a set has the ACL's id for (set, n), so both paths name results alike."""
-    from acl._support.derived_ids import derived_id
+    from aicmo.shared.ids import derived_id
     from aicmo.qc.api import QcResultId
 
     produced = creative_set()
@@ -115,11 +117,11 @@ def test_qc_owns_its_tables_and_its_session_may_not_write_production_s(engine):
     assert ["qc"] * 3 == [owner_of(t) for t in ("qc_results", "qc_creative_checks", "qc_outbox")]
 
 
-def test_the_service_is_a_qc_port():
+def test_the_service_is_a_qc_port(engine):
     """The factory's product satisfies the QcPort protocol."""
     from aicmo.qc.api import QcPort
 
-    assert isinstance(build_qc("sqlite://", FixedClock(NOW), HeldProduction()), QcPort)
+    assert isinstance(build_qc(engine, FixedClock(NOW), HeldProduction()), QcPort)
 
 
 def test_the_duplicate_hook_share_is_reported_to_four_places(engine):
@@ -130,20 +132,8 @@ def test_the_duplicate_hook_share_is_reported_to_four_places(engine):
     assert (0.2857, ()) == (result.calendar.duplicate_hook_share, result.calendar.findings)
 
 
-def test_bound_to_a_connection_its_writes_roll_back_with_the_caller_s_transaction(tmp_path):
+def test_bound_to_a_connection_its_writes_roll_back_with_the_caller_s_transaction(engine):
     """A shadow caller's outer rollback removes the result and the event the new QC committed."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'qc.db'}")
-
-    # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented recipe
-    @sa_event.listens_for(engine, "connect")
-    def _no_driver_transactions(dbapi_connection, _record):
-        dbapi_connection.isolation_level = None
-
-    @sa_event.listens_for(engine, "begin")
-    def _begin(connection):
-        connection.exec_driver_sql("BEGIN")
-
-    create_qc_tables(engine)
     produced = creative_set()
     with engine.connect() as connection:
         outer = connection.begin()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from aicmo.strangler.evidence import evaluate_gate
 from aicmo.strangler.evidence.suite_tally import EvidenceKey, SuiteTally
 from aicmo.strangler.evidence.tables import SuiteRunRow
-from aicmo.strangler.routes import open_database
+from aicmo.strangler.schema import open_database
 
 SUITE = '''
 import pytest
@@ -59,12 +59,12 @@ def test_a_whole_passing_suite_is_recorded_per_path(pytester, url):
     result = run(pytester, "--record-evidence", url)
     result.assert_outcomes(passed=5)
     assert [("qc", "contract", "legacy", True), ("qc", "contract", "new", True)] == suite_runs(url)
-    result.stdout.fnmatch_lines(["*promotion evidence*", "recorded: qc contract suite on the new path: passed (2 passed, 0 failed, 0 skipped)"])
+    result.stdout.fnmatch_lines(["*promotion evidence*", "recorded: qc contract suite on the new path on sqlite: passed (2 passed, 0 failed, 0 skipped)"])
     with open_database(url)() as session:
         detail = session.scalars(select(SuiteRunRow.detail).where(SuiteRunRow.path == "new")).one()
         verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0)
     assert detail.startswith("2 passed, 0 failed, 0 skipped; pytest ")
-    assert ("characterization suite: no run recorded on the new path",) == verdict.missing  # only contract ran
+    assert ("characterization suite: no run recorded on the new path on sqlite",) == verdict.missing  # only contract ran
 
 
 def test_a_planted_failure_on_the_new_path_is_recorded_as_failed_and_closes_the_gate(pytester, url):
@@ -74,7 +74,7 @@ def test_a_planted_failure_on_the_new_path_is_recorded_as_failed_and_closes_the_
     assert [("qc", "contract", "legacy", True), ("qc", "contract", "new", False)] == suite_runs(url)
     with open_database(url)() as session:
         verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0)
-    assert "contract suite: the latest run on the new path failed" in verdict.missing
+    assert "contract suite: the latest run on the new path failed on sqlite" in verdict.missing
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,32 @@ def test_a_partial_run_records_nothing_and_says_why(pytester, url, args, why):
     result = run(pytester, "--record-evidence", url, *args)
     assert result.ret == 0
     assert [] == suite_runs(url)
-    result.stdout.fnmatch_lines([f"not recorded: qc contract suite on the new path: {why}"])
+    result.stdout.fnmatch_lines([f"not recorded: qc contract suite on the new path on sqlite: {why}"])
+
+
+ON_TWO_DATABASES = '''
+import pytest
+
+pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="contract", routes={"qc": "new"})
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request):
+    return request.param
+
+
+def test_one(database):
+    assert database != PLANTED
+'''
+
+
+def test_each_kind_of_database_is_a_suite_run_of_its_own(pytester, url):
+    """A suite over both backends records a run per kind of database; a failure on one fails only that one."""
+    pytester.makepyfile(test_qc_suite=ON_TWO_DATABASES.replace("PLANTED", "'postgresql'"))
+    run(pytester, "--record-evidence", url)
+    with open_database(url)() as session:
+        rows = session.scalars(select(SuiteRunRow).order_by(SuiteRunRow.database)).all()
+    assert [("postgresql", False), ("sqlite", True)] == [(r.database, r.passed) for r in rows]
 
 
 def test_a_run_stopped_early_records_the_failure_but_not_the_unfinished_suite(pytester, url):

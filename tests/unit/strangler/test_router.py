@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from aicmo.orchestration import bootstrap
-from aicmo.orchestration.port_wiring import RouteOptionError, override_routes, parse_route_options, route_ports
+from aicmo.orchestration.port_wiring import RouteOptionError, parse_route_options, route_ports
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
 from aicmo.strangler.dispatch import NoNewImplementation, RoutedPort
@@ -95,6 +95,6 @@ def test_bad_route_options_are_refused_with_one_reason(value, message):
 def test_overrides_replace_the_stored_route_but_not_the_kill_switch():
     """An override puts the module fully on its route; the kill switch still sends it to legacy."""
     stored = RouteSnapshot(modules={"qc": ModuleRoute(Route.SHADOW, rollout_percent=10)})
-    assert Route.NEW == override_routes(stored, {"qc": Route.NEW}).resolve("qc")
+    assert Route.NEW == stored.with_overrides({"qc": Route.NEW}).resolve("qc")
     killed = RouteSnapshot(kill_switch=True)
-    assert Route.LEGACY == override_routes(killed, {"qc": Route.NEW}).resolve("qc")
+    assert Route.LEGACY == killed.with_overrides({"qc": Route.NEW}).resolve("qc")

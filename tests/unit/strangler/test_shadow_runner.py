@@ -6,8 +6,8 @@ from sqlalchemy import select, text
 
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
-from aicmo.strangler.dispatch import RAISE_ENV, ShadowMismatch, ShadowRunner, savepoint_engine
-from aicmo.strangler.routes import open_database
+from aicmo.strangler.dispatch import RAISE_ENV, ShadowMismatch, ShadowRunner
+from aicmo.strangler.schema import strangler_sessions
 
 
 class Candidate:
@@ -24,11 +24,12 @@ class Candidate:
 
 
 @pytest.fixture
-def setup():
-    engine = savepoint_engine("sqlite://")
+def setup(database):
+    engine = database.engine
     with engine.begin() as connection:
+        connection.execute(text("drop table if exists effects"))
         connection.execute(text("create table effects (x integer)"))
-    sessions = open_database("sqlite://")
+    sessions = strangler_sessions(engine)
 
     def runner(answer, **options):
         return ShadowRunner("qc", engine, lambda c: Candidate(c, answer), EvidenceRecorder(sessions), context={"tenant": "t1"}, **options)

@@ -1,4 +1,4 @@
-"""A fresh strangler database and a fixed clock for each migration test."""
+"""A fresh strangler database of each backend and a fixed clock for each migration test."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -6,20 +6,20 @@ from typing import Iterator
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
 from aicmo.shared.clock import FixedClock
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.migration import change_route
-from aicmo.strangler.routes import Route, open_database
+from aicmo.strangler.routes import Route
+from aicmo.strangler.schema import strangler_sessions
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def sessions() -> sessionmaker:
-    # one in-memory connection shared by every session of the test: fresh per test and fast
-    return open_database("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+def sessions(database) -> sessionmaker:
+    """The strangler's sessions on the test's database: once on SQLite, once on PostgreSQL."""
+    return strangler_sessions(database.engine)
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def move(sessions: sessionmaker, clock: FixedClock, module: str, *routes: Route)
 
 
 def full_evidence(recorder: EvidenceRecorder, module: str = "qc", comparisons: int = 200) -> None:
-    recorder.record_suite_run(module, "characterization", "new", True)
-    recorder.record_suite_run(module, "contract", "new", True)
+    recorder.record_suite_run(module, "characterization", "new", True, database=recorder.database)
+    recorder.record_suite_run(module, "contract", "new", True, database=recorder.database)
     for _ in range(comparisons):
         recorder.record_comparison(module, True, inputs={"n": 1}, timings={"legacy_wall_ms": 1.0})

@@ -87,12 +87,16 @@ def test_update_and_delete_statements_are_refused(sessions, clock, recorder, sta
     assert 1 == len(_changes(sessions))
 
 
-def test_raw_sql_is_stopped_by_the_database(sessions, clock):
-    """Below the ORM a trigger refuses the update (SQLite)."""
+@pytest.mark.parametrize("verb", ["UPDATE {table} SET why = 'x'", "DELETE FROM {table}"])
+def test_raw_sql_is_stopped_by_the_database(sessions, clock, verb):
+    """Below the ORM and the session, a trigger of the migrations refuses the statement, on either backend."""
     move(sessions, clock, "qc", Route.SHADOW)
     with pytest.raises(DatabaseError, match="append-only"):
-        with sessions.begin() as session:
-            session.connection().execute(text("UPDATE strangler_route_changes SET why = 'x'"))
+        with sessions.kw["bind"].begin() as connection:
+            table = connection.dialect.identifier_preparer.format_table(RouteChangeRow.__table__)
+            if connection.dialect.name == "sqlite":
+                table = RouteChangeRow.__tablename__  # no schemas there
+            connection.execute(text(verb.format(table=table)))
     assert "to shadow" == _changes(sessions)[0][6]
 
 

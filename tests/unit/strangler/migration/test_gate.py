@@ -13,7 +13,7 @@ from .conftest import move, tick
 
 def _evidence(recorder, suites=("characterization", "contract"), failed=(), comparisons=200, mismatches=()):
     for suite in suites:
-        recorder.record_suite_run("qc", suite, "new", suite not in failed)
+        recorder.record_suite_run("qc", suite, "new", suite not in failed, database=recorder.database)
     for _ in range(comparisons - len(mismatches)):
         recorder.record_comparison("qc", True)
     for divergence in mismatches:
@@ -57,7 +57,7 @@ def test_each_missing_piece_of_evidence_refuses_and_is_named(sessions, clock, re
 
 def test_suites_on_the_legacy_path_do_not_count(sessions, clock, recorder, shadowing):
     """Only runs on the new path are evidence for the new path."""
-    recorder.record_suite_run("qc", "characterization", "legacy", True)
+    recorder.record_suite_run("qc", "characterization", "legacy", True, database=recorder.database)
     _evidence(recorder, suites=("contract",))
     with pytest.raises(PromotionRefused, match="characterization suite"):
         _promote(sessions, clock)
@@ -67,8 +67,25 @@ def test_a_later_green_run_replaces_a_red_one(sessions, clock, recorder, shadowi
     """The latest run of a suite is the one that counts."""
     _evidence(recorder, failed=("contract",))
     tick(clock)
-    recorder.record_suite_run("qc", "contract", "new", True)
+    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database)
     assert Route.NEW == _promote(sessions, clock)
+
+
+def test_suites_run_on_another_kind_of_database_do_not_count(sessions, clock, recorder, shadowing):
+    """A deployment's gate reads only suite runs on its own kind of database."""
+    other = "postgresql" if recorder.database == "sqlite" else "sqlite"
+    for suite in ("characterization", "contract"):
+        recorder.record_suite_run("qc", suite, "new", True, database=other)
+    _evidence(recorder, suites=())
+    with pytest.raises(PromotionRefused) as refused:
+        _promote(sessions, clock)
+    assert f"characterization suite: no run recorded on the new path on {recorder.database}" in refused.value.verdict.missing
+
+
+def test_an_unknown_kind_of_database_is_refused(recorder):
+    """A suite run must say which database it ran on, among those the gate knows."""
+    with pytest.raises(EvidenceError, match="unknown database 'mysql'"):
+        recorder.record_suite_run("qc", "contract", "new", True, database="mysql")
 
 
 def test_a_declared_divergence_explains_its_mismatches_and_is_listed(sessions, clock, recorder, shadowing):

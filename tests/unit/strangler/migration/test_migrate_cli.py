@@ -1,4 +1,4 @@
-"""`aicmo migrate`: status, promote, rollback and report over a strangler database in a tmp dir."""
+"""`aicmo migrate`: status, promote, rollback and report over the strangler tables, on each backend."""
 from __future__ import annotations
 
 import pytest
@@ -6,15 +6,16 @@ from typer.testing import CliRunner
 
 from aicmo.cli import app
 from aicmo.strangler.evidence import EvidenceRecorder
-from aicmo.strangler.routes import open_database
+from aicmo.strangler.schema import open_database
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def url(tmp_path, monkeypatch):
+def url(database, tmp_path, monkeypatch):
+    """The test's database, once per backend."""
     monkeypatch.chdir(tmp_path)
-    return f"sqlite:///{tmp_path / 'app.db'}"
+    return database.url
 
 
 def migrate(url, *args):
@@ -44,8 +45,8 @@ def test_the_gate_opens_on_recorded_evidence(url):
     """Evidence recorded through the API lets the CLI promote to new."""
     migrate(url, "promote", "qc", "--reason", "shadow")
     recorder = EvidenceRecorder(open_database(url))
-    recorder.record_suite_run("qc", "characterization", "new", True)
-    recorder.record_suite_run("qc", "contract", "new", True)
+    recorder.record_suite_run("qc", "characterization", "new", True, database=recorder.database)
+    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database)
     for _ in range(3):
         recorder.record_comparison("qc", True)
     result = migrate(url, "promote", "qc", "--reason", "green", "--min-comparisons", "3")

@@ -2,18 +2,19 @@
 
 Three layers, because each one alone has a hole: mapper events stop unit-of-work updates and
 deletes from any session; the strangler session stops ORM `update()`/`delete()` statements,
-which skip the mapper events; and on SQLite a trigger stops whatever reaches the database.
+which skip the mapper events; and database triggers, installed by the strangler's migrations,
+stop whatever reaches the database.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import DDL, Table, event
+from sqlalchemy import Table, event
 from sqlalchemy.orm import ORMExecuteState
 
-from aicmo.strangler.routes.base import StranglerSession
+from aicmo.strangler.database.base import StranglerSession
 
-__all__ = ["AppendOnly", "AppendOnlyViolation", "make_append_only"]
+__all__ = ["AppendOnly", "AppendOnlyViolation", "append_only_tables", "make_append_only"]
 
 
 class AppendOnlyViolation(RuntimeError):
@@ -50,11 +51,9 @@ def _statement_guard(state: ORMExecuteState) -> None:
 
 
 def make_append_only(table: Table) -> None:
-    """Register the statement guard and, on SQLite, database triggers for `table`."""
+    """Register the statement guard for `table` (its triggers come with the migrations)."""
     _append_only_tables.add(table.name)
-    for verb in ("UPDATE", "DELETE"):
-        trigger = DDL(
-            f"CREATE TRIGGER IF NOT EXISTS {table.name}_no_{verb.lower()} BEFORE {verb} ON {table.name} "
-            f"BEGIN SELECT RAISE(ABORT, '{table.name} is append-only'); END"
-        )
-        event.listen(table, "after_create", trigger.execute_if(dialect="sqlite"))
+
+
+def append_only_tables() -> frozenset[str]:
+    return frozenset(_append_only_tables)
