@@ -1,6 +1,7 @@
 """Billing over its input space: geographies, invoice kinds, campaign ids, odd payment amounts and ids."""
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 
@@ -93,5 +94,6 @@ def test_billing_of_every_geography_partition(legacy_session, snapshot_json):
         campaign = create_client(legacy_session, ClientIntake(brand_name=f"Geo {geography!r}"))
         billing.issue_billing(legacy_session, campaign, geography, date(2026, 1, 20))
         status = billing.billing_status(legacy_session, campaign.id, date(2026, 2, 5))
+        assert json.loads(json.dumps(status)) == status  # plain JSON data: dates as ISO text
         table[repr(geography)] = status
     assert snapshot_json == table

@@ -112,3 +112,12 @@ def test_the_invoice_schedule_over_time(legacy_session, db_effects, fixed_clock,
     _, timeline["46 issue billing again"] = db_effects(lambda: billing.issue_billing(legacy_session, campaign, "UK", date.today()), legacy_session)
     assert [i.kind for i in billing.invoices_for(legacy_session, campaign.id)] == ["delivery", "signing", "final"]
     assert snapshot_json == timeline
+
+
+def test_billing_issued_on_the_delivery_day(legacy_session, db_effects, snapshot_json):
+    """L-26: signing and delivery invoices of the same day come back delivery first (by kind), then the final one; the call returns them."""
+    campaign = create_client(legacy_session, ClientIntake(brand_name="Same Day"))
+    returned, effects = db_effects(lambda: billing.issue_billing(legacy_session, campaign, "EU", date.today()), legacy_session)
+    assert [i.kind for i in returned] == ["delivery", "signing", "final"]
+    assert returned == billing.invoices_for(legacy_session, campaign.id)
+    assert snapshot_json == {"returned": returned, "effects": effects}

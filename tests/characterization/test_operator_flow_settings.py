@@ -1,13 +1,17 @@
 """The legacy operator flow under its settings (AICMO_REVIEW_CHANGE_SHARE, AICMO_E2E_MODE, AICMO_OUTPUT_DIR) and inputs."""
 from __future__ import annotations
 
+import json
+import random
 from datetime import datetime, timezone
+from types import SimpleNamespace
 
 import pytest
 from pydantic import ValidationError
 
 from aicmo.domain import ClientIntake
-from aicmo.operator_services import approve_strategy, reject_strategy, run_acquisition, run_client_journey
+from aicmo.operator_services import approve_strategy, load_strategy, reject_strategy, run_acquisition, run_client_journey
+from backend.services import reporting
 from backend.services.delivery import DeliveryGateError
 from backend.services.onboarding import create_client
 from tests.characterization import corpus
@@ -98,3 +102,41 @@ def test_an_invalid_acquisition_campaign_writes_nothing(memory_db):
     with pytest.raises(ValidationError):
         run_acquisition({"name": 3, "mode": "nonsense"}, corpus.leads()[:3], [])
     assert all(rows == [] for rows in memory_db.dump().values())
+
+
+@pytest.mark.aicmo_evidence(module="strategy", suite="characterization")
+def test_loading_the_strategy_of_a_campaign_row(legacy_session, snapshot_json):
+    """L-05: a stored plan loads back; no text or empty text reads as "{}" and fails validation; broken JSON fails to parse."""
+    campaign = create_client(legacy_session, ClientIntake(brand_name="Loaded"))
+    table = {}
+    for name, text in {"none": None, "empty": "", "empty_object": "{}", "broken": "{not json", "list": "[]"}.items():
+        campaign.strategy_text = text
+        with pytest.raises(ValueError) as failed:
+            load_strategy(campaign)
+        table[name] = {"error": type(failed.value).__name__, "first_line": str(failed.value).splitlines()[0]}
+    assert snapshot_json == table
+
+
+def test_every_row_a_journey_writes(memory_db, snapshot_json):
+    """§12/§11: every column of every row a journey leaves (updated_at stamped at the end); the summary is plain JSON."""
+    summary = run_client_journey(corpus.intake("complete_in_strategy_awareness"), out_dir="out")
+    assert json.loads(json.dumps(summary)) == summary  # dates as ISO text, nothing a JSON reader cannot take
+    dump = memory_db.dump()
+    metrics = dump.pop("report_metrics")
+    assert snapshot_json == {"rows": dump, "report_metrics": {"count": len(metrics), "first": metrics[:2]}}
+
+
+class _StrongMonth(random.Random):
+    """The simulator's random source with every uniform draw at 90% of its range: a month of strong days."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return a + (b - a) * 0.9
+
+
+@pytest.mark.aicmo_evidence(module="retention", suite="characterization")
+def test_a_journey_with_a_strong_month_is_offered_a_bigger_budget(monkeypatch, memory_db, snapshot_json):
+    """L-31/§12: a journey whose simulated month reaches ROAS >= 3 is offered scale_budget at 25% of the 50,000 proposal."""
+    monkeypatch.setattr(reporting, "random", SimpleNamespace(Random=_StrongMonth))
+    summary = run_client_journey(corpus.intake("complete_uk_strategy_sales"), out_dir="out")
+    assert summary["report"]["overall"]["kpis"]["roas"] >= 3
+    assert snapshot_json == {"report": summary["report"], "retention": summary["retention"]}

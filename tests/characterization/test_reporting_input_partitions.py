@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
 
 from aicmo.domain import ClientIntake
+from backend.db.models import CampaignRow
 from backend.services import reporting
 from backend.services.onboarding import create_client
 
@@ -93,4 +95,24 @@ def test_a_simulated_report_of_odd_channel_lists(legacy_session, db_effects, sna
         report, effects = db_effects(lambda c=campaign, ch=channels: reporting.generate_report(legacy_session, c, ch), legacy_session)
         assert len(effects["report_metrics"]["inserted"]) == reporting.REPORT_DAYS * len(channels)
         table["|".join(channels)] = {"report": report, "effects": effects}
+    assert snapshot_json == table
+
+
+# Found by searching small version-4 UUIDs: the first id's month draws, once, the random value just
+# past the impressions range (which the simulator rejects and draws again); the second draws 8000.
+EDGE_OF_RANGE_ID = "00000000-0000-4000-8000-0000000000fa"
+TOP_OF_RANGE_ID = "00000000-0000-4000-8000-0000000003a9"
+
+
+def test_the_simulator_at_the_top_of_its_impressions_range(legacy_session, snapshot_json):
+    """§7: daily impressions are drawn from 1000 to 8000 inclusive, for campaigns whose draws reach the top of that range."""
+    table = {}
+    for campaign_id in (EDGE_OF_RANGE_ID, TOP_OF_RANGE_ID):
+        campaign = CampaignRow(id=campaign_id, name="Top of range", created_at=datetime.now(timezone.utc))
+        report = reporting.generate_report(legacy_session, campaign, ["search"])
+        rows = reporting.simulate_metrics(legacy_session, campaign, ["search"])
+        impressions = [row.impressions for row in rows]
+        assert max(impressions) <= 8000 and min(impressions) >= 1000
+        table[campaign_id] = {"report": report, "impressions": impressions}
+    assert max(table[TOP_OF_RANGE_ID]["impressions"]) == 8000
     assert snapshot_json == table
