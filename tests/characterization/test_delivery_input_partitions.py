@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,19 @@ def test_an_empty_brand_delivers_a_hidden_archive(legacy_session, snapshot_json)
     result = package_delivery(legacy_session, project.campaign, project.strategy, project.creatives, project.calendar, None, "out")
     assert Path("out/.zip").is_file()
     assert snapshot_json == {k: result[k] for k in ("file_name", "path", "gate_skipped", "gate_problems")}
+
+
+def test_repeated_reordered_creatives_and_an_empty_calendar(legacy_session, snapshot_json):
+    """L-21: files follow the given creatives' order, a repeated creative is packed twice; no calendar gives a header-only CSV."""
+    project = build_project(legacy_session, "complete_uk_strategy_sales")
+    project.campaign.project_state = "QC_APPROVED"
+    client_review.record_feedback(legacy_session, project.campaign, project.creatives, "approved")
+    a, b, c = project.creatives[:3]
+    result = package_delivery(legacy_session, project.campaign, project.strategy, [c, a, c, b], [], "EU", "out")
+    with zipfile.ZipFile(result["path"]) as archive:
+        calendar_text = archive.read("calendar.csv").decode("utf-8")
+    assert calendar_text == "day,date,platform,theme,hook,cta\n"
+    assert snapshot_json == {"manifest": result["manifest"], "delivered": result["delivered_creative_ids"], "calendar_csv": calendar_text}
 
 
 E2E_SPELLINGS = [None, "1", "0", "true", "True", "TRUE", "yes", "on", "", " 1", "1 ", "01", "1.0", "\uff11"]
