@@ -41,12 +41,9 @@ def _spec_hours(high: int, medium: int, low: int) -> tuple[float, float]:
 
 
 def test_revision_hours_on_every_half_hour_boundary(snapshot_json):
-    """L-20: every mix of 0-4 high/medium/low changes lands ON a half hour, which the round-up keeps.
-
-    Every weight is a binary-exact multiple of the half hour, so each raw sum sits exactly on a
-    rounding boundary (asserted) and a point between two boundaries is unreachable through legacy.
-    The estimate does not depend on the order of the changes.
-    """
+    """L-20: every mix of 0-4 high/medium/low changes lands ON a half hour, which the round-up keeps, in any order."""
+    # Every weight is a binary-exact multiple of the half hour, so each raw sum sits exactly on a
+    # rounding boundary (asserted) and a point between two boundaries is unreachable through legacy.
     table = {}
     for high, medium, low in itertools.product(range(5), repeat=3):
         raw, expected = _spec_hours(high, medium, low)

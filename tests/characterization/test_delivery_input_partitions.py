@@ -122,7 +122,7 @@ def test_each_gate_condition_alone_and_both(legacy_session, monkeypatch, caplog,
 
 
 def test_the_output_folder_setting(legacy_session, monkeypatch, snapshot_json):
-    """Config: out_dir argument, else AICMO_OUTPUT_DIR, else "out"; nested and padded folders are made; "" is no folder."""
+    """L-21 (config): out_dir argument, else AICMO_OUTPUT_DIR, else "out"; nested and padded folders are made; "" is no folder."""
     project = build_project(legacy_session, "complete_uk_strategy_sales")
     project.campaign.project_state = "QC_APPROVED"
     client_review.record_feedback(legacy_session, project.campaign, project.creatives, "approved")

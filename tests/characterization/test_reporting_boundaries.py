@@ -108,9 +108,11 @@ def _change(current: dict[str, float], previous: dict[str, float]) -> dict[str, 
 def test_alerts_at_exactly_the_fall_and_cpa_thresholds(snapshot_json):
     """L-24: conversions -10% and ROAS -15% exactly do not alert, one step further does; CPA exactly 50 does not, a cent above does."""
     base_conversions = 100
-    conversion_steps = {"one_below": 89, "exactly": 90, "one_above": 91}  # -11%, -10%, -9% of 100
+    on_fall = round(base_conversions * (1 + spec.CONVERSION_FALL_ALERT))  # 90 of 100
+    conversion_steps = {"one_below": on_fall - 1, "exactly": on_fall, "one_above": on_fall + 1}
     previous_roas_revenue, spend = 2000.0, 100.0  # ROAS 20 falling to 17 is exactly -15% in binary
-    roas_steps = {"cent_below": 1699.99, "exactly": 1700.0, "cent_above": 1700.01}
+    on_roas = round(previous_roas_revenue * (1 + spec.ROAS_FALL_ALERT), 2)
+    roas_steps = {"cent_below": round(on_roas - CENT, 2), "exactly": on_roas, "cent_above": round(on_roas + CENT, 2)}
     table = {}
     for (c_name, conv), (r_name, revenue) in itertools.product(conversion_steps.items(), roas_steps.items()):
         previous = _period(base_conversions, spend, previous_roas_revenue)
@@ -122,7 +124,8 @@ def test_alerts_at_exactly_the_fall_and_cpa_thresholds(snapshot_json):
             assert change["roas"] == spec.ROAS_FALL_ALERT
         alerts = reporting.alerts_for("ch", current, change)
         table[f"conversions {c_name} roas {r_name}"] = {"change": change, "alerts": alerts}
-    for name, cpa_spend in {"cent_below": 499.99, "exactly": 500.0, "cent_above": 500.01}.items():
+    on_cpa_spend = spec.CPA_ALERT * 10  # 10 conversions
+    for name, cpa_spend in {"cent_below": round(on_cpa_spend - CENT, 2), "exactly": on_cpa_spend, "cent_above": round(on_cpa_spend + CENT, 2)}.items():
         current = _period(10, cpa_spend, 1000.0)
         if name == "exactly":
             assert current["cpa"] == spec.CPA_ALERT
@@ -144,7 +147,8 @@ def test_a_fifteen_percent_fall_that_binary_makes_larger(snapshot_json):
 def test_cpa_alerts_through_a_whole_report(snapshot_json):
     """L-24/Q-13: build_report alerts per channel and overall when CPA > 50 (exactly 50 does not); derived changes never alert."""
     table = {}
-    for name, spend in {"cent_below": 499.99, "exactly": 500.0, "cent_above": 500.01}.items():
+    on_cpa_spend = spec.CPA_ALERT * 10  # 10 conversions
+    for name, spend in {"cent_below": round(on_cpa_spend - CENT, 2), "exactly": on_cpa_spend, "cent_above": round(on_cpa_spend + CENT, 2)}.items():
         rows = [_row("search", spend, 1000.0, conversions=10), _row("social", 100.0, 300.0, conversions=10)]
         report = reporting.build_report(rows)
         assert report["channels"]["search"]["kpis"]["cpa"] == round(spend / 10, 4)
