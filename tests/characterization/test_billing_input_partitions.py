@@ -61,7 +61,7 @@ def test_the_proposal_and_schedule_from_the_spec(snapshot_json):
 
 
 def test_odd_payment_amounts_and_ids(legacy_session, snapshot_json):
-    """L-28: infinity and text are refused, a missing or empty id is 'not found'; NaN passes every check and fails at the flush."""
+    """L-28: infinity and text are refused, a missing or empty id is 'not found', several problems report the first; NaN fails at the flush."""
     campaign = create_client(legacy_session, ClientIntake(brand_name="Odd Payer"))
     table = {}
     for name, amount in {"inf": math.inf, "minus_inf": -math.inf, "text": "10", "int": 10, "bool": True}.items():
@@ -77,6 +77,16 @@ def test_odd_payment_amounts_and_ids(legacy_session, snapshot_json):
         with pytest.raises(billing.PaymentError) as missing:
             billing.record_payment(legacy_session, invoice_id, 1.0)
         table[f"id {invoice_id!r}"] = str(missing.value)
+    paid = billing.make_invoice(campaign.id, "final", "UK", date(2026, 1, 15), "sent")
+    legacy_session.add(paid)
+    legacy_session.flush()
+    billing.record_payment(legacy_session, paid.id, paid.total)
+    for name, (invoice_id, amount) in {
+        "missing and negative": ("missing", -1.0), "paid and negative": (paid.id, -1.0), "paid and too much": (paid.id, 1e9),
+    }.items():
+        with pytest.raises(billing.PaymentError) as several:  # several problems: the first check that fails speaks
+            billing.record_payment(legacy_session, invoice_id, amount)
+        table[name] = str(several.value)
     invoice = billing.make_invoice(campaign.id, "signing", "UK", date(2026, 1, 15), "sent")
     legacy_session.add(invoice)
     legacy_session.flush()
