@@ -303,7 +303,20 @@ def test_creating_clients_from_edge_intakes_writes_whole_rows(legacy_session, db
     for name, intake in intakes.items():
         campaign, effects = db_effects(lambda: create_client(legacy_session, intake), legacy_session)
         assert load_intake(campaign) == intake
-        table[name] = effects
+        # the returned row as the caller holds it (an aware UTC instant), then what the table stored
+        table[name] = {"returned": campaign, "effects": effects}
+    assert snapshot_json == table
+
+
+def test_the_brief_of_an_intake_built_without_a_request(snapshot_json):
+    """L-01: an intake model built directly (as load_intake does) gets the brief defaults, "Unknown" brand included."""
+    intakes = {
+        "no brand": ClientIntake(),
+        "empty brand": ClientIntake(brand_name="", primary_goal="other", primary_customer=""),
+        "whitespace brand": ClientIntake(brand_name="  ", target_audiences=["", "Second"]),
+    }
+    table = {name: intake.to_brief() for name, intake in intakes.items()}
+    assert table["no brand"]["brand_name"] == table["empty brand"]["brand_name"] == spec.UNKNOWN_BRAND
     assert snapshot_json == table
 
 

@@ -190,4 +190,37 @@ def test_producing_creatives_writes_whole_rows(legacy_session, db_effects, snaps
     assert [r.position for r in read_back] == list(range(spec.CREATIVES_PER_PROJECT))
     assert [to_variant(r) for r in read_back] == creative_generator.generate_creatives(brief, strategy)
     assert creatives_for(legacy_session, "no-such-campaign") == []
-    assert snapshot_json == effects
+    # the returned rows as the caller holds them (aware UTC instants), then what the table stored
+    assert snapshot_json == {"returned": rows, "effects": effects}
+
+
+def test_what_each_provider_call_is_given(fake_providers, snapshot_json):
+    """L-12/L-18b: the task, prompt and whole context a provider receives for captions and rewrites."""
+    seen: list[dict[str, Any]] = []
+
+    def recording(task: str):
+        def answer(prompt: str, context: dict[str, Any]) -> str:
+            seen.append({"task": task, "prompt": prompt, "context": context})
+            return f"A long enough answer for {task}."
+        return answer
+
+    fake_providers.llm.script("caption", recording("caption"))
+    fake_providers.llm.script("rewrite", recording("rewrite"))
+    brief = _brief(offers=["First loaf free"], target_audiences=[], primary_customer=None)
+    strategy = _strategy(["Freshness", "Convenience", "Community"], ["One.", "Two.", "Three."])
+    creatives = creative_generator.generate_creatives(brief, strategy)
+    creative_generator.rewrite_caption(brief, creatives[4])
+    assert snapshot_json == seen
+
+
+def test_producing_twice_for_one_project(legacy_session, snapshot_json):
+    """Production run twice on one project (a new strategy): both sets are kept, read back by position only."""
+    brief = _brief()
+    campaign = create_client(legacy_session, ClientIntake.from_request({"brand_name": brief["brand_name"]}))
+    first = produce_creatives(legacy_session, campaign, brief, _strategy(["Old A", "Old B", "Old C"], ["a", "b", "c"]))
+    second = produce_creatives(legacy_session, campaign, brief, _strategy(["New A", "New B", "New C"], ["a", "b", "c"]))
+    read_back = creatives_for(legacy_session, campaign.id)
+    assert {r.id for r in read_back} == {r.id for r in first + second}
+    # rows of one position come in the database's order, which legacy does not fix: pin them as a set
+    by_position = {p: sorted(f"{r.platform} {r.pillar_name}" for r in read_back if r.position == p) for p in range(9)}
+    assert snapshot_json == {"positions": [r.position for r in read_back], "by_position": by_position}

@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 
-from aicmo.domain import Pillar, StrategyDoc
+from aicmo.domain import ClientIntake, Pillar, StrategyDoc
 from backend.generators.calendar_generator import generate_calendar, render_calendar
 from backend.services import qc_rules
-from backend.services.qc import score_strategy_document
+from backend.services.onboarding import create_client
+from backend.services.production import produce_calendar, produce_creatives
+from backend.services.qc import evaluate_project, score_strategy_document
+from backend.services.strategy import draft_strategy
 from tests.characterization.spec_rules import qc as spec
 
 pytestmark = [pytest.mark.aicmo_evidence(module="qc", suite="characterization"), pytest.mark.legacy_internals("qc")]
@@ -380,4 +383,39 @@ def test_the_duplicate_hook_share_boundary(snapshot_json):
         "no days": [],
     }
     table |= {name: {"share": qc_rules.duplicate_hook_share(h), "findings": qc_rules.calendar_findings(h)} for name, h in variants.items()}
+    assert snapshot_json == table
+
+
+def test_possessives_across_the_sections_of_a_strategy_document(snapshot_json):
+    """Q-08/L-16b: a summary ending "yours" reads as a placeholder before a capitalised next paragraph."""
+    def doc(summary_end: str, description_end: str) -> StrategyDoc:
+        return StrategyDoc(
+            executive_summary=f"Fresh sourdough for every office, and the first loaf is {summary_end}",
+            situation_analysis="Offices buy bread in supermarkets.", strategy_narrative="Lead with freshness.",
+            pillars=[Pillar(name=f"Pillar {i}", description=f"Every loaf is {description_end}", kpi_impact="Lift") for i in range(3)],
+            kpis=[], channels=[], timeline="",
+        )
+
+    table = {}
+    for name, (summary_end, description_end) in {"possessive ends": ("yours", "ours"), "plain ends": ("free", "warm")}.items():
+        scores = score_strategy_document(doc(summary_end, description_end), [])
+        table[name] = {s: {"placeholders": r["placeholders"], "score": r["score"], "deductions": r["deductions"]} for s, r in scores.items()}
+    assert snapshot_json == table
+
+
+def test_the_project_verdict_with_a_hand_made_calendar(legacy_session, snapshot_json):
+    """L-18b/L-17: passing creatives with a calendar just under and just over the duplicate-hook share."""
+    intake = ClientIntake.from_request({
+        "brand_name": "Harbour Lights", "website": "https://harbour-lights.example", "industry": "Bakery", "geography": "UK",
+        "product_service": "Sourdough", "target_audiences": ["Offices"], "pain_points": ["Stale bread"],
+        "desired_outcomes": ["Subscriptions", "Repeat orders", "Loyalty"],
+    })
+    strategy, _ = draft_strategy(intake.to_brief())
+    creatives = produce_creatives(legacy_session, create_client(legacy_session, intake), intake.to_brief(), strategy)
+    week = produce_calendar(intake.pack, strategy)
+    table = {}
+    for repeated in (0, 2, 3):  # 0/7, 2/7 (28.57%, under 30%), 3/7 (42.86%)
+        calendar = [item.model_copy(update={"hook": week[0].hook}) if item.day <= repeated else item for item in week]
+        result = evaluate_project(legacy_session, intake, strategy, creatives, calendar)
+        table[f"{repeated}/7"] = {"verdict": result["verdict"], "calendar": result["calendar"], "documents": result["documents"]["calendar"]}
     assert snapshot_json == table

@@ -8,6 +8,7 @@ briefs at their edges.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -96,19 +97,21 @@ def test_what_each_provider_answer_becomes(fake_providers, snapshot_json):
 
 
 def test_the_prompt_names_the_brief(fake_providers, snapshot_json):
-    """The strategy prompt is built from brand, industry, goal, customer and timeline as the brief has them."""
+    """The strategy prompt is built from brand, industry, goal, customer and timeline; the context is the brief."""
     briefs = {
         "base": _brief(),
         "defaults": _brief(industry=None, primary_goal="other", target_audiences=[], timeline=None),
         "padded and unicode": _brief(brand_name="  Brød & Café ", industry=" Bäckerei ", primary_customer="Büro-Teams"),
     }
-    fake_providers.llm.silence("strategy")
+    contexts: list[Any] = []
+    fake_providers.llm.script("strategy", lambda prompt, context: contexts.append(context) or "")
     for brief in briefs.values():
         draft_strategy(brief)
-    assert snapshot_json == [c.args for c in fake_providers.llm.calls]
+    assert [c["brief"] for c in contexts] == list(briefs.values())
+    assert snapshot_json == {"calls": [c.args for c in fake_providers.llm.calls], "context_keys": [sorted(c) for c in contexts]}
 
 
-def test_the_provider_chain(fake_providers, monkeypatch, snapshot_json):
+def test_the_provider_chain(fake_providers, monkeypatch, caplog, snapshot_json):
     """The first non-empty answer wins; a provider that raises or answers nothing passes to the next."""
     template = TemplateProvider()
 
@@ -128,6 +131,7 @@ def test_the_provider_chain(fake_providers, monkeypatch, snapshot_json):
         def complete(self, task: str, prompt: str, context: dict[str, Any]) -> Any:
             return None
 
+    caplog.set_level("WARNING", logger=llm_client.__name__)
     fake = fake_providers.llm
     fake.fail("failing")
     fake.silence("silent")
@@ -163,6 +167,11 @@ def test_the_provider_chain(fake_providers, monkeypatch, snapshot_json):
     set_llm_client(None)
     table["clearing the client brings the template back"] = [p.name for p in get_llm_client().providers]
     table["fake calls"] = [(c.args["task"], c.outcome) for c in fake.calls]
+    # a provider error is logged, naming the provider (or the provider object's class), the task and the error
+    table["log"] = [
+        (r.name, r.levelname, re.sub(r" at 0x[0-9a-f]+", "", r.getMessage()))  # the object's address varies
+        for r in caplog.records if r.name == llm_client.__name__
+    ]
     assert snapshot_json == table
 
 
