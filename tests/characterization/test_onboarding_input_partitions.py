@@ -184,7 +184,7 @@ def test_primary_goal_in_every_case_and_padding(snapshot_json):
 
 
 def test_pack_known_unknown_and_cased(snapshot_json):
-    """Section 1: the pack is one of three exact names; a missing pack defaults, anything else is refused."""
+    """Section 1 (L-04 service_key, L-13 calendar length): three exact pack names; missing defaults, anything else is refused."""
     variants: dict[str, Any] = {"missing": MISSING, "null": None, "empty": "", "unknown": "mega_pack"}
     for pack in spec.PACKS:
         variants |= {pack: pack, f"{pack}_upper": pack.upper(), f"{pack}_title": pack.title(), f"{pack}_padded": f" {pack} "}
@@ -196,7 +196,7 @@ def _without(*fields: str) -> dict[str, Any]:
 
 
 def test_aliases_alone_together_and_with_the_canonical_fields(snapshot_json):
-    """L-02: brand before company, canonical fields win, audience as a one-element list; Q-01 "Unknown"."""
+    """L-02: brand before company (an empty brand alias still wins and becomes "Unknown", Q-01), canonical fields win, audience as a list."""
     no_brand = _without("brand_name")
     no_audience = _without("target_audiences")
     no_goal = _without("primary_goal")

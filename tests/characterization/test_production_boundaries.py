@@ -62,7 +62,7 @@ def test_the_spec_constants_are_legacy_constants():
 
 
 def test_the_hook_length_boundary(snapshot_json):
-    """L-11/Q-05: the first HOOK_DESCRIPTION_CHARS characters, then "..." whether or not anything was cut."""
+    """L-11/Q-05: the first 80 code points (a combining accent can be cut off), then "..." whether or not anything was cut."""
     descriptions = {str(n): _description(n) for n in (0, 1, HOOK - 1, HOOK, HOOK + 1, 2 * HOOK)}
     descriptions |= {
         "emoji, limit+1": "☕" * (HOOK + 1),
@@ -181,7 +181,7 @@ def test_the_calendar_of_padded_pillars_across_a_year_end(snapshot_json):
 
 @pytest.mark.fixed_clock("2026-05-31T23:59:59.123456Z")
 def test_producing_creatives_writes_whole_rows(legacy_session, db_effects, snapshot_json):
-    """Production: nine DRAFT rows, every column, at a fractional instant; read back in position order."""
+    """L-10: nine DRAFT rows, every column, at a fractional instant; read back in position order."""
     brief = _brief(brand_name="Brød & Café ☕", offers=["", "Gratis"])
     strategy = _strategy(["Freshness", "Freshness", "Community"], [_description(HOOK + 1), "", "Local."])
     campaign = create_client(legacy_session, ClientIntake.from_request({"brand_name": brief["brand_name"]}))
@@ -214,7 +214,7 @@ def test_what_each_provider_call_is_given(fake_providers, snapshot_json):
 
 
 def test_producing_twice_for_one_project(legacy_session, snapshot_json):
-    """Production run twice on one project (a new strategy): both sets are kept, read back by position only."""
+    """L-10: production run twice on one project (a new strategy) keeps both sets, read back by position only."""
     brief = _brief()
     campaign = create_client(legacy_session, ClientIntake.from_request({"brand_name": brief["brand_name"]}))
     first = produce_creatives(legacy_session, campaign, brief, _strategy(["Old A", "Old B", "Old C"], ["a", "b", "c"]))

@@ -286,7 +286,7 @@ CLEAN_CAPTION = "Sourdough at your office door each morning."
 
 
 def test_the_caption_length_and_banned_claims(snapshot_json):
-    """L-17: a caption under 20 characters is MAJOR; each banned claim (caption or hook, any case, inside words) a BLOCKER."""
+    """L-17: a caption under 20 characters is MAJOR (an empty caption still passes at 90); each banned claim anywhere a BLOCKER."""
     minimum = spec.CAPTION_MIN_LENGTH
     captions = {str(n): "c" * n for n in (0, minimum - 1, minimum, minimum + 1)}
     captions |= {"padded to the minimum": " " * 5 + "c" * (minimum - 10) + " " * 5, "spaces, minimum-1": " " * (minimum - 1)}

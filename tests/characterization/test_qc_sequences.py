@@ -72,7 +72,7 @@ def _rounds(session: Any, db_effects: Any, request: dict[str, Any]) -> dict[str,
 
 
 def test_fail_rewrite_pass(fake_providers, legacy_session, db_effects, snapshot_json):
-    """L-18b: blocked and short captions fail round 1; only the failing ones are rewritten; round 2 approves."""
+    """L-18b: blocked captions fail round 1 (short ones were replaced at production, L-12); only they are rewritten; round 2 approves."""
     _install(fake_providers, lambda prompt, context: f"{context['pillar_name']}: baked fresh for {context['primary_customer']}.")
     steps = _rounds(legacy_session, db_effects, REQUEST)
     assert (steps["round 1"]["verdict"], steps["round 2"]["verdict"]) == ("QC_FAILED", "QC_APPROVED")

@@ -60,7 +60,7 @@ def test_the_spec_constants_are_legacy_constants():
 
 
 def test_the_summary_length_boundary(snapshot_json):
-    """L-07: a summary of exactly the minimum passes, one character less fails; code points are counted."""
+    """L-07: a summary of exactly the minimum passes, one less fails; code points are counted, whitespace-only passes."""
     minimum = spec.MIN_SUMMARY_LENGTH
     summaries = {
         "empty": "",

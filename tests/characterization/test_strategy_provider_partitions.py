@@ -47,7 +47,7 @@ def _drafted() -> dict[str, Any]:
 
 
 def test_what_each_provider_answer_becomes(fake_providers, snapshot_json):
-    """Q-03: silent, blank, malformed or summary-less answers give the fallback; odd fields are coerced by str()."""
+    """Q-03: silent, blank, malformed or summary-less answers give the fallback; odd fields go through str() (null -> "None")."""
     answers = {
         "empty": "",
         "spaces": "   ",
@@ -97,7 +97,7 @@ def test_what_each_provider_answer_becomes(fake_providers, snapshot_json):
 
 
 def test_the_prompt_names_the_brief(fake_providers, snapshot_json):
-    """The strategy prompt is built from brand, industry, goal, customer and timeline; the context is the brief."""
+    """L-05/Q-03: the strategy prompt names brand, industry, goal, customer and timeline as given; the context is the brief."""
     briefs = {
         "base": _brief(),
         "defaults": _brief(industry=None, primary_goal="other", target_audiences=[], timeline=None),
@@ -112,7 +112,7 @@ def test_the_prompt_names_the_brief(fake_providers, snapshot_json):
 
 
 def test_the_provider_chain(fake_providers, monkeypatch, caplog, snapshot_json):
-    """The first non-empty answer wins; a provider that raises or answers nothing passes to the next."""
+    """Q-03: the first non-empty answer wins; a provider that raises (logged) or answers nothing passes to the next."""
     template = TemplateProvider()
 
     class Answering:
@@ -176,7 +176,7 @@ def test_the_provider_chain(fake_providers, monkeypatch, caplog, snapshot_json):
 
 
 def test_the_template_strategy_of_briefs_at_their_edges(snapshot_json):
-    """L-05 pillars from outcomes (cycled pains, "" names), L-06, L-07; the whole document text of each."""
+    """L-05 pillars from outcomes (cycled pains, "" names; the summary counts outcomes, not pillars), L-06, L-07; whole text."""
     briefs = {
         "base": _brief(),
         "one outcome, no pains": _brief(desired_outcomes=["Loyal regulars"], pain_points=[]),
