@@ -329,6 +329,8 @@ EMAILS = {
     "two at signs": "a@b@c.com",
     "space inside": "jane doe@acme.com",
     "unicode": "zoë@café.fr",
+    "two at signs, competitor after the second": "pat@home@rivalcmo.com",
+    "two at signs, free mail after the second": "ann@home@gmail.com",
     "abbott (Q-17)": "frank@abbott.com",
 }
 
@@ -469,6 +471,11 @@ def test_warm_up_caps_at_day_edges_for_each_channel(snapshot_json):
                 table[f"{channel} day {days} {label}"] = outreach.warm_up_cap(channel, created, now)
     now = created + timedelta(days=2)
     table["naive created (read back from SQLite)"] = outreach.warm_up_cap("email", created.replace(tzinfo=None), now)
+    # PostgreSQL gives timestamptz back in the session's zone: the same instant, so the same day count
+    kolkata = created.astimezone(timezone(timedelta(hours=5, minutes=30)))
+    for offset, label in ((-1, "-1us"), (0, "on"), (1, "+1us")):
+        at = created + timedelta(days=2, microseconds=offset)
+        table[f"created in +05:30, day 2 {label}"] = outreach.warm_up_cap("email", kolkata, at)
     table["now in +05:30"] = outreach.warm_up_cap("email", created, now.astimezone(timezone(timedelta(hours=5, minutes=30))))
     for cap in (0, 3, 10, 15, 20, 25):
         campaign = load_campaign({"name": "cap", "max_emails_per_day": cap})
@@ -478,10 +485,35 @@ def test_warm_up_caps_at_day_edges_for_each_channel(snapshot_json):
 
 @pytest.mark.parametrize("max_per_day", [3, 4])
 def test_the_campaign_daily_limit_hit_exactly_and_one_over(max_per_day, legacy_session, snapshot_json):
-    """L-38: with warm-up passed, max_emails_per_day sends go out; the next one is daily_limit."""
+    """L-38: with warm-up passed, max_emails_per_day sends go out; the next one is daily_limit.
+
+    The count is this campaign's and this channel's: another campaign's e-mails and this
+    campaign's LinkedIn messages today do not use the e-mail quota. The idempotency key has no
+    channel: the same step by e-mail after LinkedIn is a duplicate of the LinkedIn message.
+    """
     campaign, row, leads = _outreach_setup(legacy_session, max_per_day=max_per_day, leads=5, created_days_ago=10)
-    outcomes = [outreach.send_outreach(legacy_session, lead, row, campaign, 0).outcome for lead in leads]
-    assert snapshot_json == outcomes
+    _fill_attempts(legacy_session, 5, datetime.now(UTC), campaign_id="another campaign")
+    linkedin = [outreach.send_outreach(legacy_session, lead, row, campaign, 0, "linkedin").outcome for lead in leads]
+    same_step = outreach.send_outreach(legacy_session, leads[0], row, campaign, 0).outcome
+    email = [outreach.send_outreach(legacy_session, lead, row, campaign, 1).outcome for lead in leads]
+    assert snapshot_json == {"linkedin step 0": linkedin, "email step 0 after linkedin": same_step, "email step 1": email}
+
+
+def test_the_batch_cap_across_one_acquisition_run(legacy_session, fixed_clock, monkeypatch, snapshot_json):
+    """L-38: one acquire run stops at 100 attempts; reached only when sends spread over days (a provider taking a day each).
+
+    A run's campaign is created that day, so warm-up allows 5 e-mails; each send here moves the
+    clock one day on, so every send has a fresh day and a larger warm-up, and the batch cap is what stops the 101st.
+    """
+    from backend.services.cam.acquisition import acquire
+
+    monkeypatch.setattr(outreach, "EMAIL_SENDER", lambda to, subject, body: fixed_clock.tick(timedelta(days=1)))
+    campaign = load_campaign({**campaigns.EXAMPLE_CAMPAIGN, "mode": "LIVE", "max_emails_per_day": 20})
+    lead = LeadSnapshot(title="VP Marketing", company_size="51-200", industry="software", revenue=2e6, country="US", decision_maker=True, budget="$1k", timeline="Q1")
+    leads = [lead.model_copy(update={"name": f"Lead {i}", "email": f"lead{i}@acme.com"}) for i in range(spec.BATCH_CAP + 2)]
+    result = acquire(legacy_session, campaign, leads, [])
+    outcomes = [row["outreach"] for row in result["leads"]]
+    assert snapshot_json == {"summary": result["summary"], "last three": outcomes[-3:]}
 
 
 def _fill_attempts(session, count: int, at: datetime, campaign_id: str = "other", status: str = "SENT") -> None:
@@ -632,8 +664,10 @@ def test_the_30_day_no_reply_stop_to_the_second(legacy_session, snapshot_json):
         naive = _row(legacy_session, campaign.id, status="CONTACTED", first_contacted_at=first.replace(tzinfo=None))
         replied = _row(legacy_session, campaign.id, status="CONTACTED", first_contacted_at=first, last_replied_at=first)
         dnc = _row(legacy_session, campaign.id, status="CONTACTED", tags='["do_not_contact"]')
-        table[label] = [next_action.should_stop(lead, now) for lead in (aware, naive, replied, dnc)]
-    assert snapshot_json == {"[aware, naive (SQLite), with last_replied_at, do_not_contact never contacted]": table}
+        # PostgreSQL: the same instant read back in the session's zone
+        zoned = _row(legacy_session, campaign.id, status="CONTACTED", first_contacted_at=first.astimezone(timezone(timedelta(hours=-5))))
+        table[label] = [next_action.should_stop(lead, now) for lead in (aware, naive, replied, dnc, zoned)]
+    assert snapshot_json == {"[aware, naive (SQLite), with last_replied_at, do_not_contact never contacted, in -05:00]": table}
 
 
 # --- L-41 conversion -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from aicmo.domain import LeadSnapshot
+from backend.db.models import OutreachAttemptRow
 from backend.services.cam import replies
 from backend.services.cam.campaigns import EXAMPLE_CAMPAIGN, create_campaign_row, load_campaign
 from backend.services.cam.leads_io import LEAD_COLUMNS, insert_lead, read_leads_csv, read_replies_csv
@@ -227,3 +228,26 @@ def test_the_reply_entry_point_fields(legacy_session, snapshot_json):
     table["stored replies"] = [[r.email, r.received_at, r.body] for r in legacy_session.query(replies.ReplyRow).order_by(replies.ReplyRow.id)]
     table["stored lead"] = {"next_action_at": lead.next_action_at, "last_replied_at": lead.last_replied_at}
     assert snapshot_json == table
+
+
+def test_the_acquire_entry_point_fields(legacy_session, snapshot_json):
+    """Section 10/L-39: acquire called directly: batch defaults to single scoring, no channels means e-mail, a reply without body is ''."""
+    import warnings
+
+    from backend.services.cam.acquisition import acquire
+
+    campaign = load_campaign({**EXAMPLE_CAMPAIGN, "channels": []})
+    lead = LeadSnapshot(name="Ana Lima", email="ana@acme.com", company="Acme", title="VP Marketing", company_size="51-200",
+                        industry="software", revenue=2e6, country="US", decision_maker=True, budget="$1k", timeline="Q1")
+    received = datetime(2026, 1, 15, 11, 0, tzinfo=timezone.utc)
+    reply_dicts = [{"email": "ana@acme.com", "received_at": received}, {"email": "nobody@acme.com", "received_at": received, "body": "Yes"}]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = acquire(legacy_session, campaign, [lead], reply_dicts)
+    legacy_session.expire_all()
+    assert [] == [str(w.message) for w in caught]  # a reply from an unknown sender looks up no lead at all
+    assert snapshot_json == {
+        "result": result,
+        "attempt channels": [a.channel for a in legacy_session.query(OutreachAttemptRow)],
+        "stored replies": [[r.email, r.body, r.category] for r in legacy_session.query(replies.ReplyRow).order_by(replies.ReplyRow.id)],
+    }

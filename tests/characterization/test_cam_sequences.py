@@ -50,7 +50,11 @@ def _campaign(session, mode: str = "SIMULATION", max_per_day: int = 20):
 
 
 def test_outreach_steps_0_to_4_in_order_on_one_lead(legacy_session, db_effects, fixed_clock, snapshot_json):
-    """L-38/L-40: each step's message, key and attempt row, the lead after it, and the next action; a step twice is a duplicate."""
+    """L-38/L-40: each step's message, key and attempt row, the lead after it, and the next action; a step twice is a duplicate.
+
+    The key is (lead, message hash, step): step 4 repeats step 3's message and is sent, and the
+    same step with another message (the company changed) is sent again.
+    """
     campaign, row = _campaign(legacy_session)
     lead = insert_lead(legacy_session, row.id, PROSPECT)
     steps = {}
@@ -63,6 +67,10 @@ def test_outreach_steps_0_to_4_in_order_on_one_lead(legacy_session, db_effects, 
             "outcome": sent.outcome, "written": effects, "lead": _lead_state(lead), "next": _whats_next(lead, now),
             "again": [again.outcome, again.attempt.id == sent.attempt.id],
         }
+    # the lead's company changes: step 4 again is another message, so not a duplicate of the one sent
+    lead.company = "BrightPay Group"
+    changed = outreach.send_outreach(legacy_session, lead, row, campaign, 4)
+    steps["step 4 again after the company changed"] = [changed.outcome, changed.attempt.subject, changed.attempt.message_hash]
     fixed_clock.move_to(datetime(2026, 2, 14, 10, 0, 0, 250000, tzinfo=UTC))  # 30 days after the first send
     steps["30 days after the first send"] = _whats_next(lead, datetime.now(UTC))
     fixed_clock.tick(1)
