@@ -56,3 +56,14 @@ def test_the_rows_a_live_run_writes_with_a_bouncing_provider(memory_db, db_effec
         "attempts": effects["cam_outreach_attempts"]["inserted"], "summary": result["summary"], "contacted": contacted,
         "provider calls": fake_providers.calls,
     }
+
+
+def test_the_rows_as_the_services_return_them(legacy_session, snapshot_json):
+    """L-34/section 11: the campaign and lead rows as created, in memory (times aware UTC), before any read-back."""
+    from aicmo.domain import LeadSnapshot
+    from backend.services.cam.campaigns import create_campaign_row, load_campaign
+    from backend.services.cam.leads_io import insert_lead
+
+    campaign = create_campaign_row(legacy_session, load_campaign(None))
+    lead = insert_lead(legacy_session, campaign.id, LeadSnapshot(name="Ana Lima", email="ana@acme.com", funded=True))
+    assert snapshot_json == {"campaign": campaign, "lead": lead}

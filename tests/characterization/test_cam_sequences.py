@@ -50,11 +50,9 @@ def _campaign(session, mode: str = "SIMULATION", max_per_day: int = 20):
 
 
 def test_outreach_steps_0_to_4_in_order_on_one_lead(legacy_session, db_effects, fixed_clock, snapshot_json):
-    """L-38/L-40: each step's message, key and attempt row, the lead after it, and the next action; a step twice is a duplicate.
-
-    The key is (lead, message hash, step): step 4 repeats step 3's message and is sent, and the
-    same step with another message (the company changed) is sent again.
-    """
+    """L-38/L-40: each step's message, key, attempt row, the lead after it and its next action; a step twice is a duplicate."""
+    # the key is (lead, message hash, step): step 4 repeats step 3's message and is sent, and the
+    # same step with another message (the company changed) is sent again
     campaign, row = _campaign(legacy_session)
     lead = insert_lead(legacy_session, row.id, PROSPECT)
     steps = {}
@@ -107,11 +105,9 @@ def test_a_failed_live_send_is_never_retried(legacy_session, db_effects, fixed_c
 
 
 def test_replies_in_a_run_on_one_lead(legacy_session, db_effects, snapshot_json):
-    """L-39/L-40/L-41: out of office, auto reply, positive, negative, positive on one lead; state, next action, conversion after each.
-
-    A reply that sets no next action keeps the last one (in its reply's offset); a positive reply
-    after a negative one makes the lead REPLIED again and converts it a second time.
-    """
+    """L-39/L-40/L-41: out of office, auto reply, positive, negative, positive on one lead; state, next action, conversion after each."""
+    # a reply that sets no next action keeps the last one (in its reply's offset); a positive reply
+    # after a negative one makes the lead REPLIED again and converts it a second time
     campaign, row = _campaign(legacy_session)
     lead = insert_lead(legacy_session, row.id, PROSPECT)
     lead.grade = "A"
