@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from acl._support.idempotency import IdempotencyMemory
 from acl._support.legacy_session import legacy_session
-from acl._support.translate import aware
+from acl.cam.times import NextActionMemory
 from acl.cam.translation import (
     campaign_from_row,
     campaign_to_legacy,
@@ -83,6 +83,14 @@ class LegacyCam:
         # lead ids per campaign in the order they were imported: legacy lists leads in insertion
         # order, which only SQLite's rowid keeps; PostgreSQL has no such column
         self._imported: dict[str, list[str]] = {}
+        # SQLite drops the offset of the next action a reply sets (received_at + 3/7 days, in the
+        # reply's offset); the legacy flow reports it from memory, offset included. Only the call
+        # that handed legacy the time knows it, so the adapter keeps it for its later reads
+        # (acl.cam.times explains the choice and the fallback).
+        self._next_actions = NextActionMemory()
+
+    def _lead(self, row: LeadRow) -> Lead:
+        return lead_from_row(row, self._next_actions)
 
     def create_campaign(self, campaign: AcquisitionCampaign, idempotency_key: str) -> Campaign:
         def run() -> Campaign:
@@ -97,7 +105,7 @@ class LegacyCam:
             snapshots = [profile_to_legacy(profile) for profile in leads]
             with legacy_session(MODULE) as session:
                 row = _campaign_row(session, campaign_id)
-                imported = tuple(lead_from_row(insert_lead(session, row.id, snapshot)) for snapshot in snapshots)
+                imported = tuple(self._lead(insert_lead(session, row.id, snapshot)) for snapshot in snapshots)
             self._imported.setdefault(str(campaign_id), []).extend(str(lead.lead_id) for lead in imported)
             return imported
 
@@ -112,7 +120,7 @@ class LegacyCam:
             else:
                 for row in rows:
                     scoring.score_lead(session, row, campaign)
-            return tuple(lead_from_row(row) for row in rows)
+            return tuple(self._lead(row) for row in rows)
 
     def qualify_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], idempotency_key: str) -> tuple[Lead, ...]:
         def run() -> tuple[Lead, ...]:
@@ -121,7 +129,7 @@ class LegacyCam:
                 rows = _lead_rows(session, lead_ids, campaign_id)
                 for row in rows:
                     qualification.qualify_lead(session, row, campaign)
-                return tuple(lead_from_row(row) for row in rows)
+                return tuple(self._lead(row) for row in rows)
 
         return self._idempotency.once("qualify_leads", idempotency_key, (campaign_id, lead_ids), run)
 
@@ -130,13 +138,13 @@ class LegacyCam:
             rows = _lead_rows(session, lead_ids)
             for row in rows:
                 grading.grade_lead(session, row)
-            return tuple(lead_from_row(row) for row in rows)
+            return tuple(self._lead(row) for row in rows)
 
     def route_lead(self, lead_id: LeadId) -> Lead:
         with legacy_session(MODULE) as session:
             (row,) = _lead_rows(session, (lead_id,))
             routing.route_lead(session, row)
-            return lead_from_row(row)
+            return self._lead(row)
 
     def send_outreach(self, batch: OutreachBatch, idempotency_key: str) -> tuple[OutreachResult, ...]:
         def run() -> tuple[OutreachResult, ...]:
@@ -155,8 +163,19 @@ class LegacyCam:
 
     def process_reply(self, reply: InboundReply, idempotency_key: str) -> ProcessedReply:
         def run() -> ProcessedReply:
+            follow_up = None
             with legacy_session(MODULE) as session:
-                return reply_from_row(replies.process_reply(session, reply.email, reply.received_at, reply.body))
+                # held here so the session keeps this very object (its identity map holds clean
+                # rows weakly): after the call it still has the value legacy set, not the one stored
+                held = replies.find_lead_by_email(session, reply.email)
+                row = replies.process_reply(session, reply.email, reply.received_at, reply.body)
+                lead = session.get(LeadRow, row.lead_id) if row.lead_id else None
+                if lead is held and lead is not None and row.category in replies.FOLLOW_UP_DELAY:
+                    follow_up = (lead.id, lead.next_action_at)  # received_at + delay, in the reply's offset
+                processed = reply_from_row(row, reply.received_at)
+            if follow_up is not None:  # committed: remember it for the later reads of the lead
+                self._next_actions.remember(*follow_up)
+            return processed
 
         return self._idempotency.once("process_reply", idempotency_key, reply, run)
 
@@ -178,22 +197,29 @@ class LegacyCam:
         return self._idempotency.once("convert_reply", idempotency_key, reply_id, run)
 
     def plan_next_action(self, lead_id: LeadId, now: datetime) -> NextAction:
+        planned = None
         with legacy_session(MODULE) as session:
             (row,) = _lead_rows(session, (lead_id,))
             # a reply (auto reply, out of office) may already have set the next action; keep it
             if row.next_action_at is None:
-                row.next_action_at = next_action.next_action_at(row, now)
-            return NextAction(lead_id=row.id, next_action_at=aware(row.next_action_at), stop=next_action.should_stop(row, now))
+                row.next_action_at = planned = next_action.next_action_at(row, now)  # in the offset of `now`
+            action = NextAction(
+                lead_id=row.id,
+                next_action_at=planned or self._next_actions.next_action_at(row.id, row.next_action_at),
+                stop=next_action.should_stop(row, now),
+            )
+        self._next_actions.remember(row.id, planned)
+        return action
 
     def get_lead(self, lead_id: LeadId) -> Lead:
         with legacy_session(MODULE) as session:
             (row,) = _lead_rows(session, (lead_id,))
-            return lead_from_row(row)
+            return self._lead(row)
 
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         with legacy_session(MODULE) as session:
             _campaign_row(session, campaign_id)
-            return tuple(lead_from_row(row) for row in self._in_import_order(session, str(campaign_id)))
+            return tuple(self._lead(row) for row in self._in_import_order(session, str(campaign_id)))
 
     def _in_import_order(self, session: Session, campaign_id: str) -> list[LeadRow]:
         """The campaign's leads as imported: legacy stamps every lead of one import with the same instant.

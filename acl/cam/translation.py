@@ -1,11 +1,13 @@
 """CAM translation: legacy campaign model, lead/attempt/reply rows <-> CAM DTOs."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, Optional
 
 from acl._support.errors import TranslationError
-from acl._support.translate import aware, build, legacy_value
+from acl._support.translate import build, legacy_value
+from acl.cam.times import NextActionMemory, restore, utc_instant
 from aicmo.cam.api import (
     AcquisitionCampaign,
     Campaign,
@@ -61,7 +63,7 @@ def stored_campaign(row: CampaignRow) -> LegacyCampaign:
 def campaign_from_row(row: CampaignRow) -> Campaign:
     return build(
         Campaign,
-        {"campaign_id": row.id, "settings": campaign_from_legacy(stored_campaign(row)), "created_at": aware(row.created_at)},
+        {"campaign_id": row.id, "settings": campaign_from_legacy(stored_campaign(row)), "created_at": utc_instant(row.created_at)},
         "cam_campaigns",
     )
 
@@ -84,7 +86,8 @@ def _tags(row: LeadRow) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def lead_from_row(row: LeadRow) -> Lead:
+def lead_from_row(row: LeadRow, next_actions: Optional[NextActionMemory] = None) -> Lead:
+    """The lead DTO; ``next_actions`` gives back the offset of a next action legacy set in memory (acl.cam.times)."""
     score = None
     if row.icp_fit is not None:
         score = {"icp_fit": row.icp_fit, "opportunity": row.opportunity, "lead_score": row.lead_score, "tier": row.tier}
@@ -104,11 +107,13 @@ def lead_from_row(row: LeadRow) -> Lead:
             "grade": row.grade,
             "routing_sequence": row.routing_sequence,
             "notes": row.notes or "",
-            "next_action_at": aware(row.next_action_at),
-            "first_contacted_at": aware(row.first_contacted_at),
-            "last_contacted_at": aware(row.last_contacted_at),
-            "last_replied_at": aware(row.last_replied_at),
-            "created_at": aware(row.created_at),
+            "next_action_at": (
+                next_actions.next_action_at(row.id, row.next_action_at) if next_actions else utc_instant(row.next_action_at)
+            ),
+            "first_contacted_at": utc_instant(row.first_contacted_at),
+            "last_contacted_at": utc_instant(row.last_contacted_at),
+            "last_replied_at": utc_instant(row.last_replied_at),
+            "created_at": utc_instant(row.created_at),
         },
         f"cam_leads {row.id}",
     )
@@ -121,7 +126,7 @@ def _attempt(row: OutreachAttemptRow) -> OutreachAttempt:
             "attempt_id": row.id, "lead_id": row.lead_id, "campaign_id": row.campaign_id, "channel": row.channel,
             "sequence_step": row.sequence_step, "message_hash": row.message_hash, "subject": row.subject,
             "body": row.body, "status": row.status, "simulated": row.simulated, "error": row.error,
-            "attempted_at": aware(row.attempted_at),
+            "attempted_at": utc_instant(row.attempted_at),
         },
         f"cam_outreach_attempts {row.id}",
     )
@@ -135,12 +140,13 @@ def result_from_legacy(lead_id: str, outcome: str, attempt: Optional[OutreachAtt
     )
 
 
-def reply_from_row(row: ReplyRow) -> ProcessedReply:
+def reply_from_row(row: ReplyRow, received_at: Optional[dt.datetime] = None) -> ProcessedReply:
+    """The processed reply; ``received_at`` is the time legacy was handed, offset included (acl.cam.times)."""
     return build(
         ProcessedReply,
         {
             "reply_id": row.id, "email": row.email, "lead_id": row.lead_id, "category": row.category,
-            "confidence": row.confidence, "received_at": aware(row.received_at), "processed_at": aware(row.processed_at),
+            "confidence": row.confidence, "received_at": restore(row.received_at, received_at), "processed_at": utc_instant(row.processed_at),
         },
         f"cam_replies {row.id}",
     )

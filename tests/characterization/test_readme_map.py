@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def _table() -> dict[str, list[str]]:
     return {rule: [t.strip() for t in tests.split(",")] for rule, tests in rows if rule != "id" and not rule.startswith("-")}
 
 
+@functools.cache  # the table names each file many times; parse it once
 def _tests_in(file: str) -> set[str]:
     tree = ast.parse((HERE / file).read_text())
     return {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}

@@ -93,3 +93,13 @@ def test_missing_replies_file_exits_2(aicmo, workdir):
     assert 2 == result.exit_code
     assert "nope.csv: file not found" in result.stderr
     assert {} == tree_digest(workdir)
+
+
+@pytest.mark.parametrize("flow", [[], ["--legacy-flow"]], ids=["runner", "legacy_flow"])
+def test_an_out_of_office_reply_is_followed_up_in_its_own_offset(aicmo, workdir, flow):
+    """L-39: received 11:10+01:00, the next action is 7 days later at 11:10+01:00 (the same instant, the same offset)."""
+    result = aicmo("acquire", LEADS, "--replies", REPLIES, "--at", IN_WINDOW, "--json", "-", *flow)
+    assert 0 == result.exit_code, result.output
+    by_email = {lead["email"]: lead for lead in json.loads(result.stdout)["leads"]}
+    assert "2026-01-22T11:10:00+01:00" == by_email["daniel.reyes@cloudnest.io"]["next_action_at"]
+    assert "2026-01-18T10:05:00+00:00" == by_email["chloe.nguyen@ledgerline.com"]["next_action_at"]

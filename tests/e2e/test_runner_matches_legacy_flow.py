@@ -1,6 +1,8 @@
 """The journey and acquisition runners over the ports print the very JSON the legacy operator flow printed."""
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 
 import pytest
@@ -67,3 +69,20 @@ def test_every_corpus_campaign_gives_the_legacy_json(aicmo, workdir, campaign_id
     runner, legacy = both_ways(aicmo, *args)
     assert 0 == legacy[0]
     assert legacy == runner
+
+
+def _follow_up_offsets(replies_file) -> set[str]:
+    """The offsets, as written in the file, of the replies that set a next action (auto reply, out of office)."""
+    from backend.services.cam.replies import FOLLOW_UP_DELAY, classify_reply
+
+    with open(replies_file, newline="", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if classify_reply(row["body"])[0] in FOLLOW_UP_DELAY]
+    moments = [dt.datetime.fromisoformat(row["received_at"]) for row in rows]
+    return {"naive" if moment.tzinfo is None else moment.isoformat()[-6:] for moment in moments}
+
+
+@pytest.mark.legacy_internals("cam")  # legacy's reply classifier picks the replies that set a next action
+def test_the_acquisition_replies_carry_several_offsets_and_naive_times():
+    """The runs above see a dropped or relabelled reply offset only if auto replies and out-of-offices carry them."""
+    assert {"naive", "+00:00", "+01:00", "-05:00", "+05:30"} <= _follow_up_offsets(CORPUS / "replies.csv")
+    assert "+01:00" in _follow_up_offsets(EXAMPLES / "replies.csv")
