@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from aicmo.strangler.document_blocks import replace_block
+
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = ROOT / "benchmarks" / "mutation" / "equivalent"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -42,8 +44,6 @@ README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- mutation-score:begin -->", "<!-- mutation-score:end -->"
 GOAL = 0.97
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from readme_figures import replace_block  # noqa: E402
 
 # mutmut's statuses, folded into what the report counts; a timeout is the suite noticing the
 # change (the mutant made it loop), as mutmut's own score counts it

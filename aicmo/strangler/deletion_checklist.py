@@ -25,6 +25,7 @@ from typing import Iterable, Mapping, Optional
 
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.boundaries.config import BoundaryConfig, find_root, load_config
+from aicmo.strangler.document_blocks import replace_block
 from aicmo.strangler.legacy_deletion import legacy_owner
 from aicmo.strangler.legacy_freeze import read_manifest
 
@@ -183,15 +184,6 @@ def render(checklist: Checklist) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _write(document: Path, text: str) -> None:
-    content = document.read_text(encoding="utf-8")
-    head, found_begin, rest = content.partition(BEGIN + "\n")
-    _, found_end, tail = rest.partition(END)
-    if not (found_begin and found_end):
-        raise SystemExit(f"{document}: the markers {BEGIN} and {END} are missing")
-    document.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
-
-
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="The deletion checklist of every module, read from the repository.")
     parser.add_argument("--write", type=Path, metavar="DOCUMENT", help="put it between the markers of DOCUMENT")
@@ -199,7 +191,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     checklist = read_checklist()
     text = render(checklist)
     if args.write:
-        _write(args.write, text)
+        replace_block(args.write, BEGIN, END, text)
     else:
         sys.stdout.write(text)
     for finding in checklist.findings:

@@ -1,10 +1,12 @@
 """The outbox relay: a module's committed outbox rows, published once each, in order, in process.
 
-Each event is handed to every subscriber and then marked published, in one transaction per
-event. A crash between the two (or a subscriber that raises) leaves the row pending: the next
-run publishes it again, first, so the order holds and nothing is lost — and each subscriber's
-inbox (inbox.py) drops the copy it has already handled. Publishing is therefore at least once,
-and handling exactly once.
+Each event is read, handed to every subscriber, then marked published: three short steps, no
+transaction held while the subscribers work in theirs (on an SQLite file a held read would keep
+their writes waiting for ever). A crash between delivering and marking (or a subscriber that
+raises) leaves the row pending: the next run publishes it again, first, so the order holds and
+nothing is lost — and each subscriber's inbox (inbox.py) drops the copy it has already handled.
+Publishing is therefore at least once, and handling exactly once. Two relays of one module may
+both deliver the oldest pending event; the inboxes make that harmless too.
 """
 from __future__ import annotations
 
@@ -13,12 +15,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 import attrs
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from aicmo.shared.clock import Clock
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import sessionmaker
 
     from aicmo.shared.persistence.outbox import OutboxRow
 
@@ -58,24 +60,25 @@ class OutboxRelay:
         A subscriber that raises stops the run with its error, the event still pending.
         """
         published = 0
-        while True:
-            with self._sessions() as session:
-                row = self._oldest_pending(session)
-                if row is None:
-                    return published
-                event = PublishedEvent(self.module, row.sequence, row.event_id, row.event_type,
-                                       json.loads(row.payload), row.occurred_at)
-                for subscriber in self._subscribers:
-                    subscriber.deliver(event)
-                self._mark_published(session, row)
+        while (event := self._oldest_pending()) is not None:
+            for subscriber in self._subscribers:
+                subscriber.deliver(event)
+            self._mark_published(event)
             published += 1
+        return published
 
-    def _oldest_pending(self, session: Session) -> OutboxRow | None:
+    def _oldest_pending(self) -> PublishedEvent | None:
         row = self._row
-        # FOR UPDATE: two relays on PostgreSQL take turns on the oldest row instead of both publishing it
-        query = select(row).where(row.published_at.is_(None)).order_by(row.sequence).limit(1).with_for_update()
-        return session.scalars(query).first()
+        with self._sessions() as session:
+            found = session.scalars(select(row).where(row.published_at.is_(None)).order_by(row.sequence).limit(1)).first()
+            if found is None:
+                return None
+            return PublishedEvent(self.module, found.sequence, found.event_id, found.event_type,
+                                  json.loads(found.payload), found.occurred_at)
 
-    def _mark_published(self, session: Session, row: OutboxRow) -> None:
-        row.published_at = self._clock.now()
-        session.commit()
+    def _mark_published(self, event: PublishedEvent) -> None:
+        row = self._row
+        with self._sessions() as session:
+            session.execute(update(row).where(row.sequence == event.sequence, row.published_at.is_(None))
+                            .values(published_at=self._clock.now()))
+            session.commit()
