@@ -57,7 +57,6 @@ def sql(statement: str) -> Callable:
     """A planted write sent as text through the session."""
     def write(session, names: Names) -> None:
         session.execute(text(statement.format(names=names)))
-    write.statement = statement
     return write
 
 
