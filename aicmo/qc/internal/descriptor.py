@@ -26,7 +26,7 @@ def build_qc(bind: Union[Engine, Connection], clock: Clock, ports: Mapping[str, 
     a caller (a shadow run) can roll back everything the new QC wrote.
     """
     options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("qc", bind, **options)
+    sessions = module_sessionmaker("qc", bind, database_role=True, **options)
     return QcService(lambda: QcUnitOfWork(sessions), clock, ports["production"])
 
 

@@ -3,9 +3,10 @@ module does not own, before anything reaches the database.
 
 `before_flush` sees ORM unit-of-work writes (new, changed and deleted objects);
 `do_orm_execute` sees statements run through the session (ORM-enabled and Core
-insert/update/delete, bulk executemany, and textual SQL naming a table). The legacy bulk
-methods (`bulk_save_objects`, `bulk_*_mappings`) bypass both hooks, so the guarded session
-class checks them itself (see module_session.py).
+insert/update/delete, bulk executemany). The legacy bulk methods (`bulk_save_objects`,
+`bulk_*_mappings`) bypass both hooks, so the guarded session class checks them itself (see
+module_session.py). Textual SQL, and everything that reaches a connection without the
+session, is read where every statement passes: the connection (connection_guard.py).
 """
 from __future__ import annotations
 
@@ -13,10 +14,8 @@ from typing import Any, Iterable
 
 from sqlalchemy import Table, event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
-from sqlalchemy.sql.elements import TextClause
 
 from aicmo.shared.persistence.ownership import OwnershipError, owner_of
-from aicmo.shared.persistence.sql_text import TEXT_WRITE
 
 __all__ = ["OwnershipViolation", "check_tables", "install_guard", "module_of"]
 
@@ -68,8 +67,6 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
 
 def _written_tables(state: ORMExecuteState) -> list[str]:
     statement = state.statement
-    if isinstance(statement, TextClause):
-        return [m.group(1) for m in TEXT_WRITE.finditer(statement.text)]
     if state.is_insert or state.is_update or state.is_delete:
         table = getattr(statement, "table", None)
         name = getattr(table, "name", None)
@@ -81,8 +78,7 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
     module = module_of(state.session)
     if module is None:
         return
-    how = "statement" if not isinstance(state.statement, TextClause) else "raw SQL"
-    check_tables(module, _written_tables(state), how)
+    check_tables(module, _written_tables(state), "statement")
 
 
 def install_guard(target: Any) -> None:

@@ -20,7 +20,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, text
 from sqlalchemy.schema import BLANK_SCHEMA
 
+from aicmo.shared.modules import MODULES
 from aicmo.shared.persistence.engines import safe_url
+from aicmo.shared.persistence.module_roles import module_role_ready, prepare_module_role
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -94,6 +96,9 @@ def upgrade(engine: Engine, migrations: SchemaMigrations, revision: str = "head"
         if connection.dialect.name == "postgresql":
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{migrations.schema}"'))
         command.upgrade(migrations.config(connection), revision)
+        if connection.dialect.name == "postgresql" and migrations.owner in MODULES:
+            # the module's role, which its sessions may take to write only this schema
+            prepare_module_role(engine, connection, migrations.owner, migrations.schema)
 
 
 def ensure_current(engine: Engine, migrations: SchemaMigrations) -> None:
@@ -103,6 +108,9 @@ def ensure_current(engine: Engine, migrations: SchemaMigrations) -> None:
         state = "has no tables of" if revision is None else f"is at revision {revision}, not {head}, for"
         raise DatabaseNotReady(
             f"{safe_url(engine.url)} {state} {migrations.owner}: run `aicmo db upgrade --database-url {safe_url(engine.url)}`")
+    if engine.dialect.name == "postgresql" and migrations.owner in MODULES and not module_role_ready(engine, migrations.owner, migrations.schema):
+        raise DatabaseNotReady(
+            f"{safe_url(engine.url)} has no database role for {migrations.owner}: run `aicmo db upgrade --database-url {safe_url(engine.url)}`")
 
 
 def migration_schema() -> Optional[str]:

@@ -1,6 +1,8 @@
-"""Which table a textual SQL write names; shared by the runtime guard and the static check.
+"""Which table a textual SQL write names, as the static ownership check reads string literals.
 
-Kept free of SQLAlchemy so the static check (and the CLI that loads it) starts fast.
+Kept free of SQLAlchemy so the static check (and the CLI that loads it) starts fast. The
+runtime guard does not use it: it parses each statement that reaches a connection
+(sql_writes.py), which a pattern cannot do reliably.
 """
 from __future__ import annotations
 
