@@ -22,7 +22,14 @@ from aicmo.cli_support.db_cmd import app as db_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
-from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
+from aicmo.cli_support.inputs import (
+    InputError,
+    canonical_json,
+    check_acquisition_files,
+    check_campaign_limits,
+    load_intake,
+    read_json_object,
+)
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, traffic_table, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
 
@@ -259,9 +266,8 @@ def acquire(
                 from aicmo.cli_support.inputs import describe_validation_error
 
                 raise InputError(describe_validation_error(str(campaign_file), exc)) from None
-        for path in [leads_file] + ([replies_file] if replies_file else []):
-            if not path.is_file():
-                raise InputError(f"{path}: file not found")
+            check_campaign_limits(campaign_file, campaign_data)
+        check_acquisition_files(leads_file, replies_file)
         try:
             given = files.read_acquisition_input(campaign_data, leads_file, replies_file)
         except files.AcquisitionInputError as exc:
