@@ -253,7 +253,7 @@ def acquire(
     legacy_flow: bool = LegacyFlow,
     route: Optional[list[str]] = RouteOpt,
     batch_size: int = typer.Option(
-        1000, "--batch-size", min=1, help="Leads per batch; each batch is imported, scored and qualified in one transaction."
+        250, "--batch-size", min=1, help="Leads per batch; each batch is imported, scored and qualified in one transaction."
     ),
     resume: Optional[str] = typer.Option(
         None, "--resume", metavar="CAMPAIGN_ID",
@@ -307,7 +307,7 @@ def _batch_committed(done: int, total: int, campaign_id: str) -> None:
 
 def _acquisition_work(
     given: Any, batch: bool, legacy_flow: bool, database_url: str, routes: dict[str, Any],
-    batch_size: int = 1000, resume: Optional[str] = None,
+    batch_size: int = 250, resume: Optional[str] = None,
 ) -> Callable[[], dict[str, Any]]:
     """The acquisition as a callable: the runner over the ports, or the old operator flow."""
     from aicmo.orchestration import bootstrap

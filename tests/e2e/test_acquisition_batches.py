@@ -82,6 +82,7 @@ def test_resuming_with_another_file_is_refused_and_imports_nothing(legacy_databa
     assert 2 * BATCH == len(_emails(database))
 
 
+@pytest.mark.legacy_internals("cam")  # the planted crash goes into legacy grading
 def test_a_failure_inside_a_batch_rolls_back_its_imported_and_scored_leads(legacy_database, database, monkeypatch):
     """A crash while grading the batch's third lead leaves none of the batch: inserts and scores roll back with it."""
     import acl.cam.adapter as adapter
