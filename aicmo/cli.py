@@ -22,7 +22,14 @@ from aicmo.cli_support.db_cmd import app as db_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
-from aicmo.cli_support.inputs import InputError, canonical_json, load_intake, read_json_object
+from aicmo.cli_support.inputs import (
+    InputError,
+    canonical_json,
+    check_acquisition_files,
+    check_campaign_limits,
+    load_intake,
+    read_json_object,
+)
 from aicmo.cli_support.render import acquisition_table, journey_table, stable_json, traffic_table, write_json
 from aicmo.cli_support.reproducible import DEFAULT_INSTANT, parse_instant, reproducible
 
@@ -134,10 +141,14 @@ def _execute(work: Callable[[], Any], seed: Optional[str], at: Any) -> Any:
     """Run the work, reproducibly when a seed is given; a failure is one line and exit 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from aicmo.orchestration.acquisition import ResumeRefused
+
     context = reproducible(seed, at) if seed is not None else nullcontext()
     try:
         with context:
             return work()
+    except ResumeRefused as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
     except SQLAlchemyError as exc:
         _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)
     except OSError as exc:
@@ -241,8 +252,19 @@ def acquire(
     at: Optional[str] = At,
     legacy_flow: bool = LegacyFlow,
     route: Optional[list[str]] = RouteOpt,
+    batch_size: int = typer.Option(
+        250, "--batch-size", min=1, help="Leads per batch; each batch is imported, scored and qualified in one transaction."
+    ),
+    resume: Optional[str] = typer.Option(
+        None, "--resume", metavar="CAMPAIGN_ID",
+        help="Continue an interrupted run of the same files: import only the leads that campaign does not hold yet.",
+    ),
 ) -> None:
-    """Run the acquisition: score, qualify, route, send (simulation), process replies, convert."""
+    """Run the acquisition: score, qualify, route, send (simulation), process replies, convert.
+
+    Leads go in batches that commit whole; an interrupted run names its campaign, and the same
+    command with --resume CAMPAIGN_ID imports the rest, none twice.
+    """
     from pydantic import ValidationError
 
     from aicmo.orchestration import bootstrap
@@ -250,6 +272,8 @@ def acquire(
     files = bootstrap.acquisition_files()
     try:
         routes = _route_overrides(route, legacy_flow)
+        if resume is not None and legacy_flow:
+            raise InputError("--resume: the old operator flow (--legacy-flow) imports all leads at once and cannot resume")
         campaign_data = None
         if campaign_file is not None:
             campaign_data = read_json_object(campaign_file)
@@ -259,9 +283,8 @@ def acquire(
                 from aicmo.cli_support.inputs import describe_validation_error
 
                 raise InputError(describe_validation_error(str(campaign_file), exc)) from None
-        for path in [leads_file] + ([replies_file] if replies_file else []):
-            if not path.is_file():
-                raise InputError(f"{path}: file not found")
+            check_campaign_limits(campaign_file, campaign_data)
+        check_acquisition_files(leads_file, replies_file)
         try:
             given = files.read_acquisition_input(campaign_data, leads_file, replies_file)
         except files.AcquisitionInputError as exc:
@@ -273,12 +296,18 @@ def acquire(
     seed = None
     if repro or at is not None:
         seed = canonical_json(given.seed_material(batch)) + f"#{_existing_projects()}"
-    result = _execute(_acquisition_work(given, batch, legacy_flow, database_url, routes), seed, instant)
+    work = _acquisition_work(given, batch, legacy_flow, database_url, routes, batch_size, resume)
+    result = _execute(work, seed, instant)
     _emit(result, json_out, acquisition_table(result))
 
 
+def _batch_committed(done: int, total: int, campaign_id: str) -> None:
+    err_console.print(f"{done} of {total} leads committed to campaign {campaign_id}", highlight=False)
+
+
 def _acquisition_work(
-    given: Any, batch: bool, legacy_flow: bool, database_url: str, routes: dict[str, Any]
+    given: Any, batch: bool, legacy_flow: bool, database_url: str, routes: dict[str, Any],
+    batch_size: int = 250, resume: Optional[str] = None,
 ) -> Callable[[], dict[str, Any]]:
     """The acquisition as a callable: the runner over the ports, or the old operator flow."""
     from aicmo.orchestration import bootstrap
@@ -289,9 +318,12 @@ def _acquisition_work(
     from aicmo.orchestration.acquisition import run_acquisition
     from aicmo.orchestration.acquisition_output import acquisition_output
 
-    return lambda: acquisition_output(
-        run_acquisition(bootstrap.routed_ports(database_url, routes), given.campaign, given.leads, given.replies, batch=batch)
-    )
+    # a run of one batch says nothing more than it always did; a longer one says how far it got
+    progress = _batch_committed if len(given.leads) > batch_size else None
+    return lambda: acquisition_output(run_acquisition(
+        bootstrap.routed_ports(database_url, routes), given.campaign, given.leads, given.replies, batch=batch,
+        batch_size=batch_size, resume=resume, after_batch=progress,
+    ))
 
 
 @app.command()

@@ -100,6 +100,10 @@ class LegacyCam:
 
         return self._idempotency.once("create_campaign", idempotency_key, campaign, run)
 
+    def get_campaign(self, campaign_id: CampaignId) -> Campaign:
+        with legacy_session(MODULE) as session:
+            return campaign_from_row(_campaign_row(session, campaign_id))
+
     def import_leads(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: str) -> tuple[Lead, ...]:
         def run() -> tuple[Lead, ...]:
             snapshots = [profile_to_legacy(profile) for profile in leads]
@@ -132,6 +136,39 @@ class LegacyCam:
                 return tuple(self._lead(row) for row in rows)
 
         return self._idempotency.once("qualify_leads", idempotency_key, (campaign_id, lead_ids), run)
+
+    def import_lead_batch(
+        self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode, idempotency_key: str
+    ) -> tuple[Lead, ...]:
+        """The steps import_leads .. route_lead make, over one session: a batch commits whole or not at all.
+
+        One commit per batch instead of one per step and per routed lead: on SQLite each commit
+        is a write to disk, which is where an unbatched run of a large file spends its time.
+        """
+        def run() -> tuple[Lead, ...]:
+            snapshots = [profile_to_legacy(profile) for profile in leads]
+            with legacy_session(MODULE) as session:
+                campaign_row = _campaign_row(session, campaign_id)
+                campaign = stored_campaign(campaign_row)
+                rows = [insert_lead(session, campaign_row.id, snapshot) for snapshot in snapshots]
+                if ScoringMode(mode) is ScoringMode.BATCH:
+                    scoring.score_leads_batch(session, rows)  # Q-16: ignores the campaign's targets
+                else:
+                    for row in rows:
+                        scoring.score_lead(session, row, campaign)
+                for row in rows:
+                    qualification.qualify_lead(session, row, campaign)
+                for row in rows:
+                    grading.grade_lead(session, row)
+                for row in rows:
+                    if row.qualification_status == "QUALIFIED":
+                        routing.route_lead(session, row)
+                batch = tuple(self._lead(row) for row in rows)
+            # committed: only now do the leads count as imported for list_leads' order
+            self._imported.setdefault(str(campaign_id), []).extend(str(lead.lead_id) for lead in batch)
+            return batch
+
+        return self._idempotency.once("import_lead_batch", idempotency_key, (campaign_id, leads, mode), run)
 
     def grade_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
         with legacy_session(MODULE) as session:
@@ -210,6 +247,24 @@ class LegacyCam:
             )
         self._next_actions.remember(row.id, planned)
         return action
+
+    def plan_next_actions(self, lead_ids: tuple[LeadId, ...], now: datetime) -> tuple[NextAction, ...]:
+        planned: list[tuple[str, Optional[datetime]]] = []
+        actions = []
+        with legacy_session(MODULE) as session:
+            for row in _lead_rows(session, lead_ids):
+                when = None
+                if row.next_action_at is None:  # as plan_next_action: a reply's next action is kept
+                    row.next_action_at = when = next_action.next_action_at(row, now)
+                actions.append(NextAction(
+                    lead_id=row.id,
+                    next_action_at=when or self._next_actions.next_action_at(row.id, row.next_action_at),
+                    stop=next_action.should_stop(row, now),
+                ))
+                planned.append((row.id, when))
+        for lead_id, when in planned:
+            self._next_actions.remember(lead_id, when)
+        return tuple(actions)
 
     def get_lead(self, lead_id: LeadId) -> Lead:
         with legacy_session(MODULE) as session:

@@ -8,13 +8,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from aicmo.cli_support.input_csv import check_csv
+from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.input_json import read_json_object
+from aicmo.cli_support.input_limits import CampaignLimits, IntakeLimits, LeadRowLimits, ReplyRowLimits
 from aicmo.onboarding.api import ClientIntake
 
-
-class InputError(Exception):
-    """Bad input: reported as one line, exit code 2, nothing written."""
+__all__ = [
+    "InputError",
+    "canonical_json",
+    "check_campaign_limits",
+    "check_acquisition_files",
+    "describe_validation_error",
+        "load_intake",
+    "read_json_object",
+]
 
 
 def describe_validation_error(source: str, error: ValidationError) -> str:
@@ -25,20 +35,11 @@ def describe_validation_error(source: str, error: ValidationError) -> str:
     return f"{source}: " + "; ".join(parts)
 
 
-def read_json_object(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        raise InputError(f"{path}: file not found")
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
+def _within_limits(path: Path, limits: type[BaseModel], data: Any) -> None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object, got {type(data).__name__}")
-    return data
+        limits.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(str(path), exc)) from None
 
 
 def load_intake(path: Path) -> ClientIntake:
@@ -47,9 +48,24 @@ def load_intake(path: Path) -> ClientIntake:
 
     data = read_json_object(path)
     try:
-        return bootstrap.intake_requests().intake_from_request(data)
+        intake = bootstrap.intake_requests().intake_from_request(data)
     except ValidationError as exc:
         raise InputError(describe_validation_error(str(path), exc)) from None
+    _within_limits(path, IntakeLimits, intake.model_dump(mode="json"))
+    return intake
+
+
+def check_campaign_limits(path: Path, data: dict[str, Any]) -> None:
+    """A campaign the campaign reader accepted, its text fields within their limits."""
+    _within_limits(path, CampaignLimits, data)
+
+
+def check_acquisition_files(leads_file: Path, replies_file: Path | None) -> int:
+    """The leads (and replies) files checked row by row before the legacy reader opens them; the lead count."""
+    leads = check_csv(leads_file, LeadRowLimits)
+    if replies_file is not None:
+        check_csv(replies_file, ReplyRowLimits)
+    return leads
 
 
 def canonical_json(data: Any) -> str:

@@ -2,15 +2,24 @@
 
 Score, qualify, grade, route and send step 0 to the qualified leads, process the replies,
 convert the positive ones into signed clients, then plan each lead's next action.
+
+The leads go in batches of ``batch_size``: each batch is imported, scored, qualified, graded
+and routed in one transaction, so an interrupted run leaves whole batches only. Run again with
+``resume`` (the campaign's id) and it checks that the campaign holds the file's first leads and
+imports the rest; nothing is imported twice. A file no bigger than one batch runs exactly as
+the step-by-step legacy order, since every step there works lead by lead.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Callable, Optional
 
 from aicmo.billing.api import Proposal
 from aicmo.cam.api import (
     AcquisitionCampaign,
     Campaign,
+    CampaignId,
     InboundReply,
     Lead,
     LeadConversion,
@@ -29,9 +38,24 @@ from aicmo.orchestration.ports import ModulePorts
 from aicmo.reporting.api import OutreachEfficiency
 from aicmo.shared.clock import Clock, SystemClock
 
-__all__ = ["AcquisitionOutcome", "Conversion", "run_acquisition"]
+__all__ = ["BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ResumeRefused", "run_acquisition"]
 
 FIRST_STEP = 0
+# a commit per 250 leads: big enough that commits stop mattering; small because legacy flushes per
+# lead and each flush walks every object the session holds, so a batch costs its size squared;
+# 250 ran 5,000 leads in 32 s where 1,000 took 54 s, and an interruption loses seconds of work
+BATCH_SIZE = 250
+NEXT_ACTION_BATCH = 1000
+
+AfterBatch = Callable[[int, int, str], None]
+
+
+class ResumeRefused(ValueError):
+    """The campaign to resume does not hold the start of this leads file; bad input."""
+
+
+class BatchFailed(RuntimeError):
+    """A batch failed; the batches before it are committed and ``--resume`` continues after them."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +81,18 @@ class AcquisitionOutcome:
     efficiency: OutreachEfficiency
 
 
+def _resumed(cam, campaign_id: CampaignId, leads: tuple[LeadProfile, ...]) -> tuple[Campaign, tuple[Lead, ...]]:
+    """The campaign and the leads it already holds, which must be this file's first ones."""
+    campaign = cam.get_campaign(campaign_id)
+    held = cam.list_leads(campaign_id)
+    if len(held) > len(leads):
+        raise ResumeRefused(f"--resume {campaign_id}: the campaign holds {len(held)} leads, the file only {len(leads)}")
+    # compared as multisets: leads of one batch may share an instant and list in any order
+    if Counter(lead.profile for lead in held) != Counter(leads[: len(held)]):
+        raise ResumeRefused(f"--resume {campaign_id}: the campaign's leads are not the first {len(held)} of this file")
+    return campaign, held
+
+
 def run_acquisition(
     ports: ModulePorts,
     campaign: AcquisitionCampaign,
@@ -64,19 +100,32 @@ def run_acquisition(
     replies: tuple[InboundReply, ...],
     batch: bool = False,
     clock: Clock = SystemClock(),
+    batch_size: int = BATCH_SIZE,
+    resume: Optional[CampaignId] = None,
+    after_batch: Optional[AfterBatch] = None,
 ) -> AcquisitionOutcome:
     cam, keys = ports.cam, RunKeys("acquisition")
-    created = cam.create_campaign(campaign, keys("campaign"))
+    if resume is None:
+        created, held = cam.create_campaign(campaign, keys("campaign")), ()
+    else:
+        created, held = _resumed(cam, resume, leads)
     campaign_id = created.campaign_id
-    lead_ids = tuple(lead.lead_id for lead in cam.import_leads(campaign_id, leads, keys("import")))
-    cam.score_leads(campaign_id, lead_ids, ScoringMode.BATCH if batch else ScoringMode.SINGLE)
-    cam.qualify_leads(campaign_id, lead_ids, keys("qualify"))
-    graded = cam.grade_leads(lead_ids)
+    mode = ScoringMode.BATCH if batch else ScoringMode.SINGLE
+    graded = list(held)
+    for start in range(len(held), len(leads), batch_size):
+        try:
+            graded.extend(cam.import_lead_batch(campaign_id, leads[start:start + batch_size], mode, keys(f"batch:{start}")))
+        except Exception as exc:
+            raise BatchFailed(
+                f"{type(exc).__name__}: {exc}; {start} of {len(leads)} leads are in campaign {campaign_id}, "
+                f"--resume {campaign_id} imports the rest"
+            ) from exc
+        if after_batch is not None:
+            after_batch(len(graded), len(leads), str(campaign_id))
+    lead_ids = tuple(lead.lead_id for lead in graded)
     qualified = tuple(
         lead.lead_id for lead in graded if lead.qualification and lead.qualification.status is QualificationStatus.QUALIFIED
     )
-    for lead_id in qualified:
-        cam.route_lead(lead_id)
     outreach: dict[str, OutreachResult] = {}
     if qualified:
         channel = campaign.channels[0] if campaign.channels else "email"
@@ -99,7 +148,11 @@ def run_acquisition(
                           replies=sum(1 for reply in processed if reply.lead_id is not None))
     efficiency = ports.reporting.measure_outreach_efficiency(stats, 0.0)
     now = clock.now()
-    next_actions = {str(lead_id): cam.plan_next_action(lead_id, now) for lead_id in lead_ids}
+    next_actions = {
+        str(action.lead_id): action
+        for start in range(0, len(lead_ids), NEXT_ACTION_BATCH)
+        for action in cam.plan_next_actions(lead_ids[start:start + NEXT_ACTION_BATCH], now)
+    }
     return AcquisitionOutcome(
         campaign=created,
         batch=batch,

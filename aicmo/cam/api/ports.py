@@ -34,6 +34,10 @@ class CamPort(Protocol):
         """Register an acquisition campaign."""
         ...
 
+    def get_campaign(self, campaign_id: CampaignId) -> Campaign:
+        """A campaign; CampaignNotFound when unknown."""
+        ...
+
     def import_leads(
         self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: IdempotencyKey
     ) -> tuple[Lead, ...]:
@@ -48,6 +52,12 @@ class CamPort(Protocol):
         self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], idempotency_key: IdempotencyKey
     ) -> tuple[Lead, ...]:
         """Score gate, e-mail checks and intent; each run appends a note (L-35, Q-17, Q-18)."""
+        ...
+
+    def import_lead_batch(
+        self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode, idempotency_key: IdempotencyKey
+    ) -> tuple[Lead, ...]:
+        """Import, score, qualify, grade and route one batch of leads in one transaction: all of it lands or none."""
         ...
 
     def grade_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
@@ -72,6 +82,10 @@ class CamPort(Protocol):
 
     def plan_next_action(self, lead_id: LeadId, now: AwareDatetime) -> NextAction:
         """When to touch the lead next (kept when already set) and whether to stop (L-40, Q-23)."""
+        ...
+
+    def plan_next_actions(self, lead_ids: tuple[LeadId, ...], now: AwareDatetime) -> tuple[NextAction, ...]:
+        """plan_next_action for each lead, in one transaction."""
         ...
 
     def get_lead(self, lead_id: LeadId) -> Lead:
