@@ -58,6 +58,18 @@ def test_the_example_acquisition_gives_the_legacy_json(aicmo, batch):
     assert legacy == runner
 
 
+@pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
+def test_small_batches_give_the_legacy_json(aicmo, batch):
+    """Batches of 3 leads (each its own transaction) change nothing the run prints, scoring mode either way."""
+    args = ["acquire", CORPUS / "leads.csv", "--replies", CORPUS / "replies.csv", *(["--batch"] if batch else [])]
+    common = ["--database-url", "sqlite://", "--reproducible", "--json", "-"]
+    legacy = aicmo(*args, *common, "--legacy-flow")
+    batched = aicmo(*args, *common, "--batch-size", "3")
+    assert 0 == legacy.exit_code
+    assert len(corpus.leads()) > 3 * 3
+    assert (legacy.exit_code, legacy.stdout) == (batched.exit_code, batched.stdout)
+
+
 @pytest.mark.parametrize("campaign_id", sorted(CAMPAIGNS))
 def test_every_corpus_campaign_gives_the_legacy_json(aicmo, workdir, campaign_id):
     """`aicmo acquire` of the corpus leads and replies under each corpus campaign: byte-identical JSON."""
