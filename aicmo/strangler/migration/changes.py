@@ -25,7 +25,7 @@ from aicmo.strangler.migration.policy import PromotionPolicy
 from aicmo.strangler.migration.route_lock import lock_kill_switch, lock_module_route
 from aicmo.strangler.routes.states import IllegalTransition, Route, check_transition, next_route, previous_route
 from aicmo.strangler.routes.store import last_change
-from aicmo.strangler.routes.tables import GLOBAL, KillSwitchRow, ModuleRouteRow, RouteChangeRow, TenantOverrideRow
+from aicmo.strangler.routes.tables import GLOBAL, ModuleRouteRow, RouteChangeRow, TenantOverrideRow
 
 __all__ = [
     "change_route",

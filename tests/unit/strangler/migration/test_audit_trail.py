@@ -9,7 +9,7 @@ from aicmo.strangler.migration import ChangeRefused, promote_module, set_kill_sw
 from aicmo.strangler.routes import AppendOnlyViolation, Route, RouteChangeRow
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 
-from .conftest import COMMIT, POLICY, START, full_evidence, move
+from .conftest import POLICY, START, full_evidence, move
 
 
 def _changes(sessions) -> list[tuple]:

@@ -7,7 +7,7 @@ import pytest
 from aicmo.strangler.migration import UnknownModule, change_route, current_route, promote_module, rollback_module
 from aicmo.strangler.routes import IllegalTransition, Route
 
-from .conftest import COMMIT, POLICY, full_evidence, move
+from .conftest import POLICY, full_evidence, move
 
 
 def test_a_module_starts_on_legacy(session):
