@@ -19,7 +19,7 @@ from typing import Callable
 
 from aicmo.shared.clock import SystemClock
 from aicmo.strangler.route_flags import RouteFlagProvider, RouteResolver, route_client
-from aicmo.strangler.migration import change_route, set_tenant_override
+from aicmo.strangler.migration import PromotionPolicy, change_route, set_tenant_override
 from aicmo.strangler.dispatch import RoutedPort
 from aicmo.strangler.routes import ModuleRoute, Route, RouteSnapshot, open_database, snapshot_source
 
@@ -50,7 +50,7 @@ def main() -> None:
 
     sessions = open_database("sqlite://", upgrade_first=True)
     with sessions.begin() as session:
-        change_route(session, SystemClock(), "qc", Route.SHADOW, "bench", "benchmark")
+        change_route(session, SystemClock(), "qc", Route.SHADOW, "bench", "benchmark", policy=PromotionPolicy(implemented=frozenset({"qc"})))
         set_tenant_override(session, SystemClock(), "qc", "acme", Route.LEGACY, "bench", "benchmark")
 
     static = RouteSnapshot({"qc": ModuleRoute(Route.SHADOW, 50)})

@@ -1,7 +1,11 @@
 """`aicmo migrate`: the status of every module's migration, and the audited route changes.
 
-Exit codes: 0 done, 1 refused (a closed gate or an illegal step; one line says why) or a
-database failure, 2 bad input (an unknown module, an empty reason, a malformed database URL).
+Exit codes: 0 done, 1 refused (a closed gate, an illegal step, a module without a new
+implementation, an unconfirmed or unready deletion; one line says why), 2 bad input (an unknown
+module or divergence, an empty reason, a malformed database URL, a gate setting below its
+configured floor), 3 the database failed. Each change is one transaction that locks what it
+changes before reading it (see aicmo.strangler.migration.route_lock), so concurrent commands
+apply one after the other.
 The strangler's tables live in the application's database: a change may migrate an embedded
 SQLite database first; `status` and `report` never create or migrate anything.
 """
@@ -18,6 +22,7 @@ from rich.table import Table
 
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
+EXIT_DATABASE_FAILED = 3
 
 app = typer.Typer(
     help="Migrate modules legacy -> shadow -> new -> deleted, gated by evidence and audited.",
@@ -74,14 +79,16 @@ def _refusals() -> Iterator[None]:
     except (ChangeRefused, IllegalTransition) as exc:
         _fail(str(exc), EXIT_REFUSED)
     except SQLAlchemyError as exc:
-        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_REFUSED)
+        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_DATABASE_FAILED)
 
 
 def _change(database_url: str, apply: Callable[[Any, Any], Any]) -> Any:
+    """One change in one transaction that holds the write lock from its start (see the module docstring)."""
     from aicmo.shared.clock import SystemClock
+    from aicmo.strangler.schema import strangler_change_sessions
 
     with _refusals():
-        sessions = _sessions(database_url)
+        sessions = strangler_change_sessions(_sessions(database_url).kw["bind"])
         with sessions.begin() as session:
             return apply(session, SystemClock())
 
@@ -110,22 +117,53 @@ def status(database_url: str = DatabaseUrl) -> None:
         out.print("[bold red]kill switch engaged[/]: every module with legacy code runs on legacy")
 
 
+def _policy(requested_min_comparisons: Optional[int]) -> Any:
+    """The promotion policy: implemented modules from the composition root, the configured gate, the running commit."""
+    from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
+    from aicmo.strangler.evidence.code_version import code_commit
+    from aicmo.strangler.migration import PromotionPolicy
+    from aicmo.strangler.migration.gate_settings import GateSettingRefused, configured_min_comparisons, min_comparisons
+
+    try:
+        needed = min_comparisons(requested_min_comparisons, configured_min_comparisons())
+    except GateSettingRefused as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    return PromotionPolicy(implemented=frozenset(NEW_IMPLEMENTATIONS), min_comparisons=needed, commit=code_commit())
+
+
+def _deletion_blockers(module: str) -> list[str]:
+    """What still needs the module's legacy code, from the deletion checklist of the running code."""
+    from aicmo.strangler.deletion_checklist import read_checklist
+
+    checklist = read_checklist(Path(__file__).resolve().parents[2])
+    found = [f"still imported by {p}" for p in checklist.importers.get(module, [])]
+    found += [f"fixture {p} imports it" for p in checklist.fixtures.get(module, [])]
+    found += [f"checklist finding: {f}" for f in checklist.findings if f"legacy code of {module}" in f or f"'{module}'" in f]
+    return found
+
+
 @app.command()
 def promote(
     module: str = Module,
     reason: str = Reason,
     who: Optional[str] = Who,
-    min_comparisons: int = typer.Option(200, "--min-comparisons", min=1, help="Shadow comparisons the gate needs."),
+    min_comparisons: Optional[int] = typer.Option(
+        None, "--min-comparisons", min=1,
+        help="Shadow comparisons the gate needs: the configured floor (AICMO_GATE_MIN_COMPARISONS, [tool.aicmo.gate]) or more."),
+    confirm: bool = typer.Option(False, "--confirm", help="Confirm new -> deleted (the legacy path goes for good)."),
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Move MODULE one step forward; shadow -> new only through the evidence gate."""
+    """Move MODULE one step forward; shadow -> new only through the evidence gate, new -> deleted only confirmed and ready."""
     from aicmo.strangler.migration import current_route, promote_module
 
     _reason(reason)
+    policy = _policy(min_comparisons)
+    blockers = _deletion_blockers(module) if confirm else None
 
     def apply(session: Any, clock: Any) -> str:
         before = current_route(session, module).value
-        after = promote_module(session, clock, module, _who(who), reason, min_comparisons).value
+        after = promote_module(session, clock, module, _who(who), reason, policy=policy, confirm_deletion=confirm,
+                               deletion_blockers=blockers).value
         return f"{module}: {before} -> {after}"
 
     out.print(_change(database_url, apply))
@@ -204,21 +242,29 @@ def kill_switch(
 @app.command()
 def diverge(
     module: str = Module,
-    name: str = typer.Argument(..., metavar="NAME", help="The divergence's name, as the shadow runner tags mismatches."),
+    name: str = typer.Argument(..., metavar="NAME", help="The divergence's name, as the module's new implementation tags mismatches."),
     reason: str = Reason,
     who: Optional[str] = Who,
+    withdraw: bool = typer.Option(False, "--withdraw", help="Take the declaration back: its mismatches block the gate again."),
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Declare an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
+    """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
+    from aicmo.orchestration.bootstrap import DESCRIPTORS
     from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
 
     _reason(reason)
+    descriptor = DESCRIPTORS.get(module)
     with _refusals():
         try:
-            EvidenceRecorder(_sessions(database_url)).declare_divergence(module, name, reason, _who(who))
+            recorder = EvidenceRecorder(_sessions(database_url))
+            if withdraw:
+                recorder.withdraw_divergence(module, name, reason, _who(who))
+            else:
+                known = descriptor.divergences if descriptor is not None else {}
+                recorder.declare_divergence(module, name, reason, _who(who), known=known)
         except EvidenceError as exc:
             _fail(str(exc), EXIT_BAD_INPUT)
-    out.print(f"{module}: divergence {name} declared")
+    out.print(f"{module}: divergence {name} {'withdrawn' if withdraw else 'declared'}")
 
 
 @app.command()

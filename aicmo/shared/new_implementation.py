@@ -41,3 +41,5 @@ class MigrationDescriptor:
     instant_fields: frozenset[str] = frozenset()  # hold the instant of the call: compared on no run
     # a declared divergence's name when it explains the field diffs of a mismatch, else None
     explain: Callable[[list[dict[str, Any]]], Optional[str]] = no_divergence
+    # every name `explain` may return, with why: the only names `aicmo migrate diverge` accepts
+    divergences: Mapping[str, str] = attrs.field(factory=dict)

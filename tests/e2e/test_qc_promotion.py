@@ -31,8 +31,12 @@ GATE = 20  # the default is 200 (see MIGRATION.md for the full-size run); the st
 
 
 @pytest.fixture(params=database_parameters())
-def deployment(request, postgres, workdir):
-    """The deployment's database: a new SQLite file the commands migrate, or a migrated PostgreSQL one."""
+def deployment(request, postgres, workdir, monkeypatch):
+    """The deployment's database: a new SQLite file the commands migrate, or a migrated PostgreSQL one.
+
+    The deployment configures its gate's floor of comparisons at GATE (a flag may only raise it).
+    """
+    monkeypatch.setenv("AICMO_GATE_MIN_COMPARISONS", str(GATE))
     if request.param == "sqlite":
         yield TestDatabase("sqlite", f"sqlite:///{workdir / 'app.db'}")
         return
@@ -97,15 +101,18 @@ def test_qc_is_promoted_to_new_only_once_the_gate_has_its_evidence(aicmo, workdi
         drop(copy)
 
 
-def test_a_failed_suite_on_the_new_path_keeps_the_gate_shut(aicmo, deployment):
+def test_a_failed_suite_on_the_new_path_keeps_the_gate_shut(aicmo, deployment, monkeypatch):
     """The latest run counts: a failing run after a passing one closes the gate again."""
+    from aicmo.strangler.evidence.code_version import code_commit
+
+    monkeypatch.setenv("AICMO_GATE_MIN_COMPARISONS", "1")
     url = deployment.url
     assert 0 == aicmo("migrate", "promote", "qc", "--reason", "shadow qc", "--database-url", url).exit_code
     assert 0 == aicmo("traffic", "--journeys", 4, "--database-url", url).exit_code
     recorder = EvidenceRecorder(open_database(url))
     for suite in ("characterization", "contract"):
-        recorder.record_suite_run("qc", suite, "new", True, database=deployment.backend)
-    recorder.record_suite_run("qc", "contract", "new", False, database=deployment.backend)
+        recorder.record_suite_run("qc", suite, "new", True, database=deployment.backend, commit=code_commit())
+    recorder.record_suite_run("qc", "contract", "new", False, database=deployment.backend, commit=code_commit())
     refused = aicmo("migrate", "promote", "qc", "--reason", "x", MIN, 1, "--database-url", url)
     assert 1 == refused.exit_code
     assert f"contract suite: the latest run on the new path failed on {deployment.backend}" in refused.stderr

@@ -6,6 +6,7 @@ from typing import Any, Mapping, Union
 from sqlalchemy.engine import Connection, Engine
 
 from aicmo.qc.api import QcPort
+from aicmo.qc.internal.divergences import DECLARED_DIVERGENCES
 from aicmo.qc.internal.service import QcService
 from aicmo.qc.internal.tables import QcBase
 from aicmo.qc.internal.unit_of_work import QcUnitOfWork
@@ -43,4 +44,5 @@ DESCRIPTOR = MigrationDescriptor(
     # the second round on its count restarts at 0. Both are proven equal where state is kept:
     # the port suite and the qc=new pins.
     instant_fields=frozenset({"evaluated_at", "qc_result_id"}),
+    divergences=DECLARED_DIVERGENCES,
 )

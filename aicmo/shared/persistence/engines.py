@@ -9,6 +9,10 @@ The one place that knows SQLite from PostgreSQL:
 - on SQLite, foreign keys are enforced as PostgreSQL enforces them, and the driver's own
   transaction handling is turned off so savepoints work (SQLAlchemy's documented recipe),
   which a shadow run's doomed transaction needs;
+- on SQLite, a connection from `write_serialized(engine)` opens its transactions with BEGIN
+  IMMEDIATE (the database's write lock before the first read: SQLite's compare-and-set, which
+  route changes and migrations need), and every connection waits up to 30 s for a lock
+  instead of 5, as twenty commands started at once on one file can queue that long;
 - an in-memory SQLite is one shared connection, and never cached: each caller asking for
   ``sqlite://`` gets a database of its own, as a test expects.
 
@@ -40,11 +44,15 @@ __all__ = [
     "normalize_url",
     "safe_url",
     "sqlite_file",
+    "write_serialized",
 ]
 
 IN_MEMORY = ("sqlite://", "sqlite:///:memory:")
 # a PostgreSQL schema per business module, and one for the migration machinery's own tables
 SCHEMAS: tuple[str, ...] = (*MODULES, "strangler")
+
+SQLITE_LOCK_WAIT_SECONDS = 30
+_WRITE_LOCK_FIRST = "aicmo_write_lock_first"  # execution option read when a transaction begins
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -142,7 +150,7 @@ def _build(url: str) -> Engine:
         raise DatabaseUnavailable(f"'{url}' is not a database URL (expected sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        options["connect_args"] = {"check_same_thread": False}
+        options["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_LOCK_WAIT_SECONDS}
         if is_in_memory(url):
             options["poolclass"] = StaticPool
     try:
@@ -166,4 +174,13 @@ def _sqlite_like_a_server(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE_LOCK_FIRST) else "BEGIN")
+
+
+def write_serialized(engine: Engine) -> Engine:
+    """``engine`` whose transactions take the write lock before reading: BEGIN IMMEDIATE on SQLite.
+
+    On PostgreSQL this changes nothing: there the caller locks the rows it changes (SELECT ...
+    FOR UPDATE) or takes an advisory lock.
+    """
+    return engine.execution_options(**{_WRITE_LOCK_FIRST: True})

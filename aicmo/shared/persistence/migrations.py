@@ -21,7 +21,7 @@ from sqlalchemy import MetaData, text
 from sqlalchemy.schema import BLANK_SCHEMA
 
 from aicmo.shared.modules import MODULES
-from aicmo.shared.persistence.engines import safe_url
+from aicmo.shared.persistence.engines import safe_url, write_serialized
 from aicmo.shared.persistence.module_roles import module_role_ready, prepare_module_role
 
 if TYPE_CHECKING:
@@ -90,10 +90,21 @@ def current_revision(engine: Engine, migrations: SchemaMigrations) -> Optional[s
         return context.get_current_revision()
 
 
+# the key of the advisory lock every migration on a PostgreSQL database takes (any constant will do)
+MIGRATION_LOCK = 0x41_49_43_4D_4F
+
+
 def upgrade(engine: Engine, migrations: SchemaMigrations, revision: str = "head") -> None:
-    """Bring the owner's tables to ``revision``, in one transaction."""
-    with engine.begin() as connection:
+    """Bring the owner's tables to ``revision``, in one transaction, one process at a time.
+
+    Twenty commands started at once on a fresh database would each read "no revision" and
+    create the same tables; so the revision is read under a lock held to the commit: SQLite's
+    write lock (BEGIN IMMEDIATE), PostgreSQL's transaction-level advisory lock (taken before
+    CREATE SCHEMA, which races too). The one that waited then finds the head and does nothing.
+    """
+    with write_serialized(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{migrations.schema}"'))
         command.upgrade(migrations.config(connection), revision)
         if connection.dialect.name == "postgresql" and migrations.owner in MODULES:

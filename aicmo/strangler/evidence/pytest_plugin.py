@@ -108,11 +108,14 @@ class EvidenceRecording:
         if exitstatus == pytest.ExitCode.INTERRUPTED:
             self.lines.append("nothing recorded: the run was interrupted")
             return
-        provenance = _provenance(self.config)
+        from aicmo.strangler.evidence.code_version import code_commit
+
+        provenance, commit = _provenance(self.config), code_commit()
         try:
             for key, group in self.tally.recordable().items():
                 self.recorder.record_suite_run(
-                    key.module, key.suite, key.path, group.succeeded, detail=f"{group.summary()}; {provenance}", database=key.database
+                    key.module, key.suite, key.path, group.succeeded, detail=f"{group.summary()}; {provenance}", database=key.database,
+                    commit=commit,
                 )
                 self.lines.append(f"recorded: {key}: {'passed' if group.succeeded else 'FAILED'} ({group.summary()})")
         except Exception as exc:  # the tests ran; say the evidence is missing, and fail the run

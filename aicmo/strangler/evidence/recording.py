@@ -5,6 +5,7 @@ rolls back (shadow runs inside a savepoint) must still be kept.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Optional
 
 from sqlalchemy.orm import sessionmaker
@@ -52,15 +53,16 @@ class EvidenceRecorder:
         return str(self._sessions.kw["bind"].dialect.name)
 
     def record_suite_run(
-        self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None, database: str = "sqlite"
+        self, module: str, suite: str, path: str, passed: bool, detail: Optional[str] = None, database: str = "sqlite",
+        commit: Optional[str] = None,
     ) -> None:
-        """One whole run of a module's suite on a path, on the kind of database it ran on."""
+        """One whole run of a module's suite on a path, on the kind of database it ran on, at a commit of the code."""
         check_suite_run(module, suite, path)
         if database not in DATABASES:
             raise EvidenceError(f"unknown database '{database}'; databases are {', '.join(DATABASES)}")
         with self._sessions.begin() as session:
             session.add(SuiteRunRow(module=module, suite=suite, path=path, passed=passed, detail=detail,
-                                    database=database, at=self._clock.now()))
+                                    database=database, at_commit=commit, at=self._clock.now()))
 
     def record_comparison(
         self,
@@ -81,13 +83,17 @@ class EvidenceRecorder:
                 divergence=divergence, candidate_error=candidate_error, at=self._clock.now(),
             ))
 
-    def declare_divergence(self, module: str, name: str, reason: str, who: str) -> None:
+    def declare_divergence(self, module: str, name: str, reason: str, who: str, *, known: Collection[str]) -> None:
         """Declare (or re-word) an intended difference; without a reason it explains nothing.
 
-        The declaration opens the gate to the mismatches it names, so it is audited as a route
-        change is, the earlier wording kept in the audit row.
+        `known` are the names the module's new implementation may tag a mismatch with (its
+        descriptor's divergences): a name nothing can ever tag would be a declaration that
+        explains nothing, or a typo that hides the one meant. The declaration opens the gate to
+        the mismatches it names, so it is audited as a route change is, the earlier wording
+        kept in the audit row.
         """
         _known_module(module)
+        _known_divergence(module, name, known)
         if not reason.strip():
             raise EvidenceError(f"divergence {module}/{name}: a reason is required")
         at = self._clock.now()
@@ -99,3 +105,27 @@ class EvidenceRecorder:
                 evidence={"name": name, "reason": reason, "earlier_reason": earlier.reason if earlier else None},
             ))
             session.merge(DeclaredDivergenceRow(module=module, name=name, reason=reason, who=who, at=at))
+
+    def withdraw_divergence(self, module: str, name: str, reason: str, who: str) -> None:
+        """Take a declaration back: its mismatches block the gate again; the audit row keeps what it said."""
+        _known_module(module)
+        if not reason.strip():
+            raise EvidenceError(f"withdrawing divergence {module}/{name}: a reason is required")
+        with self._sessions.begin() as session:
+            declared = session.get(DeclaredDivergenceRow, (module, name))
+            if declared is None:
+                raise EvidenceError(f"{module} has no declared divergence '{name}' to withdraw")
+            session.add(RouteChangeRow(
+                module=module, kind="divergence", tenant=None, from_value="declared", to_value="withdrawn", who=who,
+                why=f"{name}: {reason}", at=self._clock.now(),
+                evidence={"name": name, "reason": reason, "earlier_reason": declared.reason},
+            ))
+            session.delete(declared)
+
+
+def _known_divergence(module: str, name: str, known: Collection[str]) -> None:
+    if not name or not name.strip():
+        raise EvidenceError(f"{module}: a divergence needs a name")
+    if name not in known:
+        names = ", ".join(sorted(known)) or "none"
+        raise EvidenceError(f"unknown divergence '{name}' for {module}; its new implementation names: {names}")

@@ -29,6 +29,8 @@ class SuiteRunRow(AppendOnly, StranglerBase):
     # the kind of database the suite ran on: a deployment's gate reads only its own kind
     database: Mapped[str] = mapped_column(String(20), server_default="sqlite")
     passed: Mapped[bool] = mapped_column(Boolean)
+    # the code the suite ran on: the gate accepts only runs at the commit being promoted
+    at_commit: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     detail: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -9,12 +9,14 @@ from aicmo.strangler.migration.changes import (
     set_tenant_override,
 )
 from aicmo.strangler.migration.errors import ChangeRefused, PromotionRefused, UnknownModule
+from aicmo.strangler.migration.policy import PromotionPolicy
 from aicmo.strangler.migration.report import markdown_report
 from aicmo.strangler.migration.status import ModuleStatus, declared_divergences, migration_status
 
 __all__ = [
     "ChangeRefused",
     "ModuleStatus",
+    "PromotionPolicy",
     "PromotionRefused",
     "UnknownModule",
     "change_route",

@@ -2,22 +2,30 @@
 
 Each handler works inside the caller's transaction and appends one audit row; the caller
 commits. A refused change raises before anything is written.
+
+Each change is a compare-and-set: the row it changes is locked first (route_lock.py), and the
+state it reads, the gate it evaluates and the audit row's `from` all come after the lock, in
+the same transaction; so concurrent changes apply one after the other, each on the state the
+previous one left.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aicmo.shared.clock import Clock
 from aicmo.shared.persistence.ownership import MODULES
-from aicmo.strangler.evidence.gate import DEFAULT_MIN_COMPARISONS, evaluate_gate
+from aicmo.strangler.evidence.gate import evaluate_gate
 from aicmo.strangler.migration.errors import ChangeRefused, PromotionRefused, UnknownModule
+from aicmo.strangler.migration.policy import PromotionPolicy
+from aicmo.strangler.migration.route_lock import lock_kill_switch, lock_module_route
 from aicmo.strangler.routes.states import IllegalTransition, Route, check_transition, next_route, previous_route
 from aicmo.strangler.routes.store import last_change
-from aicmo.strangler.routes.tables import GLOBAL, KillSwitchRow, ModuleRouteRow, RouteChangeRow, TenantOverrideRow
+from aicmo.strangler.routes.tables import GLOBAL, ModuleRouteRow, RouteChangeRow, TenantOverrideRow
 
 __all__ = [
     "change_route",
@@ -67,48 +75,74 @@ def _deletion_missing(session: Session, module: str) -> list[str]:
     return missing
 
 
-def change_route(session: Session, clock: Clock, module: str, target: Route, who: str, why: str,
-                 min_comparisons: int = DEFAULT_MIN_COMPARISONS) -> Route:
-    """Move `module` one step to `target`, through the gate when the step is shadow -> new."""
+def change_route(session: Session, clock: Clock, module: str, target: Route, who: str, why: str, *,
+                 policy: PromotionPolicy, confirm_deletion: bool = False,
+                 deletion_blockers: Optional[Sequence[str]] = None) -> Route:
+    """Move `module` one step to `target`, checked against the policy on the locked current route.
+
+    legacy -> shadow needs a new implementation; shadow -> new the evidence gate; new ->
+    deleted an explicit confirmation and the deletion readiness evidence (`deletion_blockers`:
+    what still needs the module's legacy code, from the deletion checklist; None means it was
+    not evaluated, which refuses).
+    """
     _known(module)
     why = _why(why)
-    current = current_route(session, module)
+    row = lock_module_route(session, module, clock.now())
+    current = Route(row.route)
     check_transition(module, current, target)
     evidence: dict[str, Any] = {}
+    if (current, target) == (Route.LEGACY, Route.SHADOW) and module not in policy.implemented:
+        raise ChangeRefused(f"{module} has no new implementation: shadow and new would run nothing "
+                            f"(modules with one: {', '.join(sorted(policy.implemented)) or 'none'})")
     if (current, target) == (Route.SHADOW, Route.NEW):
         entered = last_change(session, module, kind="route", to_value=Route.SHADOW.value)
-        verdict = evaluate_gate(session, module, entered.at if entered else None, min_comparisons)
+        verdict = evaluate_gate(session, module, entered.at if entered else None, policy.min_comparisons, policy.commit)
         if not verdict.passed:
             raise PromotionRefused(module, target.value, verdict)
         evidence = verdict.evidence
     elif (current, target) == (Route.NEW, Route.DELETED):
-        missing = _deletion_missing(session, module)
-        if missing:
-            raise ChangeRefused(f"{module}: deletion refused: " + "; ".join(missing))
+        evidence = _deletion_evidence(session, module, confirm_deletion, deletion_blockers)
     at = _audit(session, clock, module, "route", current.value, target.value, who, why, evidence)
-    row = session.get(ModuleRouteRow, module)
-    if row is None:
-        session.add(ModuleRouteRow(module=module, route=target.value, rollout_percent=100, changed_at=at))
-    else:
-        row.route, row.changed_at = target.value, at
+    row.route, row.changed_at = target.value, at
     return target
 
 
-def promote_module(session: Session, clock: Clock, module: str, who: str, why: str,
-                   min_comparisons: int = DEFAULT_MIN_COMPARISONS) -> Route:
+def _deletion_evidence(session: Session, module: str, confirmed: bool, blockers: Optional[Sequence[str]]) -> dict[str, Any]:
+    """Deleting legacy cannot be undone by a rollback: confirmed, and nothing may still need it."""
+    if not confirmed:
+        raise ChangeRefused(f"{module}: new -> deleted removes the legacy path for good; confirm it (--confirm)")
+    if blockers is None:
+        raise ChangeRefused(f"{module}: deletion refused: its deletion readiness (the deletion checklist) was not evaluated")
+    missing = _deletion_missing(session, module) + list(blockers)
+    if missing:
+        raise ChangeRefused(f"{module}: deletion refused: " + "; ".join(missing))
+    return {"deletion_checklist": "nothing outside the module needs its legacy code", "confirmed": True}
+
+
+def promote_module(session: Session, clock: Clock, module: str, who: str, why: str, *, policy: PromotionPolicy,
+                   confirm_deletion: bool = False, deletion_blockers: Optional[Sequence[str]] = None) -> Route:
+    """One step forward from the current route, read under the lock."""
     _known(module)
-    target = next_route(current_route(session, module))
+    current = Route(lock_module_route(session, module, clock.now()).route)
+    target = next_route(current)
     if target is None:
         raise IllegalTransition(f"{module} is already deleted; there is nothing to promote to")
-    return change_route(session, clock, module, target, who, why, min_comparisons)
+    return change_route(session, clock, module, target, who, why, policy=policy, confirm_deletion=confirm_deletion,
+                        deletion_blockers=deletion_blockers)
 
 
 def rollback_module(session: Session, clock: Clock, module: str, who: str, why: str) -> Route:
+    """One step back from the current route, read under the lock; a rollback needs no evidence."""
     _known(module)
-    target = previous_route(current_route(session, module))
+    current = Route(lock_module_route(session, module, clock.now()).route)
+    target = previous_route(current)
     if target is None:
         raise IllegalTransition(f"{module} is on legacy; there is nothing to roll back to")
-    return change_route(session, clock, module, target, who, why)
+    return change_route(session, clock, module, target, who, why, policy=_ROLLBACK)
+
+
+# a rollback never reaches a gated step (shadow -> legacy, new -> shadow): nothing of the policy is read
+_ROLLBACK = PromotionPolicy(implemented=frozenset())
 
 
 def set_tenant_override(session: Session, clock: Clock, module: str, tenant: str, route: Optional[Route],
@@ -117,7 +151,7 @@ def set_tenant_override(session: Session, clock: Clock, module: str, tenant: str
     a tenant may go to `new` only once the module itself has passed into `new`."""
     _known(module)
     why = _why(why)
-    module_route = current_route(session, module)
+    module_route = Route(lock_module_route(session, module, clock.now()).route)
     if module_route is Route.DELETED:
         raise ChangeRefused(f"{module} is deleted: its legacy path is gone, no tenant can be routed elsewhere")
     if route is Route.DELETED or (route is Route.NEW and module_route is not Route.NEW):
@@ -140,22 +174,14 @@ def set_rollout(session: Session, clock: Clock, module: str, percent: int, who: 
     why = _why(why)
     if not 0 <= percent <= 100:
         raise ChangeRefused(f"{module}: rollout must be between 0 and 100 percent, not {percent}")
-    row = session.get(ModuleRouteRow, module)
-    before = str(row.rollout_percent) if row else "100"
-    at = _audit(session, clock, module, "rollout", before, str(percent), who, why)
-    if row is None:
-        session.add(ModuleRouteRow(module=module, route=Route.LEGACY.value, rollout_percent=percent, changed_at=at))
-    else:
-        row.rollout_percent = percent
+    row = lock_module_route(session, module, clock.now())
+    _audit(session, clock, module, "rollout", str(row.rollout_percent), str(percent), who, why)
+    row.rollout_percent = percent
 
 
 def set_kill_switch(session: Session, clock: Clock, engaged: bool, who: str, why: str) -> None:
     """Engaged, every module that still has its legacy code runs on legacy."""
     why = _why(why)
-    row = session.get(KillSwitchRow, 1)
-    before = ("on" if row.engaged else "off") if row else "off"
-    at = _audit(session, clock, GLOBAL, "kill_switch", before, "on" if engaged else "off", who, why)
-    if row is None:
-        session.add(KillSwitchRow(id=1, engaged=engaged, changed_at=at))
-    else:
-        row.engaged, row.changed_at = engaged, at
+    row = lock_kill_switch(session, clock.now())
+    at = _audit(session, clock, GLOBAL, "kill_switch", "on" if row.engaged else "off", "on" if engaged else "off", who, why)
+    row.engaged, row.changed_at = engaged, at

@@ -10,13 +10,13 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
-from aicmo.shared.persistence.engines import check_reachable, engine_for
+from aicmo.shared.persistence.engines import check_reachable, engine_for, write_serialized
 from aicmo.shared.persistence.migrations import SchemaMigrations, ensure_current, upgrade
 from aicmo.strangler.database import StranglerBase, StranglerSession
 from aicmo.strangler.evidence import tables as _evidence_tables  # noqa: F401 - the tables join the metadata
 from aicmo.strangler.routes import tables as _route_tables  # noqa: F401
 
-__all__ = ["STRANGLER_MIGRATIONS", "open_database", "strangler_sessions"]
+__all__ = ["STRANGLER_MIGRATIONS", "open_database", "strangler_change_sessions", "strangler_sessions"]
 
 STRANGLER_MIGRATIONS = SchemaMigrations("strangler", "aicmo.strangler.schema", StranglerBase.metadata)
 
@@ -24,6 +24,12 @@ STRANGLER_MIGRATIONS = SchemaMigrations("strangler", "aicmo.strangler.schema", S
 def strangler_sessions(engine: Engine) -> sessionmaker:
     """Sessions on the strangler's tables of ``engine`` (no check: the caller has one)."""
     return sessionmaker(bind=engine, class_=StranglerSession, expire_on_commit=False)
+
+
+def strangler_change_sessions(engine: Engine) -> sessionmaker:
+    """Sessions for audited changes: on SQLite each transaction holds the write lock from its
+    start (BEGIN IMMEDIATE), so a change reads the state no other change can alter before it commits."""
+    return strangler_sessions(write_serialized(engine))
 
 
 def open_database(url: str, *, upgrade_first: bool = False) -> sessionmaker:

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from aicmo.strangler.evidence import evaluate_gate
+from aicmo.strangler.evidence.code_version import code_commit
 from aicmo.strangler.evidence.suite_tally import EvidenceKey, SuiteTally
 from aicmo.strangler.evidence.tables import SuiteRunRow
 from aicmo.strangler.schema import open_database
@@ -62,7 +63,7 @@ def test_a_whole_passing_suite_is_recorded_per_path(pytester, url):
     result.stdout.fnmatch_lines(["*promotion evidence*", "recorded: qc contract suite on the new path on sqlite: passed (2 passed, 0 failed, 0 skipped)"])
     with open_database(url)() as session:
         detail = session.scalars(select(SuiteRunRow.detail).where(SuiteRunRow.path == "new")).one()
-        verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0)
+        verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0, commit=code_commit())
     assert detail.startswith("2 passed, 0 failed, 0 skipped; pytest ")
     assert ("characterization suite: no run recorded on the new path on sqlite",) == verdict.missing  # only contract ran
 
@@ -73,7 +74,7 @@ def test_a_planted_failure_on_the_new_path_is_recorded_as_failed_and_closes_the_
     result.assert_outcomes(passed=4, failed=1)
     assert [("qc", "contract", "legacy", True), ("qc", "contract", "new", False)] == suite_runs(url)
     with open_database(url)() as session:
-        verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0)
+        verdict = evaluate_gate(session, "qc", since=None, min_comparisons=0, commit=code_commit())
     assert "contract suite: the latest run on the new path failed on sqlite" in verdict.missing
 
 

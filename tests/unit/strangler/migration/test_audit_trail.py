@@ -9,7 +9,7 @@ from aicmo.strangler.migration import ChangeRefused, promote_module, set_kill_sw
 from aicmo.strangler.routes import AppendOnlyViolation, Route, RouteChangeRow
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 
-from .conftest import START, full_evidence, move
+from .conftest import POLICY, START, full_evidence, move
 
 
 def _changes(sessions) -> list[tuple]:
@@ -21,7 +21,7 @@ def _changes(sessions) -> list[tuple]:
 def test_each_change_is_audited_with_who_when_why_from_to(sessions, clock):
     """A promotion, an override, a rollout and the kill switch each append one row."""
     with sessions.begin() as session:
-        promote_module(session, clock, "qc", "ana", "start shadowing")
+        promote_module(session, clock, "qc", "ana", "start shadowing", policy=POLICY)
         set_tenant_override(session, clock, "qc", "acme", Route.LEGACY, "bo", "acme is mid-campaign")
         set_rollout(session, clock, "qc", 25, "bo", "a quarter first")
         set_kill_switch(session, clock, True, "cy", "incident 42")
@@ -40,7 +40,7 @@ def test_the_gate_evidence_is_stored_with_the_promotion(sessions, clock, recorde
     move(sessions, clock, "qc", Route.SHADOW)
     full_evidence(recorder)
     with sessions.begin() as session:
-        promote_module(session, clock, "qc", "ana", "evidence is in")
+        promote_module(session, clock, "qc", "ana", "evidence is in", policy=POLICY)
     with sessions() as session:
         row = session.scalars(select(RouteChangeRow).where(RouteChangeRow.to_value == "new")).one()
     assert 200 == row.evidence["comparisons"]
@@ -50,7 +50,7 @@ def test_the_gate_evidence_is_stored_with_the_promotion(sessions, clock, recorde
 def test_a_change_without_a_reason_is_refused(sessions, clock):
     """The audit trail says why; an empty reason is refused before anything is written."""
     with sessions.begin() as session, pytest.raises(ChangeRefused, match="reason"):
-        promote_module(session, clock, "qc", "ana", "  ")
+        promote_module(session, clock, "qc", "ana", "  ", policy=POLICY)
     assert [] == _changes(sessions)
 
 
@@ -102,8 +102,8 @@ def test_raw_sql_is_stopped_by_the_database(sessions, clock, verb):
 
 def test_declaring_and_rewording_a_divergence_is_audited_with_the_earlier_wording(sessions, recorder):
     """A divergence opens the gate to the mismatches it names: who declared it, and what it said before, stay on record."""
-    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds down", "ana")
-    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds 70.5 down; new rounds half up", "bo")
+    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds down", "ana", known={"rounding-fix", "x"})
+    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds 70.5 down; new rounds half up", "bo", known={"rounding-fix", "x"})
     assert [
         ("qc", "divergence", None, None, "declared", "ana", "rounding-fix: legacy rounds down"),
         ("qc", "divergence", None, "declared", "declared", "bo", "rounding-fix: legacy rounds 70.5 down; new rounds half up"),

@@ -1,6 +1,7 @@
 """The shadow -> new gate: suites passed on the new path, enough comparisons, no unexplained mismatch."""
 from __future__ import annotations
 
+import attrs
 import pytest
 from sqlalchemy import select
 
@@ -8,12 +9,12 @@ from aicmo.strangler.evidence import EvidenceError
 from aicmo.strangler.migration import PromotionRefused, current_route, promote_module
 from aicmo.strangler.routes import Route, RouteChangeRow
 
-from .conftest import move, tick
+from .conftest import COMMIT, POLICY, move, tick
 
 
 def _evidence(recorder, suites=("characterization", "contract"), failed=(), comparisons=200, mismatches=()):
     for suite in suites:
-        recorder.record_suite_run("qc", suite, "new", suite not in failed, database=recorder.database)
+        recorder.record_suite_run("qc", suite, "new", suite not in failed, database=recorder.database, commit=COMMIT)
     for _ in range(comparisons - len(mismatches)):
         recorder.record_comparison("qc", True)
     for divergence in mismatches:
@@ -22,7 +23,7 @@ def _evidence(recorder, suites=("characterization", "contract"), failed=(), comp
 
 def _promote(sessions, clock):
     with sessions.begin() as session:
-        return promote_module(session, clock, "qc", "ana", "evidence is in")
+        return promote_module(session, clock, "qc", "ana", "evidence is in", policy=POLICY)
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_each_missing_piece_of_evidence_refuses_and_is_named(sessions, clock, re
 
 def test_suites_on_the_legacy_path_do_not_count(sessions, clock, recorder, shadowing):
     """Only runs on the new path are evidence for the new path."""
-    recorder.record_suite_run("qc", "characterization", "legacy", True, database=recorder.database)
+    recorder.record_suite_run("qc", "characterization", "legacy", True, database=recorder.database, commit=COMMIT)
     _evidence(recorder, suites=("contract",))
     with pytest.raises(PromotionRefused, match="characterization suite"):
         _promote(sessions, clock)
@@ -67,7 +68,7 @@ def test_a_later_green_run_replaces_a_red_one(sessions, clock, recorder, shadowi
     """The latest run of a suite is the one that counts."""
     _evidence(recorder, failed=("contract",))
     tick(clock)
-    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database)
+    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database, commit=COMMIT)
     assert Route.NEW == _promote(sessions, clock)
 
 
@@ -90,7 +91,7 @@ def test_an_unknown_kind_of_database_is_refused(recorder):
 
 def test_a_declared_divergence_explains_its_mismatches_and_is_listed(sessions, clock, recorder, shadowing):
     """Mismatches tagged with a declared divergence pass the gate; the audit lists it with its reason."""
-    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds 70.5 down; new rounds half up", "ana")
+    recorder.declare_divergence("qc", "rounding-fix", "legacy rounds 70.5 down; new rounds half up", "ana", known={"rounding-fix", "x"})
     _evidence(recorder, mismatches=("rounding-fix", "rounding-fix"))
     assert Route.NEW == _promote(sessions, clock)
     with sessions() as session:
@@ -115,7 +116,7 @@ def test_the_minimum_is_configurable(sessions, clock, recorder, shadowing):
     """N comparisons: 5 are enough when the gate asks for 5."""
     _evidence(recorder, comparisons=5)
     with sessions.begin() as session:
-        assert Route.NEW == promote_module(session, clock, "qc", "ana", "small module", min_comparisons=5)
+        assert Route.NEW == promote_module(session, clock, "qc", "ana", "small module", policy=attrs.evolve(POLICY, min_comparisons=5))
 
 
 def test_deletion_needs_every_tenant_on_the_new_path(sessions, clock, recorder, shadowing):
@@ -126,8 +127,8 @@ def test_deletion_needs_every_tenant_on_the_new_path(sessions, clock, recorder, 
     _promote(sessions, clock)
     with sessions.begin() as session:
         set_rollout(session, clock, "qc", 50, "ana", "half")
-    with pytest.raises(ChangeRefused, match="only 50% of tenants"):
-        _promote(sessions, clock)
+    with pytest.raises(ChangeRefused, match="only 50% of tenants"), sessions.begin() as session:
+        promote_module(session, clock, "qc", "ana", "delete legacy", policy=POLICY, confirm_deletion=True, deletion_blockers=[])
 
 
 def test_unknown_evidence_is_refused(recorder):
@@ -139,4 +140,4 @@ def test_unknown_evidence_is_refused(recorder):
     with pytest.raises(EvidenceError, match="unknown module"):
         recorder.record_comparison("ads", True)
     with pytest.raises(EvidenceError, match="a reason is required"):
-        recorder.declare_divergence("qc", "x", " ", "ana")
+        recorder.declare_divergence("qc", "x", " ", "ana", known={"rounding-fix", "x"})

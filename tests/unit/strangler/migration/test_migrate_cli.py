@@ -1,6 +1,7 @@
 """`aicmo migrate`: status, promote, rollback and report over the strangler tables, on each backend."""
 from __future__ import annotations
 
+import attrs
 import pytest
 from typer.testing import CliRunner
 
@@ -11,10 +12,15 @@ from aicmo.strangler.schema import open_database
 runner = CliRunner()
 
 
+COMMIT = "5afe" * 10  # the commit the commands see as running (AICMO_COMMIT)
+
+
 @pytest.fixture
 def url(database, tmp_path, monkeypatch):
-    """The test's database, once per backend."""
+    """The test's database, once per backend, with the running commit named."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AICMO_COMMIT", COMMIT)
+    monkeypatch.delenv("AICMO_GATE_MIN_COMPARISONS", raising=False)
     return database.url
 
 
@@ -41,16 +47,69 @@ def test_a_closed_gate_exits_1_naming_the_missing_evidence(url):
     assert "shadow comparisons: 0 of 200" in result.output
 
 
-def test_the_gate_opens_on_recorded_evidence(url):
-    """Evidence recorded through the API lets the CLI promote to new."""
-    migrate(url, "promote", "qc", "--reason", "shadow")
+def _evidence(url, comparisons=3):
     recorder = EvidenceRecorder(open_database(url))
-    recorder.record_suite_run("qc", "characterization", "new", True, database=recorder.database)
-    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database)
-    for _ in range(3):
+    recorder.record_suite_run("qc", "characterization", "new", True, database=recorder.database, commit=COMMIT)
+    recorder.record_suite_run("qc", "contract", "new", True, database=recorder.database, commit=COMMIT)
+    for _ in range(comparisons):
         recorder.record_comparison("qc", True)
-    result = migrate(url, "promote", "qc", "--reason", "green", "--min-comparisons", "3")
+
+
+def test_the_gate_opens_on_recorded_evidence(url, monkeypatch):
+    """Evidence recorded through the API lets the CLI promote to new, with the configured floor of comparisons."""
+    monkeypatch.setenv("AICMO_GATE_MIN_COMPARISONS", "3")
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    _evidence(url)
+    result = migrate(url, "promote", "qc", "--reason", "green")
     assert (0, "qc: shadow -> new\n") == (result.exit_code, result.output)
+
+
+def test_the_flag_may_raise_the_configured_floor_but_never_lower_it(url, monkeypatch):
+    """Floor 3: --min-comparisons 2 is bad input (exit 2, nothing written); 4 raises the bar past the evidence (exit 1)."""
+    monkeypatch.setenv("AICMO_GATE_MIN_COMPARISONS", "3")
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    _evidence(url)
+    lowered = migrate(url, "promote", "qc", "--reason", "fewer please", "--min-comparisons", "2")
+    assert 2 == lowered.exit_code
+    assert "below the configured floor of 3" in lowered.output
+    raised = migrate(url, "promote", "qc", "--reason", "more please", "--min-comparisons", "4")
+    assert 1 == raised.exit_code
+    assert "shadow comparisons: 3 of 4" in raised.output
+    assert "| qc | shadow |" in migrate(url, "report").output
+
+
+def test_the_default_floor_comes_from_the_project_configuration(url):
+    """Without the environment, the floor is pyproject's (or 200): 199 is refused as too low."""
+    from aicmo.strangler.migration.gate_settings import configured_min_comparisons
+
+    floor = configured_min_comparisons()
+    assert 2 == migrate(url, "promote", "qc", "--reason", "x", "--min-comparisons", str(floor - 1)).exit_code
+
+
+def test_promoting_a_module_without_a_new_implementation_is_refused(url):
+    """promote cam: exit 1 naming why; cam stays on legacy and later runs keep working."""
+    result = migrate(url, "promote", "cam", "--reason", "shadow cam")
+    assert 1 == result.exit_code
+    assert "cam has no new implementation" in result.output
+    assert "| cam | legacy |" in migrate(url, "report").output
+
+
+def test_deletion_needs_confirm_and_the_checklist(url, monkeypatch):
+    """new -> deleted: without --confirm refused; with it, the real deletion checklist is read and its blockers named."""
+    import aicmo.cli_support.migrate_cmd as command
+
+    monkeypatch.setenv("AICMO_GATE_MIN_COMPARISONS", "3")
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    _evidence(url)
+    assert 0 == migrate(url, "promote", "qc", "--reason", "green").exit_code
+    unconfirmed = migrate(url, "promote", "qc", "--reason", "delete")
+    assert (1, True) == (unconfirmed.exit_code, "--confirm" in unconfirmed.output)
+    monkeypatch.setattr(command, "_deletion_blockers", lambda module: [f"still imported by acl/{module}_user.py"])
+    blocked = migrate(url, "promote", "qc", "--reason", "delete", "--confirm")
+    assert 1 == blocked.exit_code
+    assert "deletion refused: still imported by acl/qc_user.py" in blocked.output
+    monkeypatch.setattr(command, "_deletion_blockers", lambda module: [])
+    assert 0 == migrate(url, "promote", "qc", "--reason", "delete", "--confirm").exit_code
 
 
 def test_an_illegal_step_exits_1(url):
@@ -77,11 +136,11 @@ def test_a_malformed_database_url_exits_2():
 
 def test_the_report_is_a_markdown_table_on_stdout_or_in_a_file(url, tmp_path):
     """One row per module; --output writes the same text to a file."""
-    migrate(url, "promote", "billing", "--reason", "shadow billing", "--who", "ana")
+    migrate(url, "promote", "qc", "--reason", "shadow qc", "--who", "ana")
     shown = migrate(url, "report")
     assert 0 == shown.exit_code
     assert shown.output.startswith("| Module | Route |")
-    assert "| billing | shadow | 100% | 0 | – |" in shown.output
+    assert "| qc | shadow | 100% | 0 | – |" in shown.output
     assert 0 == migrate(url, "report", "--output", "status.md").exit_code
     assert shown.output == (tmp_path / "status.md").read_text(encoding="utf-8")
 
@@ -119,9 +178,33 @@ def test_refused_and_malformed_routing_changes(url, args, code):
     assert code == migrate(url, *args).exit_code
 
 
-def test_a_declared_divergence_is_listed_in_the_report(url):
+@pytest.fixture
+def qc_names_rounding_fix(monkeypatch):
+    """qc's descriptor as if its new implementation tagged mismatches `rounding-fix`."""
+    from aicmo.orchestration import bootstrap
+
+    monkeypatch.setitem(bootstrap.DESCRIPTORS, "qc", attrs.evolve(bootstrap.DESCRIPTORS["qc"], divergences={"rounding-fix": "why"}))
+
+
+def test_a_declared_divergence_is_listed_in_the_report(url, qc_names_rounding_fix):
     """`migrate diverge` records the divergence with its reason; the report lists it."""
     result = migrate(url, "diverge", "qc", "rounding-fix", "--reason", "legacy rounds half down", "--who", "ana")
     assert 0 == result.exit_code
     assert "- qc / rounding-fix: legacy rounds half down" in migrate(url, "report").output
     assert 2 == migrate(url, "diverge", "ads", "x", "--reason", "y").exit_code
+
+
+@pytest.mark.parametrize("name", ["", "rounding-fixx", "anything"])
+def test_an_empty_or_unknown_divergence_name_is_bad_input(url, qc_names_rounding_fix, name):
+    """Only a name qc's new implementation can tag is accepted: exit 2, nothing declared."""
+    result = migrate(url, "diverge", "qc", name, "--reason", "legacy rounds half down")
+    assert 2 == result.exit_code
+    assert "Declared divergences" not in migrate(url, "report").output
+
+
+def test_a_divergence_can_be_withdrawn(url, qc_names_rounding_fix):
+    """--withdraw removes it from the report; withdrawing it again is bad input."""
+    migrate(url, "diverge", "qc", "rounding-fix", "--reason", "legacy rounds half down")
+    assert 0 == migrate(url, "diverge", "qc", "rounding-fix", "--withdraw", "--reason", "reverted").exit_code
+    assert "rounding-fix" not in migrate(url, "report").output
+    assert 2 == migrate(url, "diverge", "qc", "rounding-fix", "--withdraw", "--reason", "again").exit_code
