@@ -14,7 +14,7 @@ from aicmo.shared.persistence.ownership import register_table
 from aicmo.shared.persistence.types import UtcDateTime
 from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
-__all__ = ["DeclaredDivergenceRow", "ShadowComparisonRow", "SuiteRunRow"]
+__all__ = ["DeclaredDivergenceRow", "LostComparisonRow", "ShadowComparisonRow", "SuiteRunRow"]
 
 
 class SuiteRunRow(AppendOnly, StranglerBase):
@@ -47,7 +47,21 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     context: Mapped[Any] = mapped_column(JSON, nullable=True)
     timings: Mapped[Any] = mapped_column(JSON, nullable=True)
     candidate_error: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    # what stopped the candidate: "timeout", "uncomparable" or the class name of what it raised
+    candidate_fault: Mapped[Optional[str]] = mapped_column(String(60), nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class LostComparisonRow(StranglerBase):
+    """A shadow call whose comparison could not be recorded: counted, so the report shows the gap."""
+
+    __tablename__ = "strangler_lost_comparisons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    module: Mapped[str] = mapped_column(String(40), index=True)
+    method: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class DeclaredDivergenceRow(StranglerBase):
@@ -68,3 +82,4 @@ make_append_only(ShadowComparisonRow.__table__)  # type: ignore[arg-type]
 register_table("strangler_suite_runs", "strangler")
 register_table("strangler_shadow_comparisons", "strangler")
 register_table("strangler_divergences", "strangler")
+register_table("strangler_lost_comparisons", "strangler")
