@@ -10,7 +10,11 @@ The one place that knows SQLite from PostgreSQL:
   transaction handling is turned off so savepoints work (SQLAlchemy's documented recipe),
   which a shadow run's doomed transaction needs;
 - an in-memory SQLite is one shared connection, and never cached: each caller asking for
-  ``sqlite://`` gets a database of its own, as a test expects.
+  ``sqlite://`` gets a database of its own, as a test expects;
+- on SQLite, a transaction that will write says so (the ``WRITE_INTENT`` execution option, which
+  `UnitOfWork.for_writing` sets) and begins IMMEDIATE: it takes the write lock first and waits
+  for it (the busy timeout) instead of failing with "database is locked" when two transactions
+  that began as readers both try to write; PostgreSQL needs no such hint.
 
 A URL whose driver is missing or whose server does not answer is one `DatabaseUnavailable`,
 whose message is the single line a command prints.
@@ -30,6 +34,8 @@ from aicmo.shared.modules import MODULES
 
 __all__ = [
     "IN_MEMORY",
+    "SQLITE_BUSY_TIMEOUT_S",
+    "WRITE_INTENT",
     "SCHEMAS",
     "DatabaseUnavailable",
     "check_reachable",
@@ -45,6 +51,10 @@ __all__ = [
 IN_MEMORY = ("sqlite://", "sqlite:///:memory:")
 # a PostgreSQL schema per business module, and one for the migration machinery's own tables
 SCHEMAS: tuple[str, ...] = (*MODULES, "strangler")
+
+WRITE_INTENT = "aicmo_write_intent"  # execution option: this connection's next transaction writes
+# how long an SQLite writer waits for another's lock: concurrent journeys queue, they do not fail
+SQLITE_BUSY_TIMEOUT_S = 15.0
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -142,7 +152,7 @@ def _build(url: str) -> Engine:
         raise DatabaseUnavailable(f"'{url}' is not a database URL (expected sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        options["connect_args"] = {"check_same_thread": False}
+        options["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
         if is_in_memory(url):
             options["poolclass"] = StaticPool
     try:
@@ -166,4 +176,5 @@ def _sqlite_like_a_server(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
