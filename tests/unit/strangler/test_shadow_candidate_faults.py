@@ -12,7 +12,6 @@ import time
 import pytest
 from sqlalchemy import select, text
 
-from acl._support.legacy_session import legacy_session
 from aicmo.strangler.dispatch import ShadowRunner
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
@@ -134,8 +133,9 @@ def test_a_hung_candidate_is_abandoned_at_the_timeout_and_nothing_it_does_later_
 def test_a_candidate_writing_through_a_collaborators_legacy_port_persists_nothing(caller, legacy_database):
     """A collaborator writing on the legacy global engine is refused at once (no PostgreSQL row, no SQLite lock wait)."""
     def write_through_legacy(_connection):
-        with legacy_session("production") as session:
+        with legacy_database.session() as session:  # the legacy global session, as a legacy adapter opens it
             session.execute(text("update caller_rows set x = 99 where id = 1"))
+            session.commit()
         return {"answer": "legacy"}
 
     started = time.perf_counter()
@@ -149,7 +149,7 @@ def test_a_candidate_writing_through_a_collaborators_legacy_port_persists_nothin
 def test_a_collaborator_may_still_read(caller, legacy_database):
     """Reads through the legacy engine pass the fence: the candidate answers and matches."""
     def read_through_legacy(_connection):
-        with legacy_session("production") as session:
+        with legacy_database.session() as session:
             x = session.execute(text("select x from caller_rows where id = 1")).scalar_one()
         return {"answer": "legacy" if x == 1 else "stale"}
 
