@@ -117,7 +117,18 @@ def _instant(at: Optional[str]) -> Any:
 
 
 def _route_overrides(values: Optional[list[str]], legacy_flow: bool) -> dict[str, Any]:
-    """The --route values as module -> route; the routes stored in the database stay as they are."""
+    """The --route values as module -> route; the routes stored in the database stay as they are.
+
+    The shadow settings are checked here too: stored routes may shadow a module without any
+    --route, and a bad setting is bad input, refused before anything is written.
+    """
+    if not legacy_flow:
+        from aicmo.strangler.dispatch.settings import ShadowSettingError, candidate_timeout
+
+        try:
+            candidate_timeout()
+        except ShadowSettingError as exc:
+            raise InputError(str(exc)) from None
     if not values:
         return {}
     if legacy_flow:

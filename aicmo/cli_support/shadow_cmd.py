@@ -35,7 +35,7 @@ def report(
         "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
     ),
 ) -> None:
-    """Comparisons, matches, declared divergences, unexplained mismatches, candidate errors and timings."""
+    """Comparisons, matches, declared divergences, unexplained mismatches, candidate faults, lost comparisons and timings."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading
@@ -64,6 +64,10 @@ def report(
     out.print(table)
     for s in summaries:
         out.print(f"{s.module}: mean ms per call, legacy / new: wall {_ms(s.mean_wall_ms)}, cpu {_ms(s.mean_cpu_ms)}")
+    for s in summaries:
+        if s.candidate_faults or s.lost:
+            faults = ", ".join(f"{kind} {n}" for kind, n in s.candidate_faults.items()) or "none"
+            out.print(f"{s.module}: candidate faults: {faults}; lost comparisons (not recorded): {s.lost}")
     for s in summaries:
         for m in s.latest_unexplained:
             what = m["error"] or ", ".join(m["paths"][:5])

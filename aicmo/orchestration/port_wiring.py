@@ -69,6 +69,7 @@ def route_ports(
     new: Mapping[str, Callable[[Mapping[str, Any]], NewImplementation]],
     recorder: "EvidenceRecorder",
     context: Optional[Mapping[str, Any]] = None,
+    shadow_timeout_s: Optional[float] = None,
 ) -> ModulePorts:
     """Each port as the resolved route wants it: the adapter itself on legacy, a `RoutedPort` otherwise.
 
@@ -76,7 +77,8 @@ def route_ports(
     root's `LegacyAdapters`, which builds one on first use): a module on its new route never
     touches its adapter, so its legacy code is not even imported. `new` builds a module's new
     path from the ports of the modules it depends on; the modules are wired in dependency
-    order (MODULES is), so those ports are this bundle's.
+    order (MODULES is), so those ports are this bundle's. `shadow_timeout_s` bounds each shadow
+    candidate (default: AICMO_SHADOW_TIMEOUT_S, else 2 s).
     """
     ports: dict[str, Any] = {}
     for module in MODULES:
@@ -94,7 +96,7 @@ def route_ports(
         adapter = _Lazy(lambda m=module: getattr(legacy, m)) if on_new else getattr(legacy, module)
         shadow = ShadowRunner(module, implementation.engine, implementation.candidate, recorder,
                               context={**(context or {}), "route": route.value}, explain=implementation.explain,
-                              ignore=implementation.ignore)
+                              ignore=implementation.ignore, timeout_s=shadow_timeout_s)
         ports[module] = RoutedPort(module, routes, adapter, _Lazy(implementation.port), shadow, implementation.shadowed)
     return ModulePorts(**ports)
 

@@ -58,3 +58,13 @@ def test_bad_at_exits_2(aicmo, workdir):
     assert 2 == result.exit_code
     assert "--at" in result.stderr
     assert {} == tree_digest(workdir)
+
+
+def test_an_unusable_shadow_timeout_exits_2(aicmo, workdir, monkeypatch):
+    """AICMO_SHADOW_TIMEOUT_S that is not a usable number of seconds is refused in one line, before anything is written."""
+    monkeypatch.setenv("AICMO_SHADOW_TIMEOUT_S", "soon")
+    result = aicmo("run", EXAMPLES / "intake_us_sales.json", "--route", "qc=shadow")
+    assert 2 == result.exit_code
+    assert "AICMO_SHADOW_TIMEOUT_S='soon'" in result.stderr
+    assert 1 == len(result.stderr.strip().splitlines())
+    assert {} == tree_digest(workdir)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError
+
 from aicmo.production.api import Creative, CreativeNotInSet, CreativeSetId, ProductionPort
 from aicmo.qc.api import (
     CreativeCheck,
@@ -21,9 +23,13 @@ from aicmo.qc.internal.translation import check_dto, document_score_dto, result_
 from aicmo.qc.internal.unit_of_work import QcUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.errors import IdempotencyConflict
+from aicmo.shared.persistence.conflicts import is_unique_violation, serialize_on
 from aicmo.shared.persistence.idempotency import request_fingerprint
 
 __all__ = ["QcService"]
+
+# attempts of one evaluation that collides on a unique key (see evaluate_creative_set)
+_MAX_ATTEMPTS = 3
 
 
 class QcService:
@@ -36,14 +42,33 @@ class QcService:
         fingerprint = request_fingerprint(request)
         # production first: no other module's port is called while QC's transaction is open
         creatives = self._creatives_as_produced(request)
-        with self._unit_of_work() as uow:
+        # Two evaluations of one set at once are two rounds, as if they had run one after the
+        # other: each call is a new evaluation (legacy numbers every one, and the result id is
+        # derived from the round), so neither may be lost or merged into the other. So the
+        # evaluations of one set are serialised (serialize_on): the second waits for the first
+        # to commit, then counts its round and takes the next, or, under the same idempotency
+        # key, replays its result. Merging them by natural key would drop a round legacy
+        # records; retrying on the unique key alone can starve a journey that keeps losing the
+        # race. The unique keys still stand guard; a collision with a writer that skipped the
+        # lock is counted again, a few times, before it is the caller's.
+        for attempt in range(1, _MAX_ATTEMPTS + 1):
+            try:
+                return self._evaluate_once(request, idempotency_key, fingerprint, creatives)
+            except IntegrityError as exc:
+                if not is_unique_violation(exc) or attempt == _MAX_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _evaluate_once(self, request: QcRequest, idempotency_key: str, fingerprint: str, creatives: list[Creative]) -> QcResult:
+        set_id = str(request.creative_set.creative_set_id)
+        with self._unit_of_work().for_writing() as uow:
+            serialize_on(uow.session, "qc.creative_set", set_id)
             earlier = uow.results.by_idempotency_key(idempotency_key)
             if earlier is not None:
                 if earlier.request_fingerprint != fingerprint:
                     raise IdempotencyConflict(f"evaluate_creative_set: key {idempotency_key!r} was used for another request",
                                               key=idempotency_key)
                 return result_dto(earlier.evaluation)
-            set_id = str(request.creative_set.creative_set_id)
             round_number = uow.results.rounds_of(set_id)
             evaluation = evaluate(
                 qc_result_id=result_id_for(set_id, round_number),

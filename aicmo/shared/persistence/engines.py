@@ -9,12 +9,14 @@ The one place that knows SQLite from PostgreSQL:
 - on SQLite, foreign keys are enforced as PostgreSQL enforces them, and the driver's own
   transaction handling is turned off so savepoints work (SQLAlchemy's documented recipe),
   which a shadow run's doomed transaction needs;
-- on SQLite, a connection from `write_serialized(engine)` opens its transactions with BEGIN
-  IMMEDIATE (the database's write lock before the first read: SQLite's compare-and-set, which
-  route changes and migrations need), and every connection waits up to 30 s for a lock
-  instead of 5, as twenty commands started at once on one file can queue that long;
 - an in-memory SQLite is one shared connection, and never cached: each caller asking for
-  ``sqlite://`` gets a database of its own, as a test expects.
+  ``sqlite://`` gets a database of its own, as a test expects;
+- on SQLite, a transaction that will write says so (the ``WRITE_INTENT`` execution option, which
+  `UnitOfWork.for_writing` and `write_serialized(engine)` set) and begins IMMEDIATE: it takes the
+  write lock before its first read (SQLite's compare-and-set, which route changes and migrations
+  need) and waits for it, up to 30 s, instead of failing with "database is locked" when two
+  transactions that began as readers both try to write; twenty commands started at once on one
+  file can queue that long. PostgreSQL needs no such hint.
 
 A URL whose driver is missing or whose server does not answer is one `DatabaseUnavailable`,
 whose message is the single line a command prints.
@@ -34,6 +36,8 @@ from aicmo.shared.modules import MODULES
 
 __all__ = [
     "IN_MEMORY",
+    "SQLITE_BUSY_TIMEOUT_S",
+    "WRITE_INTENT",
     "SCHEMAS",
     "DatabaseUnavailable",
     "check_reachable",
@@ -51,8 +55,9 @@ IN_MEMORY = ("sqlite://", "sqlite:///:memory:")
 # a PostgreSQL schema per business module, and one for the migration machinery's own tables
 SCHEMAS: tuple[str, ...] = (*MODULES, "strangler")
 
-SQLITE_LOCK_WAIT_SECONDS = 30
-_WRITE_LOCK_FIRST = "aicmo_write_lock_first"  # execution option read when a transaction begins
+WRITE_INTENT = "aicmo_write_intent"  # execution option: this connection's next transaction writes
+# how long an SQLite writer waits for another's lock: concurrent journeys and route changes queue, they do not fail
+SQLITE_BUSY_TIMEOUT_S = 30.0
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -150,7 +155,7 @@ def _build(url: str) -> Engine:
         raise DatabaseUnavailable(f"'{url}' is not a database URL (expected sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        options["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_LOCK_WAIT_SECONDS}
+        options["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
         if is_in_memory(url):
             options["poolclass"] = StaticPool
     try:
@@ -174,7 +179,8 @@ def _sqlite_like_a_server(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE_LOCK_FIRST) else "BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def write_serialized(engine: Engine) -> Engine:
@@ -183,4 +189,4 @@ def write_serialized(engine: Engine) -> Engine:
     On PostgreSQL this changes nothing: there the caller locks the rows it changes (SELECT ...
     FOR UPDATE) or takes an advisory lock.
     """
-    return engine.execution_options(**{_WRITE_LOCK_FIRST: True})
+    return engine.execution_options(**{WRITE_INTENT: True})

@@ -8,6 +8,8 @@ from __future__ import annotations
 from types import TracebackType
 from typing import TYPE_CHECKING, Optional, TypeVar
 
+from aicmo.shared.persistence.engines import WRITE_INTENT
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,9 +25,21 @@ class UnitOfWork:
 
     def __init__(self, session_factory: sessionmaker) -> None:
         self._session_factory = session_factory
+        self._writing = False
+
+    def for_writing(self: U) -> U:
+        """Declare that this unit of work will write: on SQLite its transaction takes the write lock first.
+
+        Without it, two units of work that both read before writing can each hold a read lock
+        and then both fail to upgrade ("database is locked"); with it the second waits its turn.
+        """
+        self._writing = True
+        return self
 
     def __enter__(self: U) -> U:
         self.session = self._session_factory()
+        if self._writing:
+            self.session.connection(execution_options={WRITE_INTENT: True})
         self._opened()
         return self
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from aicmo.shared.persistence.ownership import MODULES
-from aicmo.strangler.evidence.tables import ShadowComparisonRow
+from aicmo.strangler.evidence.tables import LostComparisonRow, ShadowComparisonRow
 
 __all__ = ["ShadowSummary", "latest_comparison_id", "shadow_summaries"]
 
@@ -21,6 +21,8 @@ class ShadowSummary:
     explained: dict[str, int]  # declared divergence -> mismatches it accounts for, counted apart
     unexplained: int
     candidate_errors: int
+    candidate_faults: dict[str, int]  # fault kind ("timeout", "SystemExit", ...) -> candidate runs it stopped
+    lost: int  # shadow calls whose comparison could not be recorded
     mean_wall_ms: dict[str, float]  # path -> mean wall time per call
     mean_cpu_ms: dict[str, float]
     latest_unexplained: list[dict[str, Any]]  # {"at", "method", "error", "paths"}, newest first
@@ -31,7 +33,17 @@ def _mean_ms(rows: list[ShadowComparisonRow], path: str, kind: str) -> float:
     return round(1000 * sum(values) / len(values), 3) if values else 0.0
 
 
-def _summary(module: str, rows: list[ShadowComparisonRow], limit: int) -> ShadowSummary:
+def _faults(rows: list[ShadowComparisonRow]) -> dict[str, int]:
+    faults: dict[str, int] = {}
+    for row in rows:
+        if row.candidate_error:
+            # rows from before fault kinds were stored: the error's leading class name is the kind
+            kind = row.candidate_fault or row.candidate_error.split(":", 1)[0]
+            faults[kind] = faults.get(kind, 0) + 1
+    return dict(sorted(faults.items()))
+
+
+def _summary(module: str, rows: list[ShadowComparisonRow], limit: int, lost: int) -> ShadowSummary:
     explained: dict[str, int] = {}
     unexplained = []
     for row in rows:
@@ -54,6 +66,8 @@ def _summary(module: str, rows: list[ShadowComparisonRow], limit: int) -> Shadow
         explained=explained,
         unexplained=len(unexplained),
         candidate_errors=sum(1 for r in rows if r.candidate_error),
+        candidate_faults=_faults(rows),
+        lost=lost,
         mean_wall_ms={p: _mean_ms(rows, p, "wall_s") for p in ("legacy", "new")},
         mean_cpu_ms={p: _mean_ms(rows, p, "cpu_s") for p in ("legacy", "new")},
         latest_unexplained=latest,
@@ -78,5 +92,8 @@ def shadow_summaries(
     by_module: dict[str, list[ShadowComparisonRow]] = {}
     for row in session.scalars(query):
         by_module.setdefault(row.module, []).append(row)
-    wanted = [module] if module is not None else [m for m in MODULES if m in by_module]
-    return [_summary(m, by_module.get(m, []), limit) for m in wanted]
+    # lost comparisons have no place in the comparisons' sequence: counted whole, or left out after a mark
+    lost_query = select(LostComparisonRow.module, func.count()).group_by(LostComparisonRow.module)
+    lost = {m: n for m, n in session.execute(lost_query)} if after_id == 0 else {}
+    wanted = [module] if module is not None else [m for m in MODULES if m in by_module or m in lost]
+    return [_summary(m, by_module.get(m, []), limit, lost.get(m, 0)) for m in wanted]

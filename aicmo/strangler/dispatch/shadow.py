@@ -3,17 +3,23 @@
 The candidate is built on a connection whose outer transaction is always rolled back, so
 everything it writes (its result rows and the events in its outbox) disappears: the outbox
 rows are the captured side effects, and since the relay only ever sees committed rows they
-are never emitted. The comparison is recorded after the candidate's rollback and after the
-legacy call committed, so the evidence write never waits on a lock either path holds (the
-strangler and the application may share one SQLite file).
+are never emitted. It runs on a worker thread behind a fence (candidate_run.py): whatever it
+does (raises anything, hangs past its timeout, writes through a collaborator) the caller gets
+legacy's answer, and legacy's commit stands. The comparison is recorded after the candidate's
+rollback and after the legacy call committed, so the evidence write never waits on a lock
+either path holds (the strangler and the application may share one SQLite file); a
+comparison that cannot be recorded is counted as lost, never passed on to the caller.
 """
 from __future__ import annotations
 
+import logging
 import os
 import time
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
+from aicmo.strangler.dispatch.candidate_run import run_candidate
 from aicmo.strangler.dispatch.compare import as_plain, field_diffs
+from aicmo.strangler.dispatch.settings import candidate_timeout
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -21,6 +27,10 @@ if TYPE_CHECKING:
     from aicmo.strangler.evidence import EvidenceRecorder
 
 __all__ = ["RAISE_ENV", "ShadowMismatch", "ShadowRunner", "raise_on_mismatch_default"]
+
+log = logging.getLogger(__name__)
+
+UNCOMPARABLE_FAULT = "uncomparable"  # the candidate answered something the comparer cannot walk
 
 # held in a tuple, not as module attributes: freezegun (the --reproducible clock) replaces
 # every module attribute that is time.perf_counter, and frozen timings would all read 0
@@ -62,6 +72,7 @@ class ShadowRunner:
         explain: Callable[[list[dict[str, Any]]], Optional[str]] = lambda diffs: None,
         ignore: frozenset[str] = frozenset(),
         raise_on_mismatch: Optional[bool] = None,
+        timeout_s: Optional[float] = None,
     ) -> None:
         self.module = module
         self._engine = engine
@@ -71,38 +82,47 @@ class ShadowRunner:
         self._explain = explain  # names the declared divergence that accounts for a diff, if one does
         self._ignore = ignore  # fields holding the instant of the call, see field_diffs
         self._raises = raise_on_mismatch_default() if raise_on_mismatch is None else raise_on_mismatch
+        # past it the candidate is abandoned: the caller never waits longer for a comparison
+        self._timeout_s = candidate_timeout() if timeout_s is None else timeout_s
 
     def call(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any], legacy: Callable[[], Any]) -> Any:
         # a legacy failure propagates as on the legacy route: there is no answer to compare against
         result, legacy_timing = _timed(legacy)
-        new, new_timing, error = self._run_candidate(method, args, kwargs)
-        diffs = [] if error else field_diffs(result, new, self._ignore)
-        matched = error is None and not diffs
-        divergence = self._explain(diffs) if diffs else None
-        self._recorder.record_comparison(
-            self.module,
-            matched,
-            diff=diffs or None,
-            inputs={"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)},
-            context=self._context,
-            timings={"legacy": legacy_timing, "new": new_timing},
-            divergence=divergence,
-            candidate_error=error,
-        )
+        outcome = run_candidate(self.module, self._engine, self._candidate,
+                                lambda port: getattr(port, method)(*args, **kwargs), self._timeout_s)
+        fault, error = outcome.fault, outcome.error
+        try:
+            # the candidate's answer is compared here, on the caller's thread: an answer that
+            # cannot be walked (a cycle, a value whose dump raises) is the candidate's fault too
+            diffs = [] if fault else field_diffs(result, outcome.result, self._ignore)
+            divergence = self._explain(diffs) if diffs else None
+        except Exception as exc:
+            diffs, divergence, fault = [], None, UNCOMPARABLE_FAULT
+            error = f"{UNCOMPARABLE_FAULT}: {type(exc).__name__}"
+        matched = fault is None and not diffs
+        self._record(method, matched, diffs=diffs or None, divergence=divergence,
+                     inputs=lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)},
+                     timings={"legacy": legacy_timing, "new": outcome.timing},
+                     candidate_error=error, candidate_fault=fault)
         if not matched and divergence is None and self._raises:
             detail = error or "; ".join(f"{d['path']}: {d['legacy']!r} != {d['new']!r}" for d in diffs[:5])
             raise ShadowMismatch(f"shadow {self.module}.{method}: {detail}")
         return result
 
-    def _run_candidate(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, dict[str, float], Optional[str]]:
-        timing: dict[str, float] = {}
-        with self._engine.connect() as connection:
-            doomed = connection.begin()
+    def _record(self, method: str, matched: bool, **comparison: Any) -> None:
+        """Store the comparison; when that fails, count it as lost instead of failing the caller.
+
+        Only Exception is caught: a real Ctrl-C while recording still stops the program.
+        """
+        try:
+            comparison["inputs"] = comparison["inputs"]()  # inside the try: a call's arguments that cannot be stored lose it too
+            self._recorder.record_comparison(self.module, matched, diff=comparison.pop("diffs"), context=self._context,
+                                             **comparison)
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+            log.warning("shadow %s.%s: comparison lost, it could not be recorded (%s)", self.module, method, reason)
             try:
-                port = self._candidate(connection)
-                new, timing = _timed(lambda: getattr(port, method)(*args, **kwargs))
-                return new, timing, None
-            except Exception as exc:  # the candidate's failure is evidence, never the caller's problem
-                return None, timing, f"{type(exc).__name__}: {exc}"
-            finally:
-                doomed.rollback()
+                self._recorder.record_lost_comparison(self.module, method, reason)
+            except Exception as again:  # the database is gone altogether: the log line is all that is left
+                log.error("shadow %s.%s: the lost comparison could not be counted either (%s)", self.module, method,
+                          type(again).__name__)

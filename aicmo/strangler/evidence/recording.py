@@ -12,7 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.shared.persistence.ownership import MODULES
-from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
+from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, LostComparisonRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.tables import RouteChangeRow
 
 __all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_suite_run"]
@@ -74,14 +74,21 @@ class EvidenceRecorder:
         timings: Any = None,
         divergence: Optional[str] = None,
         candidate_error: Optional[str] = None,
+        candidate_fault: Optional[str] = None,
     ) -> None:
         """One shadow call; `divergence` names the declared divergence that explains a mismatch."""
         _known_module(module)
         with self._sessions.begin() as session:
             session.add(ShadowComparisonRow(
                 module=module, matched=matched, diff=diff, inputs=inputs, context=context, timings=timings,
-                divergence=divergence, candidate_error=candidate_error, at=self._clock.now(),
+                divergence=divergence, candidate_error=candidate_error, candidate_fault=candidate_fault,
+                at=self._clock.now(),
             ))
+
+    def record_lost_comparison(self, module: str, method: str, reason: str) -> None:
+        """A shadow call whose comparison could not be recorded, with why."""
+        with self._sessions.begin() as session:
+            session.add(LostComparisonRow(module=module, method=method[:100], reason=reason, at=self._clock.now()))
 
     def declare_divergence(self, module: str, name: str, reason: str, who: str, *, known: Collection[str]) -> None:
         """Declare (or re-word) an intended difference; without a reason it explains nothing.

@@ -14,7 +14,7 @@ from aicmo.shared.persistence.ownership import register_table
 from aicmo.shared.persistence.types import UtcDateTime
 from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
-__all__ = ["DeclaredDivergenceRow", "ShadowComparisonRow", "SuiteRunRow"]
+__all__ = ["DeclaredDivergenceRow", "LostComparisonRow", "ShadowComparisonRow", "SuiteRunRow"]
 
 
 class SuiteRunRow(AppendOnly, StranglerBase):
@@ -49,7 +49,21 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     context: Mapped[Any] = mapped_column(JSON, nullable=True)
     timings: Mapped[Any] = mapped_column(JSON, nullable=True)
     candidate_error: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    # what stopped the candidate: "timeout", "uncomparable" or the class name of what it raised
+    candidate_fault: Mapped[Optional[str]] = mapped_column(String(60), nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class LostComparisonRow(AppendOnly, StranglerBase):
+    """A shadow call whose comparison could not be recorded: counted, so the report shows the gap."""
+
+    __tablename__ = "strangler_lost_comparisons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    module: Mapped[str] = mapped_column(String(40), index=True)
+    method: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class DeclaredDivergenceRow(StranglerBase):
@@ -66,7 +80,9 @@ class DeclaredDivergenceRow(StranglerBase):
 
 make_append_only(SuiteRunRow.__table__)  # type: ignore[arg-type]
 make_append_only(ShadowComparisonRow.__table__)  # type: ignore[arg-type]
+make_append_only(LostComparisonRow.__table__)  # type: ignore[arg-type]
 
 register_table("strangler_suite_runs", "strangler")
 register_table("strangler_shadow_comparisons", "strangler")
 register_table("strangler_divergences", "strangler")
+register_table("strangler_lost_comparisons", "strangler")

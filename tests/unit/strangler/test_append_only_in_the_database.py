@@ -25,6 +25,7 @@ REWRITES = {
     "strangler_route_changes": ("why", "'rewritten history'"),
     "strangler_suite_runs": ("passed", "true"),
     "strangler_shadow_comparisons": ("matched", "false"),
+    "strangler_lost_comparisons": ("reason", "'nothing was lost'"),
 }
 
 ATTACKS = {
@@ -47,6 +48,7 @@ def _seed(engine) -> None:
     recorder = EvidenceRecorder(sessions, clock)
     recorder.record_suite_run("qc", "contract", "new", False, database=recorder.database)
     recorder.record_comparison("qc", True)
+    recorder.record_lost_comparison("qc", "evaluate", "the comparison could not be written")
 
 
 def _rows(engine, table: str) -> list[tuple]:
