@@ -28,7 +28,7 @@ from typing import Any, Iterator, Optional
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from aicmo.shared.persistence.sql_text import TEXT_WRITE
+from aicmo.shared.persistence.sql_writes import Writes, written_tables
 
 __all__ = ["CandidateAbandoned", "CandidateFence", "CandidateWriteRefused", "is_read"]
 
@@ -50,11 +50,19 @@ _ENDS_TRANSACTION = re.compile(r"^\s*(?:commit|end)\b", re.IGNORECASE)
 _PRAGMA_READ = re.compile(r"^\s*pragma\s+[\w.]+\s*(?:\([^)]*\))?\s*;?\s*$", re.IGNORECASE)
 
 
-def is_read(statement: str) -> bool:
-    """Whether a statement only reads (a data-modifying WITH or a locking SELECT is not a read)."""
+def is_read(statement: str, dialect_name: str) -> bool:
+    """Whether a statement only reads (a data-modifying WITH or a locking SELECT is not a read).
+
+    What it writes is read by the ownership guard's parser (a write hidden in a comment, a
+    writable CTE or an opaque block is not a read); the patterns only narrow what may start
+    a read and catch the row locks a parse does not report as writes.
+    """
     if _PRAGMA_READ.match(statement):
         return True
-    return bool(_READ_START.match(statement)) and not TEXT_WRITE.search(statement) and not _LOCKING_READ.search(statement)
+    if not _READ_START.match(statement) or _LOCKING_READ.search(statement):
+        return False
+    verdict = written_tables(statement, dialect_name)
+    return isinstance(verdict, Writes) and not verdict.tables
 
 
 def _first_words(statement: str) -> str:
@@ -97,7 +105,7 @@ class CandidateFence:
             if _ENDS_TRANSACTION.match(statement):
                 raise CandidateWriteRefused(f"shadow {self.module}: the candidate may not end its doomed transaction")
             return
-        if not is_read(statement):
+        if not is_read(statement, connection.dialect.name):
             raise CandidateWriteRefused(
                 f"shadow {self.module}: the candidate and its collaborators may only read outside its rolled-back "
                 f"transaction; refused {_first_words(statement)!r}")
