@@ -31,6 +31,53 @@ def test_create_campaign_keeps_the_settings(ports):
     assert CAMPAIGN == ports.cam.create_campaign(CAMPAIGN, "c1").settings
 
 
+def test_get_campaign_reads_back_the_created_campaign(ports):
+    """The campaign as create_campaign returned it."""
+    campaign = ports.cam.create_campaign(CAMPAIGN, "c1")
+    assert campaign == ports.cam.get_campaign(campaign.campaign_id)
+
+
+def _outcome(lead):
+    """What the acquisition steps found out about a lead, apart from its ids."""
+    return lead.model_dump(exclude={"lead_id", "campaign_id"})
+
+
+@pytest.mark.parametrize("mode", ["single", "batch"])
+def test_a_lead_batch_ends_as_the_steps_one_by_one(ports, mode):
+    """import_lead_batch = import, score, qualify, grade and route (the qualified), in one transaction."""
+    stepwise = ports.cam.create_campaign(CAMPAIGN, "c1")
+    leads = ports.cam.import_leads(stepwise.campaign_id, (HOT, COLD), "i1")
+    ports.cam.score_leads(stepwise.campaign_id, ids(leads), mode)
+    ports.cam.qualify_leads(stepwise.campaign_id, ids(leads), "q1")
+    for lead in ports.cam.grade_leads(ids(leads)):
+        if lead.qualification.status is QualificationStatus.QUALIFIED:
+            ports.cam.route_lead(lead.lead_id)
+    expected = [_outcome(ports.cam.get_lead(lead.lead_id)) for lead in leads]
+
+    batched = ports.cam.create_campaign(CAMPAIGN, "c2")
+    batch = ports.cam.import_lead_batch(batched.campaign_id, (HOT, COLD), mode, "b1")
+    assert expected == [_outcome(lead) for lead in batch]
+    assert ids(batch) == ids(ports.cam.list_leads(batched.campaign_id))
+
+
+def test_a_lead_batch_sent_again_with_its_key_imports_nothing_twice(ports):
+    """The same idempotency key gives the same leads back and no new ones."""
+    campaign = ports.cam.create_campaign(CAMPAIGN, "c1")
+    first = ports.cam.import_lead_batch(campaign.campaign_id, (HOT, COLD), "single", "b1")
+    again = ports.cam.import_lead_batch(campaign.campaign_id, (HOT, COLD), "single", "b1")
+    assert ids(first) == ids(again) == ids(ports.cam.list_leads(campaign.campaign_id))
+
+
+def test_next_actions_planned_together_are_the_ones_planned_alone(ports):
+    """plan_next_actions gives, lead by lead, what plan_next_action gives (L-40)."""
+    alone = ports.cam.create_campaign(CAMPAIGN, "c1")
+    together = ports.cam.create_campaign(CAMPAIGN, "c2")
+    singles = [ports.cam.plan_next_action(lead.lead_id, NOW)
+               for lead in ports.cam.import_lead_batch(alone.campaign_id, (HOT, COLD), "single", "b1")]
+    planned = ports.cam.plan_next_actions(ids(ports.cam.import_lead_batch(together.campaign_id, (HOT, COLD), "single", "b2")), NOW)
+    assert [(a.next_action_at, a.stop) for a in singles] == [(a.next_action_at, a.stop) for a in planned]
+
+
 def test_import_leads_adds_new_leads_in_file_order(ports):
     """Every lead starts NEW, in the order given; list_leads keeps that order."""
     campaign = ports.cam.create_campaign(CAMPAIGN, "c1")
@@ -135,8 +182,9 @@ def test_a_new_lead_is_touched_again_in_five_minutes(ports):
 @pytest.mark.parametrize("call", [
     lambda c: c.get_lead(UNKNOWN),
     lambda c: c.plan_next_action(UNKNOWN, NOW),
+    lambda c: c.plan_next_actions((UNKNOWN,), NOW),
     lambda c: c.grade_leads((UNKNOWN,)),
-], ids=["get_lead", "plan_next_action", "grade_leads"])
+], ids=["get_lead", "plan_next_action", "plan_next_actions", "grade_leads"])
 def test_an_unknown_lead_is_not_found(ports, call):
     """LeadNotFound for an unknown lead id."""
     with pytest.raises(LeadNotFound):
@@ -144,11 +192,13 @@ def test_an_unknown_lead_is_not_found(ports, call):
 
 
 @pytest.mark.parametrize("call", [
+    lambda c: c.get_campaign(UNKNOWN),
+    lambda c: c.import_lead_batch(UNKNOWN, (HOT,), "single", "b"),
     lambda c: c.list_leads(UNKNOWN),
     lambda c: c.score_leads(UNKNOWN, (), "single"),
     lambda c: c.qualify_leads(UNKNOWN, (), "q"),
     lambda c: c.send_outreach(OutreachBatch(campaign_id=UNKNOWN, lead_ids=()), "s"),
-], ids=["list_leads", "score_leads", "qualify_leads", "send_outreach"])
+], ids=["get_campaign", "import_lead_batch", "list_leads", "score_leads", "qualify_leads", "send_outreach"])
 def test_an_unknown_campaign_is_not_found(ports, call):
     """CampaignNotFound for an unknown campaign id."""
     with pytest.raises(CampaignNotFound):
