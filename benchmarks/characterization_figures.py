@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from aicmo.strangler.document_blocks import replace_block  # noqa: E402
 
 BEGIN, END = "<!-- characterization-figures:begin -->", "<!-- characterization-figures:end -->"
-SUITE = [sys.executable, "-m", "pytest", "tests/characterization", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
+SUITE = [sys.executable, "-m", "pytest", "tests/characterization", "-p", "no:randomly", "-p", "no:cacheprovider"]
 LEGACY = "backend,aicmo/domain,aicmo/core,aicmo/operator_services.py"
 
 

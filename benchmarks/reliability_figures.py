@@ -32,7 +32,7 @@ BEGIN, END = "<!-- reliability-figures:begin -->", "<!-- reliability-figures:end
 @dataclass(frozen=True)
 class Promise:
     name: str
-    tried: str  # what the tests plant, in words; the counts come from the run
+    tried: str  # what the tests plant, in words; the counts (tests, each planting one attack or more) come from the run
     tests: tuple[str, ...]
 
 
@@ -42,7 +42,7 @@ PROMISES = (
             "append-only table from a bare driver connection",
             ("tests/unit/strangler/test_append_only_in_the_database.py",)),
     Promise("Route changes are race-free",
-            "20 concurrent `aicmo migrate promote|rollback` processes per scenario; the audit chain, the stored route "
+            "20 concurrent `aicmo migrate promote` / `rollback` processes per scenario; the audit chain, the stored route "
             "and every exit code checked",
             ("tests/e2e/test_concurrent_route_changes.py",)),
     Promise("Routes cannot lie",
@@ -93,7 +93,7 @@ def run(promises: tuple[Promise, ...]) -> dict[str, Tally]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder, "junit.xml")
         env = {**os.environ, "AICMO_TEST_REQUIRE_POSTGRES": "1"}
-        command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+        command = [sys.executable, "-m", "pytest", *paths, "-p", "no:randomly", "-p", "no:cacheprovider",
                    f"--junitxml={report}", "-o", "junit_family=xunit1"]
         subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL)
         if not report.exists():
@@ -110,7 +110,7 @@ def run(promises: tuple[Promise, ...]) -> dict[str, Tally]:
 
 
 def table(promises: tuple[Promise, ...], tallies: dict[str, Tally]) -> str:
-    lines = ["| promise | attacks planted | SQLite: held / tried | PostgreSQL: held / tried | either database | time |",
+    lines = ["| promise | what the tests plant | SQLite: tests held / run | PostgreSQL: tests held / run | no database | time |",
              "|---|---|---:|---:|---:|---:|"]
     for promise in promises:
         counts = tallies[promise.name].outcomes
