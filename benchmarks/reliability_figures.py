@@ -140,7 +140,7 @@ def main() -> int:
         text += f"\n\n{skipped} tests did not apply to the backend they were collected for (skipped)."
     if not args.print_only:
         replace_block(ROOT / "README.md", BEGIN, END, "Measured by `python benchmarks/reliability_figures.py` "
-                      "(each attack is a test; time is the tests' own, both databases):\n\n" + text)
+                      "(each test plants one attack or more and checks it held; time is the tests' own):\n\n" + text)
     return 0
 
 
