@@ -49,9 +49,11 @@ PROMISES = (
             "promoting a module without a new implementation, lowering the comparison floor, deleting without "
             "--confirm or readiness, empty/unknown divergences, stale suite runs and comparisons",
             ("tests/unit/strangler/migration/test_routes_cannot_lie.py",)),
-    Promise("Concurrent evaluations lose and duplicate nothing",
-            "8 processes evaluating one creative set at once (rounds, events and a shared idempotency key checked)",
-            ("tests/unit/qc/test_concurrent_evaluations.py",)),
+    Promise("Concurrent journeys lose and duplicate nothing",
+            "8 `aicmo run` journeys at once on a database whose legacy tables do not exist yet (campaigns, qc rounds "
+            "and events counted); 8 processes evaluating one creative set at once (rounds, events and a shared "
+            "idempotency key checked)",
+            ("tests/e2e/test_concurrent_journeys.py", "tests/unit/qc/test_concurrent_evaluations.py")),
     Promise("A module writes only its own tables",
             "foreign writes from qc's unit of work by every path (ORM, Core, bulk, driver SQL, a new connection, "
             "comments, case, REPLACE, TRUNCATE, DROP, writable CTE, DO, role resets) and legitimate statements "

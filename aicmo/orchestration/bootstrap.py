@@ -189,10 +189,23 @@ def routed_ports(
 
 
 def configure_legacy_database(url: str) -> None:
-    """Point the legacy global engine at ``url``."""
+    """Point the legacy global engine at ``url``, its tables made one process at a time.
+
+    Legacy creates its tables when it first opens a session, with nothing to keep two processes
+    apart: eight journeys started at once on a fresh PostgreSQL database fail on the catalogue's
+    unique index. So they are made here first, under the lock migrations take; legacy then
+    finds them there. (An in-memory database belongs to one process.)
+    """
     from backend.db import session
+    from backend.db.models import Base
+
+    from aicmo.shared.persistence.engines import engine_for, is_in_memory
+    from aicmo.shared.persistence.migrations import schema_change
 
     session.configure(url)
+    if not is_in_memory(url):
+        with schema_change(engine_for(url)) as connection:
+            Base.metadata.create_all(connection)
 
 
 def count_projects() -> int:

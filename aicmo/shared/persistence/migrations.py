@@ -8,9 +8,10 @@ and `ensure_current` refuses one that is behind.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 import attrs
 from alembic import command
@@ -34,6 +35,7 @@ __all__ = [
     "ensure_current",
     "migration_schema",
     "run_migrations",
+    "schema_change",
     "schema_drift",
     "upgrade",
 ]
@@ -94,17 +96,26 @@ def current_revision(engine: Engine, migrations: SchemaMigrations) -> Optional[s
 MIGRATION_LOCK = 0x41_49_43_4D_4F
 
 
-def upgrade(engine: Engine, migrations: SchemaMigrations, revision: str = "head") -> None:
-    """Bring the owner's tables to ``revision``, in one transaction, one process at a time.
+@contextmanager
+def schema_change(engine: Engine) -> Iterator[Connection]:
+    """One transaction that changes tables, taken by one process at a time.
 
-    Twenty commands started at once on a fresh database would each read "no revision" and
-    create the same tables; so the revision is read under a lock held to the commit: SQLite's
-    write lock (BEGIN IMMEDIATE), PostgreSQL's transaction-level advisory lock (taken before
-    CREATE SCHEMA, which races too). The one that waited then finds the head and does nothing.
+    Twenty commands started at once on a fresh database would each find a table missing and
+    create it (PostgreSQL then fails on its catalogue's unique index; SQLite says "already
+    exists"); so what is there is read under a lock held to the commit: SQLite's write lock
+    (BEGIN IMMEDIATE), PostgreSQL's transaction-level advisory lock. The one that waited then
+    finds the tables made and does nothing.
     """
     with write_serialized(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        yield connection
+
+
+def upgrade(engine: Engine, migrations: SchemaMigrations, revision: str = "head") -> None:
+    """Bring the owner's tables to ``revision``, in one transaction, one process at a time."""
+    with schema_change(engine) as connection:
+        if connection.dialect.name == "postgresql":
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{migrations.schema}"'))
         command.upgrade(migrations.config(connection), revision)
         if connection.dialect.name == "postgresql" and migrations.owner in MODULES:
