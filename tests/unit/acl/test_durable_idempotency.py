@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 from aicmo.billing.api import InvoiceRequest, Milestone, PaymentRequest
 from aicmo.cam.api import AcquisitionCampaign, InboundReply, LeadProfile, OutreachBatch
+from aicmo.onboarding.api import ClientIntake
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.acquisition import run_acquisition
 from aicmo.orchestration.journey import run_client_journey
@@ -97,8 +98,6 @@ def files(folder: Path) -> dict[str, int]:
 @pytest.fixture
 def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     """A journey and an acquisition through recording legacy ports, plus the keyed commands they skip."""
-    from acl.onboarding.requests import intake_from_request
-
     monkeypatch.chdir(tmp_path)
     for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR"):
         monkeypatch.delenv(name, raising=False)
@@ -106,7 +105,7 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     legacy = bootstrap.legacy_ports()
     ports = dataclasses.replace(legacy, **{f.name: Recording(f.name, getattr(legacy, f.name), calls)
                                            for f in dataclasses.fields(legacy)})
-    intake = intake_from_request(json.loads((EXAMPLES / "intake_us_sales.json").read_text()))
+    intake = ClientIntake.model_validate(json.loads((EXAMPLES / "intake_us_sales.json").read_text()))
     outcome = run_client_journey(ports, intake, out_dir=str(tmp_path / "out"))
     replies = (InboundReply(email=LEADS[0].email, received_at=dt.datetime(2026, 1, 15, 11, 30, tzinfo=dt.timezone.utc),
                             body="Yes, sounds good. Can we set up a call next week?"),)
