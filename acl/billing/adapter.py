@@ -5,7 +5,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
 from acl.billing.translation import (
@@ -42,7 +42,7 @@ class LegacyBilling:
     """The billing port, answered by the legacy billing service."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
 
     def issue_proposal(self, client_id: ClientId, idempotency_key: str) -> Proposal:
         def run() -> Proposal:

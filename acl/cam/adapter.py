@@ -7,7 +7,7 @@ from typing import Optional
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl.cam.times import NextActionMemory
 from acl.cam.translation import (
@@ -79,7 +79,7 @@ class LegacyCam:
     """The CAM port, answered by the legacy acquisition services."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         # lead ids per campaign in the order they were imported: legacy lists leads in insertion
         # order, which only SQLite's rowid keeps; PostgreSQL has no such column
         self._imported: dict[str, list[str]] = {}

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session
 
 from aicmo.shared.ids import derived_id
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.translate import build
 from acl.client_review.translation import (
@@ -48,7 +48,7 @@ class LegacyClientReview:
     """The client review port, answered by the legacy review service."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         # legacy keeps the package only in the operator flow's memory; the rows hold the feedback
         self._reviews: dict[str, Review] = {}
 

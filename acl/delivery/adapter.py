@@ -1,7 +1,7 @@
 """DeliveryPort over legacy: gate_problems and package_delivery."""
 from __future__ import annotations
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl.delivery.translation import (
     gate_stand_ins,
@@ -33,7 +33,7 @@ class LegacyDelivery:
     """The delivery port, answered by the legacy packager."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         # the delivery_packages row keeps neither the gate's problems nor the delivered ids
         self._problems: dict[str, tuple[str, ...]] = {}
         self._delivered: dict[str, tuple[str, ...]] = {}

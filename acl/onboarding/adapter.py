@@ -6,7 +6,7 @@ from typing import Any, Mapping
 from pydantic import ValidationError
 
 from acl._support.errors import TranslationError
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
 from acl.onboarding.translation import (
@@ -40,7 +40,7 @@ class LegacyOnboarding:
     """The onboarding port, answered by the legacy services."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
 
     def read_intake_request(self, request: Mapping[str, Any]) -> ClientIntake:
         try:

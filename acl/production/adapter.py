@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
 from acl.production.translation import calendar_from_legacy, set_from_rows
@@ -50,7 +50,7 @@ class LegacyProduction:
     """The production port, answered by the legacy generators and creative_assets rows."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
 
     def produce_creatives(self, strategy: Strategy, idempotency_key: str) -> CreativeSet:
         def run() -> CreativeSet:

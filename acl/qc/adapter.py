@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from aicmo.shared.ids import derived_id
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl.production.translation import calendar_to_legacy
 from acl.qc.translation import (
@@ -42,7 +42,7 @@ class LegacyQc:
     """The QC port, answered by the legacy ruleset v1."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         # legacy keeps no QC result: only the last scores on the creative rows
         self._results: dict[str, QcResult] = {}
         self._latest: dict[str, QcResult] = {}

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.translate import aware, build
 from acl.reporting.translation import (
@@ -40,7 +40,7 @@ class LegacyReporting:
     """The reporting port, answered by the legacy reporting service."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
 
     def generate_report(self, request: ReportRequest, idempotency_key: str) -> PerformanceReport:
         def run() -> PerformanceReport:

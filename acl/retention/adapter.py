@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.translate import aware
 from acl.retention.translation import assessment_from_legacy, assessment_from_row
@@ -28,7 +28,7 @@ class LegacyRetention:
     """The retention port, answered by the legacy retention service."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         self._days: dict[str, int] = {}
 
     def assess_retention(self, signals: RetentionSignals, idempotency_key: str) -> RetentionAssessment:

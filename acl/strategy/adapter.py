@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from acl._support.idempotency import IdempotencyMemory
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
 from acl.strategy import approval
@@ -47,7 +47,7 @@ class LegacyStrategy:
     """The strategy port, answered by the legacy generator and operator services."""
 
     def __init__(self) -> None:
-        self._idempotency = IdempotencyMemory()
+        self._idempotency = DurableIdempotency(MODULE)
         # legacy stores only the description stamps of decisions, not the decisions
         self._decisions: dict[str, tuple[StrategyDecision, ...]] = {}
 

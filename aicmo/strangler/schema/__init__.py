@@ -15,6 +15,7 @@ from aicmo.shared.persistence.migrations import SchemaMigrations, ensure_current
 from aicmo.strangler.database import StranglerBase, StranglerSession
 from aicmo.strangler.evidence import tables as _evidence_tables  # noqa: F401 - the tables join the metadata
 from aicmo.strangler.routes import tables as _route_tables  # noqa: F401
+from aicmo.strangler.schema import idempotency_records as _idempotency_records  # noqa: F401
 
 __all__ = ["STRANGLER_MIGRATIONS", "open_database", "strangler_change_sessions", "strangler_sessions"]
 

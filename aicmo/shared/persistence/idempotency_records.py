@@ -1,0 +1,76 @@
+"""Idempotency records that outlive the process: one row per (module, method, key).
+
+A command run under an idempotency key stores its request's fingerprint and its result here,
+in the same transaction as its effect: a crash leaves both or neither, so a replay in a new
+process either finds the record (and returns the stored result) or finds no effect to repeat.
+The table belongs to the strangler (its migration 0005 makes it); the kit defines it once, so
+the anti-corruption adapters, which write it through legacy's own session, and the strangler's
+migrations agree on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Integer, String, Table, UniqueConstraint, insert, inspect, select
+from sqlalchemy.engine import Connection
+
+from aicmo.shared.persistence.metadata import owner_metadata
+from aicmo.shared.persistence.ownership import register_table
+from aicmo.shared.persistence.types import UtcDateTime
+
+__all__ = ["IDEMPOTENCY_RECORDS", "IdempotencyRecord", "add_record", "find_record", "has_records_table"]
+
+SCHEMA = "strangler"
+TABLE = "strangler_idempotency"
+
+IDEMPOTENCY_RECORDS = Table(
+    TABLE,
+    owner_metadata(SCHEMA),
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("module", String(40), nullable=False),
+    Column("method", String(100), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("result", JSON, nullable=True),  # None: a command whose answer is "nothing" (convert_reply)
+    Column("at", UtcDateTime(), nullable=False),
+    # the replay's whole guarantee: a second effect under one key cannot commit beside the first
+    UniqueConstraint("module", "method", "key"),
+)
+register_table(TABLE, SCHEMA)
+
+
+@dataclass(frozen=True)
+class IdempotencyRecord:
+    fingerprint: str
+    result: Any
+
+
+def _options(connection: Connection) -> dict[str, Any]:
+    # a connection of an engine the kit did not build (legacy's) keeps the schema: SQLite has none
+    return {"schema_translate_map": {SCHEMA: None}} if connection.dialect.name == "sqlite" else {}
+
+
+def has_records_table(connection: Connection) -> bool:
+    """Whether the strangler's migrations made the table in this database."""
+    schema = None if connection.dialect.name == "sqlite" else SCHEMA
+    return inspect(connection).has_table(TABLE, schema=schema)
+
+
+def find_record(connection: Connection, module: str, method: str, key: str) -> Optional[IdempotencyRecord]:
+    t = IDEMPOTENCY_RECORDS.c
+    row = connection.execute(
+        select(t.fingerprint, t.result).where(t.module == module, t.method == method, t.key == key),
+        execution_options=_options(connection),
+    ).first()
+    return None if row is None else IdempotencyRecord(row.fingerprint, row.result)
+
+
+def add_record(connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any) -> None:
+    """Insert the record in the connection's transaction (a unique violation: another run stored it first)."""
+    connection.execute(
+        insert(IDEMPOTENCY_RECORDS).values(module=module, method=method, key=key, fingerprint=fingerprint,
+                                           result=result, at=datetime.now(timezone.utc)),
+        execution_options=_options(connection),
+    )
