@@ -18,7 +18,7 @@ from aicmo.strangler.evidence.tables import ShadowComparisonRow
 from aicmo.strangler.schema import strangler_sessions
 
 TINY_TIMEOUT_S = 0.05
-HANG_S = 0.8  # how long a hung candidate sleeps: well past the timeout, short enough for a quick test
+HANG_S = 2.0  # how long a hung candidate sleeps: far past the timeout, so a loaded machine cannot blur the two
 
 
 class Caller:
@@ -120,7 +120,7 @@ def test_a_hung_candidate_is_abandoned_at_the_timeout_and_nothing_it_does_later_
     # the caller's next write on the very row the candidate locked goes through without waiting on it
     with caller.engine.begin() as connection:
         if caller.engine.dialect.name == "postgresql":
-            connection.execute(text("set local lock_timeout = '300ms'"))
+            connection.execute(text("set local lock_timeout = '1s'"))
         connection.execute(text("update caller_rows set x = x + 10 where id = 1"))
     assert {"answer": "legacy"} == answer
     assert waited < HANG_S / 2, f"the caller waited {waited:.2f} s"
