@@ -54,6 +54,10 @@ PROMISES = (
             "and events counted); 8 processes evaluating one creative set at once (rounds, events and a shared "
             "idempotency key checked)",
             ("tests/e2e/test_concurrent_journeys.py", "tests/unit/qc/test_concurrent_evaluations.py")),
+    Promise("A port call replayed by a new process repeats nothing",
+            "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
+            "zip compared); the same key with another request; a crash between legacy's effect and its record",
+            ("tests/unit/acl/test_durable_idempotency.py",)),
     Promise("A module writes only its own tables",
             "foreign writes from qc's unit of work by every path (ORM, Core, bulk, driver SQL, a new connection, "
             "comments, case, REPLACE, TRUNCATE, DROP, writable CTE, DO, role resets) and legitimate statements "
