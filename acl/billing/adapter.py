@@ -13,6 +13,7 @@ from acl.billing.translation import (
     proposal_from_legacy,
     status_from_legacy,
 )
+from acl.billing.voiding import void_invoices
 from aicmo.billing.api import (
     BillingRequest,
     BillingStatus,
@@ -24,6 +25,7 @@ from aicmo.billing.api import (
     PaymentRequest,
     Proposal,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.ids import ClientId
 from backend.db.models import InvoiceRow
 from backend.services import billing
@@ -101,3 +103,10 @@ class LegacyBilling:
         with legacy_session(MODULE) as session:
             project_row(session, client_id)
             return _status(session, str(client_id), as_of)
+
+    def void_invoices(self, client_id: ClientId, idempotency_key: str) -> Compensation:
+        def run() -> Compensation:
+            with legacy_session(MODULE) as session:
+                return void_invoices(session, str(client_id))
+
+        return self._idempotency.once("void_invoices", idempotency_key, str(client_id), run)

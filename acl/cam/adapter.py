@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl.cam.project_cancellation import cancel_project
 from acl.cam.times import NextActionMemory
 from acl.cam.translation import (
     campaign_from_row,
@@ -39,6 +40,8 @@ from aicmo.cam.api import (
     ReplyNotFound,
     ScoringMode,
 )
+from aicmo.shared.compensation import Compensation
+from aicmo.shared.ids import ClientId
 from backend.db.models import CampaignRow, LeadRow, ReplyRow
 from backend.services.cam import (
     conversion,
@@ -275,6 +278,13 @@ class LegacyCam:
         with legacy_session(MODULE) as session:
             _campaign_row(session, campaign_id)
             return tuple(self._lead(row) for row in self._in_import_order(session, str(campaign_id)))
+
+    def cancel_project(self, client_id: ClientId, idempotency_key: str) -> Compensation:
+        def run() -> Compensation:
+            with legacy_session(MODULE) as session:
+                return cancel_project(session, str(client_id))
+
+        return self._idempotency.once("cancel_project", idempotency_key, str(client_id), run)
 
     def _in_import_order(self, session: Session, campaign_id: str) -> list[LeadRow]:
         """The campaign's leads as imported: legacy stamps every lead of one import with the same instant.

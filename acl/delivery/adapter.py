@@ -10,6 +10,7 @@ from acl.delivery.translation import (
     strategy_stand_in,
 )
 from acl.onboarding.translation import project_from_row
+from acl.delivery.withdrawal import withdraw
 from acl.production.translation import calendar_to_legacy
 from aicmo.delivery.api import (
     DeliveryGateClosed,
@@ -20,6 +21,7 @@ from aicmo.delivery.api import (
     PackageNotFound,
 )
 from aicmo.production.api import CreativeSetNotFound
+from aicmo.shared.compensation import Compensation
 from backend.db.models import CampaignRow, DeliveryPackageRow
 from backend.services.delivery import DeliveryGateError, gate_problems, package_delivery
 from backend.services.production import creatives_for
@@ -80,3 +82,10 @@ class LegacyDelivery:
             if delivered is None:  # a package of an earlier process: the rows marked DELIVERED
                 delivered = tuple(r.id for r in creatives_for(session, row.campaign_id) if r.status == "DELIVERED")
             return package_from_row(row, self._problems.get(row.id), delivered)
+
+    def withdraw_package(self, package_id: PackageId, idempotency_key: str) -> Compensation:
+        def run() -> Compensation:
+            with legacy_session(MODULE) as session:
+                return withdraw(session, str(package_id))
+
+        return self._idempotency.once("withdraw_package", idempotency_key, str(package_id), run)

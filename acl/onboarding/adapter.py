@@ -74,6 +74,13 @@ class LegacyOnboarding:
         def run() -> ClientProject:
             with legacy_session(MODULE) as session:
                 row = project_row(session, client_id)
+                if row.project_state == ProjectState.CANCELLED.value:
+                    # legacy's machine has no such state: a compensated project is final
+                    raise IllegalStateTransition(
+                        f"CANCELLED -> {ProjectState(target).value}",
+                        current=ProjectState.CANCELLED.value,
+                        target=ProjectState(target).value,
+                    )
                 project = _machine_for(row)
                 try:
                     project.transition_to(LegacyState(ProjectState(target).value))

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl.production.discard import discard_set
 from acl.production.translation import calendar_from_legacy, set_from_rows
 from acl.strategy.translation import document_to_legacy
 from aicmo.production.api import (
@@ -16,6 +17,7 @@ from aicmo.production.api import (
     CreativeSetId,
     CreativeSetNotFound,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 from backend.generators.creative_generator import rewrite_caption
@@ -98,3 +100,10 @@ class LegacyProduction:
         with legacy_session(MODULE) as session:
             rows = _set_rows(session, creative_set_id)
             return set_from_rows(str(creative_set_id), _brand(session, str(creative_set_id)), rows)
+
+    def discard_creatives(self, creative_set_id: CreativeSetId, idempotency_key: str) -> Compensation:
+        def run() -> Compensation:
+            with legacy_session(MODULE) as session:
+                return discard_set(session, str(creative_set_id))
+
+        return self._idempotency.once("discard_creatives", idempotency_key, str(creative_set_id), run)

@@ -29,6 +29,7 @@ from aicmo.qc.api import (
     QcResultId,
     QcResultNotFound,
 )
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from backend.services import qc_rules
 from backend.services.production import creatives_for
 from backend.services.qc import evaluate_project
@@ -45,8 +46,9 @@ class LegacyQc:
         self._idempotency = DurableIdempotency(MODULE)
         # legacy keeps no QC result: only the last scores on the creative rows
         self._results: dict[str, QcResult] = {}
-        self._latest: dict[str, QcResult] = {}
+        self._history: dict[str, list[QcResult]] = {}  # per set, oldest first
         self._rounds: dict[str, int] = {}
+        self._voided: set[str] = set()
 
     def evaluate_creative_set(self, request: QcRequest, idempotency_key: str) -> QcResult:
         def run() -> QcResult:
@@ -72,7 +74,7 @@ class LegacyQc:
                 )
             self._rounds[set_id] = round_number + 1
             self._results[str(result.qc_result_id)] = result
-            self._latest[set_id] = result
+            self._history.setdefault(set_id, []).append(result)
             return result
 
         return self._idempotency.once("evaluate_creative_set", idempotency_key, request, run)
@@ -95,13 +97,28 @@ class LegacyQc:
         return document_score_from_legacy(qc_rules.score_document(document.text, document.section.value))
 
     def get_result(self, qc_result_id: QcResultId) -> QcResult:
-        try:
-            return self._results[str(qc_result_id)]
-        except KeyError:
-            raise QcResultNotFound(f"QC result {qc_result_id} not found", qc_result_id=str(qc_result_id)) from None
+        result = self._results.get(str(qc_result_id))
+        if result is None or str(qc_result_id) in self._voided:
+            raise QcResultNotFound(f"QC result {qc_result_id} not found", qc_result_id=str(qc_result_id))
+        return result
 
     def latest_result(self, creative_set_id: CreativeSetId) -> QcResult:
-        try:
-            return self._latest[str(creative_set_id)]
-        except KeyError:
-            raise QcResultNotFound(f"creative set {creative_set_id} was never evaluated", creative_set_id=str(creative_set_id)) from None
+        standing = [r for r in self._history.get(str(creative_set_id), ()) if str(r.qc_result_id) not in self._voided]
+        if not standing:
+            raise QcResultNotFound(f"creative set {creative_set_id} was never evaluated", creative_set_id=str(creative_set_id))
+        return standing[-1]
+
+    def void_result(self, qc_result_id: QcResultId, idempotency_key: str) -> Compensation:
+        # Legacy stores no result, only the scores on production's creative rows (Q-09): this
+        # adapter's own record is what it voids; the rows' marks go with production's
+        # discard_creatives, the owner of that table.
+        def run() -> Compensation:
+            target = str(qc_result_id)
+            if target not in self._results:
+                return Compensation(action="void_result", target_id=target, status=CompensationStatus.NOTHING_TO_COMPENSATE)
+            if target in self._voided:
+                return Compensation(action="void_result", target_id=target, status=CompensationStatus.ALREADY_COMPENSATED)
+            self._voided.add(target)
+            return Compensation(action="void_result", target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
+
+        return self._idempotency.once("void_result", idempotency_key, str(qc_result_id), run)

@@ -24,6 +24,7 @@ from aicmo.qc.api import (
     QcResult,
     QcResultId,
 )
+from aicmo.shared.compensation import Compensation
 from backend.db.models import CreativeAssetRow
 
 __all__ = ["QcWithLegacyView", "sync_legacy_view"]
@@ -76,3 +77,8 @@ class QcWithLegacyView:
 
     def latest_result(self, creative_set_id: CreativeSetId) -> QcResult:
         return self._qc.latest_result(creative_set_id)
+
+    def void_result(self, qc_result_id: QcResultId, idempotency_key: str) -> Compensation:
+        # the legacy view's columns are on production's rows: production's discard_creatives
+        # withdraws them with the set, so the view is left as the last evaluation wrote it
+        return self._qc.void_result(qc_result_id, idempotency_key)

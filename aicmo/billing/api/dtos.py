@@ -49,6 +49,8 @@ class InvoiceStatus(str, Enum):
     SCHEDULED = "scheduled"
     SENT = "sent"
     PAID = "paid"
+    VOID = "void"
+    """Cancelled by the journey's compensation (void_invoices): nothing outstanding, never paid."""
 
 
 class ProposalLine(ContractModel):

@@ -13,6 +13,7 @@ from aicmo.billing.api.dtos import (
     PaymentRequest,
     Proposal,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 from aicmo.shared.ids import ClientId
 
@@ -45,4 +46,11 @@ class BillingPort(Protocol):
 
     def get_billing_status(self, client_id: ClientId, as_of: dt.date) -> BillingStatus:
         """The client's invoices, outstanding amount and overdue count as of a day."""
+        ...
+
+    def void_invoices(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates issue_milestone_invoices and issue_invoice: the client's unpaid invoices are
+        void (nothing outstanding); a paid one is kept and named, a refund is the business's call.
+        The invoices are the journey's pivot: only an operator's cancel runs this, never a failed
+        later step. An unknown client is a no-op."""
         ...

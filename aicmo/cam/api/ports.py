@@ -21,7 +21,9 @@ from aicmo.cam.api.dtos import (
     ReplyId,
     ScoringMode,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
+from aicmo.shared.ids import ClientId
 
 __all__ = ["CamPort"]
 
@@ -94,4 +96,12 @@ class CamPort(Protocol):
 
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         """The campaign's leads in import order; CampaignNotFound when unknown."""
+        ...
+
+    def cancel_project(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates onboarding's onboard_client and advance_project, and strategy's draft and approval.
+
+        The client project is a cam_campaigns row of kind "project" (spec section 11), so the
+        module that owns that table marks it CANCELLED; an unknown client is a no-op.
+        """
         ...

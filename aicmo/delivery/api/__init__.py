@@ -25,7 +25,7 @@ from aicmo.delivery.api.ports import (
     DeliveryPort,
 )
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "1.1.0"
 
 __all__ = [
     "CONTRACT_VERSION",

@@ -32,6 +32,8 @@ class PackageStatus(str, Enum):
     """A package's status."""
 
     DELIVERED = "delivered"
+    WITHDRAWN = "withdrawn"
+    """The journey was compensated: the zip was moved aside (withdraw_package)."""
 
 
 class DeliveryRequest(ContractModel):

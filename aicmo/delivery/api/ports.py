@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from aicmo.delivery.api.dtos import DeliveryRequest, GateCheck, Package, PackageId
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 
 __all__ = ["DeliveryPort"]
@@ -23,4 +24,9 @@ class DeliveryPort(Protocol):
 
     def get_package(self, package_id: PackageId) -> Package:
         """A delivered package; PackageNotFound when unknown."""
+        ...
+
+    def withdraw_package(self, package_id: PackageId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates deliver_package: the package is WITHDRAWN and its zip moved aside, beside it as
+        `<name>.zip.withdrawn`, so no reader finds it as a delivery; an unknown package is a no-op."""
         ...

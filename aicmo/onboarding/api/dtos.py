@@ -79,6 +79,8 @@ class ProjectState(str, Enum):
     """Legacy only: what onboarding writes on a new project row (Q-02); never a transition target."""
     REJECTED = "REJECTED"
     """Legacy only: written when the client rejects the review package (Q-10)."""
+    CANCELLED = "CANCELLED"
+    """The journey that created the project was compensated (cam's cancel_project); final."""
 
 
 class ClientIntake(ContractModel):

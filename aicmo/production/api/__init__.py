@@ -30,7 +30,7 @@ from aicmo.production.api.ports import (
     ProductionPort,
 )
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "1.1.0"
 
 __all__ = [
     "CONTRACT_VERSION",

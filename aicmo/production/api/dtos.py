@@ -63,6 +63,8 @@ class CreativeStatus(str, Enum):
 
     DRAFT = "DRAFT"
     DELIVERED = "DELIVERED"
+    DISCARDED = "DISCARDED"
+    """The journey that produced it was compensated (discard_creatives); never delivered again."""
 
 
 class CalendarTheme(str, Enum):

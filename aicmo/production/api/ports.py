@@ -9,6 +9,7 @@ from aicmo.production.api.dtos import (
     CreativeSet,
     CreativeSetId,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 from aicmo.strategy.api import Strategy
 
@@ -45,4 +46,12 @@ class ProductionPort(Protocol):
 
     def get_creative_set(self, creative_set_id: CreativeSetId) -> CreativeSet:
         """The set as it stands; CreativeSetNotFound when unknown."""
+        ...
+
+    def discard_creatives(self, creative_set_id: CreativeSetId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates produce_creatives and rewrite_creatives: every creative of the set DISCARDED.
+
+        Legacy keeps the QC scores and the review decisions on these rows too, so this also
+        withdraws what qc (on legacy) and client_review wrote there; an unknown set is a no-op.
+        """
         ...

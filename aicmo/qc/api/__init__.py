@@ -35,7 +35,7 @@ from aicmo.qc.api.ports import (
     QcPort,
 )
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "1.1.0"
 
 __all__ = [
     "CONTRACT_VERSION",

@@ -12,6 +12,7 @@ from aicmo.qc.api.dtos import (
     QcResult,
     QcResultId,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 
 __all__ = ["QcPort"]
@@ -39,4 +40,9 @@ class QcPort(Protocol):
 
     def latest_result(self, creative_set_id: CreativeSetId) -> QcResult:
         """The newest evaluation of a set; QcResultNotFound when it was never evaluated."""
+        ...
+
+    def void_result(self, qc_result_id: QcResultId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates evaluate_creative_set: the evaluation is void, no longer served by get_result
+        or latest_result (QcResultNotFound); an unknown result is a no-op."""
         ...

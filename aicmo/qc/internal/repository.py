@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 from aicmo.qc.api import Deduction, DocumentSection, FindingRule, Severity
 from aicmo.qc.internal.model import CalendarCheck, CreativeCheck, DocumentScore, Evaluation, Finding
 from aicmo.qc.internal.tables import QcCreativeCheckRow, QcResultRow
+from aicmo.shared.compensation import CompensationStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -100,12 +102,26 @@ class QcResultRepository:
 
     def get(self, qc_result_id: str) -> Optional[Evaluation]:
         row = self._session.get(QcResultRow, qc_result_id)
-        return self._evaluation(row) if row is not None else None
+        return self._evaluation(row) if row is not None and row.voided_at is None else None
 
     def latest(self, creative_set_id: str) -> Optional[Evaluation]:
-        query = select(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id)
+        """The newest evaluation that was not voided."""
+        query = select(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id, QcResultRow.voided_at.is_(None))
         row = self._session.scalars(query.order_by(QcResultRow.round_number.desc()).limit(1)).first()
         return self._evaluation(row) if row is not None else None
+
+    def void(self, qc_result_id: str, idempotency_key: str, at: datetime) -> CompensationStatus:
+        """Void an evaluation once; the row is locked (PostgreSQL) so two voidings run one after the other."""
+        row = self._session.get(QcResultRow, qc_result_id, with_for_update=True)
+        if row is None:
+            return CompensationStatus.NOTHING_TO_COMPENSATE
+        if row.voided_at is not None:
+            # the same key again is a replay of the call that voided it, and answers the same
+            same_call = row.voided_by == idempotency_key
+            return CompensationStatus.COMPENSATED if same_call else CompensationStatus.ALREADY_COMPENSATED
+        row.voided_at, row.voided_by = at, idempotency_key
+        self._session.flush()
+        return CompensationStatus.COMPENSATED
 
     def rounds_of(self, creative_set_id: str) -> int:
         """How many times the set was evaluated: the next round's number."""

@@ -22,6 +22,7 @@ from aicmo.qc.internal.rules.document_score import score_document
 from aicmo.qc.internal.translation import check_dto, document_score_dto, result_dto
 from aicmo.qc.internal.unit_of_work import QcUnitOfWork
 from aicmo.shared.clock import Clock
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.conflicts import is_unique_violation, serialize_on
 from aicmo.shared.persistence.idempotency import request_fingerprint
@@ -119,3 +120,11 @@ class QcService:
         if evaluation is None:
             raise QcResultNotFound(f"creative set {creative_set_id} was never evaluated", creative_set_id=str(creative_set_id))
         return result_dto(evaluation)
+
+    def void_result(self, qc_result_id: QcResultId, idempotency_key: str) -> Compensation:
+        target = str(qc_result_id)
+        with self._unit_of_work().for_writing() as uow:
+            status = uow.results.void(target, idempotency_key, self._clock.now())
+            uow.commit()
+        undone = (target,) if status is CompensationStatus.COMPENSATED else ()
+        return Compensation(action="void_result", target_id=target, status=status, undone=undone)

@@ -6,6 +6,7 @@ key leaves the module: the client, the set and the creatives are referenced by i
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Optional
 
 from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -50,6 +51,11 @@ class QcResultRow(QcBase):
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
     # a repeat of the key with another request is a conflict, not a replay
     request_fingerprint: Mapped[str] = mapped_column(String(64))
+    # set by void_result, the compensation of the evaluation: the row stays, so the round's
+    # number is never given out again, but no reader is served it any more
+    voided_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime, nullable=True)
+    # the idempotency key of the voiding: its repeat answers as the first call did
+    voided_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
 
 
 class QcCreativeCheckRow(QcBase):
