@@ -28,5 +28,5 @@ class DeliveryPort(Protocol):
 
     def withdraw_package(self, package_id: PackageId, idempotency_key: IdempotencyKey) -> Compensation:
         """Compensates deliver_package: the package is WITHDRAWN and its zip moved aside, beside it as
-        `<name>.zip.withdrawn`, so no reader finds it as a delivery; an unknown package is a no-op."""
+        `<name>.zip.<package id>.withdrawn`, so no reader finds it as a delivery; an unknown package is a no-op."""
         ...

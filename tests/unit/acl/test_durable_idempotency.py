@@ -127,6 +127,12 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
                                                          issue_date=dt.date(2026, 1, 20)), "invoice-1")
     ports.billing.record_payment(PaymentRequest(invoice_id=invoice.invoice_id,
                                                 payment=Money(amount=Decimal("1"), currency=invoice.currency)), "payment-1")
+    # the compensations, last step first, as a saga runs them
+    ports.billing.void_invoices(client_id, "void-invoices-1")
+    ports.delivery.withdraw_package(outcome.package.package_id, "withdraw-1")
+    ports.qc.void_result(outcome.qc_rounds[-1].qc_result_id, "void-result-1")
+    ports.production.discard_creatives(outcome.creatives.creative_set_id, "discard-1")
+    ports.cam.cancel_project(client_id, "cancel-1")
     return calls
 
 
