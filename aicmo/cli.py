@@ -208,8 +208,31 @@ def _journey(
     seed = None
     if repro or at is not None:
         seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
-    result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
+    if legacy_flow:
+        result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
+    else:
+        result = _execute(_durable_journey_work(intake, out_dir, database_url, routes, seed, instant), None, instant)
     _emit(result, json_out, journey_table(result))
+
+
+def _durable_journey_work(
+    intake: Any, out_dir: Path, database_url: str, routes: dict[str, Any], seed: Optional[str], instant: Any
+) -> Callable[[], dict[str, Any]]:
+    """The journey as a durable workflow; its id goes to stderr, never into the result.
+
+    The workflow pins the clock and ids itself (from the seed it records), so a journey
+    continued after a crash runs its remaining steps the way it was asked to.
+    """
+    from aicmo.orchestration.durable.submit import next_journey_id, run_journey
+    from aicmo.orchestration.durable.workflow import journey_request
+
+    def work() -> dict[str, Any]:
+        journey_id = next_journey_id(database_url, intake, str(out_dir))
+        err_console.print(f"journey {journey_id}", highlight=False, soft_wrap=True)
+        request = journey_request(intake, str(out_dir), database_url, routes, seed, instant.isoformat())
+        return run_journey(database_url, journey_id, request)
+
+    return work
 
 
 @app.command()

@@ -1,0 +1,111 @@
+"""The process's workflow engine (DBOS Transact), launched on the system database of one application database.
+
+Each process gets an executor id of its own, so launching never picks up the pending journeys
+of another process: a journey left pending by a crash is continued on purpose, by
+`aicmo journeys resume ID` or by submitting the same intake again, never as a side effect of
+an unrelated command (which could exit half-way through it).
+Read-only commands use a client (`read_client`), which neither migrates nor recovers anything.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import sys
+from typing import TYPE_CHECKING, Any, Optional
+
+from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
+
+if TYPE_CHECKING:
+    from dbos import DBOSClient
+
+__all__ = ["JOURNEY_APP_VERSION", "launched_for", "read_client", "shut_down"]
+
+# recorded with every journey; a pending journey is continued by code of the same version
+JOURNEY_APP_VERSION = "aicmo-journey-1"
+
+_launched_on: Optional[str] = None  # the application database URL the engine runs for
+
+
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time: the engine outlives a captured stderr (tests, CliRunner)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+def _engine_logs_to_stderr() -> None:
+    """Warnings and errors only (info lines would mix into the journey's output), on the current stderr.
+
+    The engine adds its own console handler only when its logger has none.
+    """
+    engine_log = logging.getLogger("dbos")
+    engine_log.setLevel(logging.WARNING)
+    if not any(isinstance(h, _CurrentStderr) for h in engine_log.handlers):
+        engine_log.handlers = [_CurrentStderr()]
+        engine_log.propagate = False
+
+
+def launched_for(database_url: str) -> str:
+    """Launch the engine for ``database_url`` (once per database and process); its system database URL."""
+    global _launched_on
+    from dbos import DBOS
+
+    # importing registers the journey workflow with the engine before it launches
+    from aicmo.orchestration.durable import workflow  # noqa: F401
+
+    if _launched_on == database_url and not _in_memory(database_url):
+        return _system_url
+    shut_down()
+    _engine_logs_to_stderr()
+    url = _remember(system_database_url(database_url))
+    DBOS(config={
+        "name": "aicmo",
+        "system_database_url": url,
+        "dbos_system_schema": SYSTEM_SCHEMA,
+        "application_version": JOURNEY_APP_VERSION,
+        "executor_id": f"aicmo-{os.getpid()}-{secrets.token_hex(4)}",  # never uuid4: --reproducible seeds it
+        "log_level": "WARNING",
+        "run_admin_server": False,
+    })
+    DBOS.launch()
+    _launched_on = database_url
+    return url
+
+
+_system_url = ""
+
+
+def _remember(url: str) -> str:
+    global _system_url
+    _system_url = url
+    return url
+
+
+def _in_memory(database_url: str) -> bool:
+    from aicmo.shared.persistence.engines import is_in_memory, normalize_url
+
+    return is_in_memory(normalize_url(database_url))
+
+
+def shut_down() -> None:
+    """Stop the engine if it runs (another database next, or the end of a test)."""
+    global _launched_on
+    if _launched_on is None:
+        return
+    from dbos import DBOS
+
+    DBOS.destroy()
+    _launched_on = None
+
+
+def read_client(database_url: str) -> "DBOSClient":
+    """A client on the journeys of ``database_url``, for reading them; the system database must exist."""
+    from dbos import DBOSClient
+
+    return DBOSClient(system_database_url=system_database_url(database_url), dbos_system_schema=SYSTEM_SCHEMA)

@@ -1,0 +1,72 @@
+"""Starting and continuing journeys: one journey per intake and output folder until it has finished.
+
+The id is derived from the intake and the output folder, plus the number of journeys of that
+intake that have already finished (succeeded, failed or cancelled). So submitting an intake
+again while its journey is unfinished (pending after a crash) continues that journey instead
+of starting a second one beside it; once it has finished, the same intake starts the next
+journey (a second engagement, as a second `aicmo demo` always was).
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Any
+
+from aicmo.cli_support.inputs import canonical_json
+from aicmo.orchestration.durable.engine import launched_for
+
+__all__ = ["FINISHED", "JourneyNotFound", "JourneyNotResumable", "next_journey_id", "resume_journey", "run_journey"]
+
+FINISHED = ("SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
+
+# the namespace of journey ids; a journey id is never drawn (--reproducible seeds uuid4)
+_JOURNEY_NAMESPACE = uuid.UUID("0b7f3a52-2d6e-4f0e-9a57-3c1d7e6f4a21")
+
+
+class JourneyNotFound(LookupError):
+    """No journey has that id in this database."""
+
+
+class JourneyNotResumable(RuntimeError):
+    """The journey has finished: there is nothing to continue."""
+
+
+def _family(intake: Any, out_dir: str) -> str:
+    material = canonical_json(intake.model_dump(mode="json")) + "\n" + os.path.abspath(out_dir)
+    return f"journey-{uuid.uuid5(_JOURNEY_NAMESPACE, material)}"
+
+
+def next_journey_id(database_url: str, intake: Any, out_dir: str) -> str:
+    """The id the next submission of this intake runs under: the unfinished journey's, or a new one."""
+    from dbos import DBOS
+
+    launched_for(database_url)
+    family = _family(intake, out_dir)
+    finished = DBOS.list_workflows(
+        workflow_id_prefix=f"{family}-", status=list(FINISHED), load_input=False, load_output=False
+    )
+    return f"{family}-{len(finished)}"
+
+
+def run_journey(database_url: str, journey_id: str, request: dict[str, Any]) -> dict[str, Any]:
+    """Run (or continue, or read the result of) the journey ``journey_id`` in this thread."""
+    from dbos import SetWorkflowID
+
+    from aicmo.orchestration.durable.workflow import client_journey
+
+    launched_for(database_url)
+    with SetWorkflowID(journey_id):
+        return client_journey(request)
+
+
+def resume_journey(database_url: str, journey_id: str) -> dict[str, Any]:
+    """Continue a journey left unfinished (by a crash, or cancelled) from its last completed step; its output."""
+    from dbos import DBOS
+
+    launched_for(database_url)
+    status = DBOS.get_workflow_status(journey_id)
+    if status is None:
+        raise JourneyNotFound(f"no journey {journey_id} in this database")
+    if status.status in ("SUCCESS", "ERROR"):
+        raise JourneyNotResumable(f"journey {journey_id} has already finished ({status.status})")
+    return DBOS.resume_workflow(journey_id).get_result()
