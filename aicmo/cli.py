@@ -223,14 +223,16 @@ def _durable_journey_work(
     The workflow pins the clock and ids itself (from the seed it records), so a journey
     continued after a crash runs its remaining steps the way it was asked to.
     """
+    from aicmo.orchestration.durable.engine import launched_for
     from aicmo.orchestration.durable.submit import next_journey_id, run_journey
     from aicmo.orchestration.durable.workflow import journey_request
 
     def work() -> dict[str, Any]:
-        journey_id = next_journey_id(database_url, intake, str(out_dir))
+        launched_for(database_url)
+        journey_id = next_journey_id(intake, str(out_dir))
         err_console.print(f"journey {journey_id}", highlight=False, soft_wrap=True)
         request = journey_request(intake, str(out_dir), database_url, routes, seed, instant.isoformat())
-        return run_journey(database_url, journey_id, request)
+        return run_journey(journey_id, request)
 
     return work
 

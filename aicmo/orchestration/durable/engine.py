@@ -9,8 +9,10 @@ Read-only commands use a client (`read_client`), which neither migrates nor reco
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 import os
 import secrets
+import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -64,6 +66,7 @@ def launched_for(database_url: str) -> str:
     shut_down()
     _engine_logs_to_stderr()
     url = _remember(system_database_url(database_url))
+    _write_ahead_log(url)
     DBOS(config={
         "name": "aicmo",
         "system_database_url": url,
@@ -85,6 +88,15 @@ def _remember(url: str) -> str:
     global _system_url
     _system_url = url
     return url
+
+
+def _write_ahead_log(url: str) -> None:
+    """An SQLite system database in WAL mode (the file keeps it): readers (`aicmo journeys list`) never block the
+    running journey, and a checkpoint is one append to the log rather than a rollback journal's several syncs."""
+    if not url.startswith("sqlite:///"):
+        return
+    with closing(sqlite3.connect(url[len("sqlite:///"):])) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
 
 
 def _in_memory(database_url: str) -> bool:

@@ -36,11 +36,10 @@ def _family(intake: Any, out_dir: str) -> str:
     return f"journey-{uuid.uuid5(_JOURNEY_NAMESPACE, material)}"
 
 
-def next_journey_id(database_url: str, intake: Any, out_dir: str) -> str:
-    """The id the next submission of this intake runs under: the unfinished journey's, or a new one."""
+def next_journey_id(intake: Any, out_dir: str) -> str:
+    """The id the next submission of this intake runs under: the unfinished journey's, or a new one (engine launched)."""
     from dbos import DBOS
 
-    launched_for(database_url)
     family = _family(intake, out_dir)
     finished = DBOS.list_workflows(
         workflow_id_prefix=f"{family}-", status=list(FINISHED), load_input=False, load_output=False
@@ -48,13 +47,12 @@ def next_journey_id(database_url: str, intake: Any, out_dir: str) -> str:
     return f"{family}-{len(finished)}"
 
 
-def run_journey(database_url: str, journey_id: str, request: dict[str, Any]) -> dict[str, Any]:
-    """Run (or continue, or read the result of) the journey ``journey_id`` in this thread."""
+def run_journey(journey_id: str, request: dict[str, Any]) -> dict[str, Any]:
+    """Run (or continue, or read the result of) the journey ``journey_id`` in this thread (engine launched)."""
     from dbos import SetWorkflowID
 
     from aicmo.orchestration.durable.workflow import client_journey
 
-    launched_for(database_url)
     with SetWorkflowID(journey_id):
         return client_journey(request)
 
