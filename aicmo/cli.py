@@ -19,6 +19,7 @@ from rich.console import Console
 from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
 from aicmo.cli_support.db_cmd import app as db_app
+from aicmo.cli_support.journeys_cmd import app as journeys_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
@@ -44,6 +45,7 @@ app = typer.Typer(
 )
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(db_app, name="db")
+app.add_typer(journeys_app, name="journeys")
 app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
 app.add_typer(migrate_app, name="migrate")

@@ -12,6 +12,7 @@ import logging
 from contextlib import closing
 import os
 import secrets
+import socket
 import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any, Optional
@@ -21,7 +22,7 @@ from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_da
 if TYPE_CHECKING:
     from dbos import DBOSClient
 
-__all__ = ["JOURNEY_APP_VERSION", "launched_for", "read_client", "shut_down"]
+__all__ = ["JOURNEY_APP_VERSION", "executor_alive", "executor_id", "launched_for", "read_client", "shut_down"]
 
 # recorded with every journey; a pending journey is continued by code of the same version
 JOURNEY_APP_VERSION = "aicmo-journey-1"
@@ -72,7 +73,7 @@ def launched_for(database_url: str) -> str:
         "system_database_url": url,
         "dbos_system_schema": SYSTEM_SCHEMA,
         "application_version": JOURNEY_APP_VERSION,
-        "executor_id": f"aicmo-{os.getpid()}-{secrets.token_hex(4)}",  # never uuid4: --reproducible seeds it
+        "executor_id": executor_id(),
         "log_level": "WARNING",
         "run_admin_server": False,
     })
@@ -90,12 +91,40 @@ def _remember(url: str) -> str:
     return url
 
 
+_EXECUTOR_ID = f"aicmo:{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"  # never uuid4: --reproducible seeds it
+
+
+def executor_id() -> str:
+    """This process's executor id: ``aicmo:<host>:<pid>:<token>``, so another process can tell whether it is still alive."""
+    return _EXECUTOR_ID
+
+
+def executor_alive(executor: str | None) -> bool | None:
+    """Whether the process behind an executor id still runs: None when it cannot be told (another host, another kind of id).
+
+    A process id can be reused by an unrelated process; that reads as alive, so a journey is
+    then waited for rather than run twice.
+    """
+    parts = (executor or "").split(":")
+    if len(parts) != 4 or parts[0] != "aicmo" or parts[1] != socket.gethostname() or not parts[2].isdigit():
+        return None
+    if parts[2] == str(os.getpid()):
+        return executor == _EXECUTOR_ID
+    try:
+        os.kill(int(parts[2]), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _write_ahead_log(url: str) -> None:
     """An SQLite system database in WAL mode (the file keeps it): readers (`aicmo journeys list`) never block the
     running journey, and a checkpoint is one append to the log rather than a rollback journal's several syncs."""
     if not url.startswith("sqlite:///"):
         return
-    with closing(sqlite3.connect(url[len("sqlite:///"):])) as connection:
+    with closing(sqlite3.connect(url[len("sqlite:///"):], timeout=30)) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
 
 

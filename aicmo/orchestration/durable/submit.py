@@ -13,11 +13,12 @@ import uuid
 from typing import Any
 
 from aicmo.cli_support.inputs import canonical_json
-from aicmo.orchestration.durable.engine import launched_for
+from aicmo.orchestration.durable.engine import executor_alive
 
-__all__ = ["FINISHED", "JourneyNotFound", "JourneyNotResumable", "next_journey_id", "resume_journey", "run_journey"]
+__all__ = ["FINISHED", "UNFINISHED", "JourneyNotFound", "JourneyNotResumable", "next_journey_id", "resume_journey", "run_journey"]
 
 FINISHED = ("SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
+UNFINISHED = ("PENDING", "ENQUEUED")
 
 # the namespace of journey ids; a journey id is never drawn (--reproducible seeds uuid4)
 _JOURNEY_NAMESPACE = uuid.UUID("0b7f3a52-2d6e-4f0e-9a57-3c1d7e6f4a21")
@@ -48,23 +49,35 @@ def next_journey_id(intake: Any, out_dir: str) -> str:
 
 
 def run_journey(journey_id: str, request: dict[str, Any]) -> dict[str, Any]:
-    """Run (or continue, or read the result of) the journey ``journey_id`` in this thread (engine launched)."""
-    from dbos import SetWorkflowID
+    """Run the journey ``journey_id``, or continue it when a crashed process left it unfinished (engine launched).
+
+    When the process running it is alive (the same intake submitted twice at once), its
+    result is waited for: the journey runs once.
+    """
+    from dbos import DBOS, SetWorkflowID
 
     from aicmo.orchestration.durable.workflow import client_journey
 
+    status = DBOS.get_workflow_status(journey_id)
+    if status is not None and status.status in UNFINISHED and executor_alive(status.executor_id) is not True:
+        return DBOS.resume_workflow(journey_id).get_result()
     with SetWorkflowID(journey_id):
         return client_journey(request)
 
 
-def resume_journey(database_url: str, journey_id: str) -> dict[str, Any]:
-    """Continue a journey left unfinished (by a crash, or cancelled) from its last completed step; its output."""
+def resume_journey(journey_id: str) -> dict[str, Any]:
+    """Continue a journey left unfinished (by a crash, or cancelled) from its last completed step; its output (engine launched).
+
+    Refused while the process that runs it is alive on this machine: two processes would run
+    its remaining steps twice. A journey of another machine's process is the operator's call.
+    """
     from dbos import DBOS
 
-    launched_for(database_url)
     status = DBOS.get_workflow_status(journey_id)
     if status is None:
         raise JourneyNotFound(f"no journey {journey_id} in this database")
-    if status.status in ("SUCCESS", "ERROR"):
-        raise JourneyNotResumable(f"journey {journey_id} has already finished ({status.status})")
+    if status.status not in UNFINISHED:
+        raise JourneyNotResumable(f"journey {journey_id} has already finished ({status.status}): nothing to resume")
+    if executor_alive(status.executor_id):
+        raise JourneyNotResumable(f"journey {journey_id} is running in a live process ({status.executor_id}): not resumed")
     return DBOS.resume_workflow(journey_id).get_result()
