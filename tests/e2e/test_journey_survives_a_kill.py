@@ -46,7 +46,7 @@ def aicmo(folder, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
-def killed_before(step: str, url: str, folder) -> str:
+def killed_before(step: str, url: str, folder, while_paused=lambda journey_id: None) -> str:
     """Run the journey until it is about to call ``step``, SIGKILL it there; the journey's id."""
     process = subprocess.Popen(
         [sys.executable, "-c", COMMAND, "run", str(INTAKE), "--database-url", url, "--out-dir", "out", "--json", "first.json"],
@@ -63,6 +63,7 @@ def killed_before(step: str, url: str, folder) -> str:
                 break
         else:
             pytest.fail(f"the journey never reached {step}: {''.join(seen)[-600:]}")
+        while_paused(journey_id)
         process.send_signal(signal.SIGKILL)
     finally:
         process.kill()
@@ -109,7 +110,12 @@ def _completed_once(folder, url: str, journey_id: str, before: list[str], result
 
 
 def test_resume_completes_a_journey_killed_before_its_invoices(database_url, tmp_path):
-    journey_id = killed_before("billing.issue_milestone_invoices", database_url, tmp_path)
+    def resume_refused_while_it_runs(journey_id: str) -> None:
+        """Planted: resuming a journey whose process is alive would run its remaining steps twice."""
+        refused = aicmo(tmp_path, "journeys", "resume", journey_id, "--database-url", database_url)
+        assert 1 == refused.returncode and "running in a live process" in refused.stderr, refused.stderr
+
+    journey_id = killed_before("billing.issue_milestone_invoices", database_url, tmp_path, resume_refused_while_it_runs)
     before = _left_half_written(tmp_path, database_url, journey_id, invoices=1)  # the delivery raised the first one
     assert "delivery.deliver_package" in before
 
