@@ -76,6 +76,8 @@ def launched_for(database_url: str) -> str:
         "executor_id": executor_id(),
         "log_level": "WARNING",
         "run_admin_server": False,
+        # how long shutting down waits for the listener thread (its polling interval); a test shuts down after each journey
+        "notification_listener_polling_interval_sec": 0.1,
     })
     DBOS.launch()
     _launched_on = database_url
