@@ -9,25 +9,27 @@ Read-only commands use a client (`read_client`), which neither migrates nor reco
 from __future__ import annotations
 
 import logging
-from contextlib import closing
+from contextlib import closing, contextmanager
 import os
 import secrets
 import socket
 import sqlite3
 import sys
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
+from aicmo.shared.persistence.engines import safe_url
 
 if TYPE_CHECKING:
     from dbos import DBOSClient
 
-__all__ = ["JOURNEY_APP_VERSION", "executor_alive", "executor_id", "launched_for", "read_client", "shut_down"]
+__all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "read_client", "shut_down"]
 
 # recorded with every journey; a pending journey is continued by code of the same version
 JOURNEY_APP_VERSION = "aicmo-journey-1"
 
 _launched_on: Optional[str] = None  # the application database URL the engine runs for
+_system_url = ""  # and its system database URL
 
 
 class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
@@ -56,7 +58,7 @@ def _engine_logs_to_stderr() -> None:
 
 def launched_for(database_url: str) -> str:
     """Launch the engine for ``database_url`` (once per database and process); its system database URL."""
-    global _launched_on
+    global _launched_on, _system_url
     from dbos import DBOS
 
     # importing registers the journey workflow with the engine before it launches
@@ -66,9 +68,39 @@ def launched_for(database_url: str) -> str:
         return _system_url
     shut_down()
     _engine_logs_to_stderr()
-    url = _remember(system_database_url(database_url))
+    url = _system_url = system_database_url(database_url)
     _write_ahead_log(url)
-    DBOS(config={
+    DBOS(config=_config(url))
+    try:
+        with _engine_silent():  # it logs a traceback of its own before raising
+            DBOS.launch()
+    except Exception as exc:
+        DBOS.destroy()
+        raise EngineUnavailable(
+            f"the journeys' tables in {safe_url(url)} are missing or behind: run `aicmo db upgrade --database-url URL` "
+            f"({type(exc).__name__})"
+        ) from None
+    _launched_on = database_url
+    return url
+
+
+class EngineUnavailable(RuntimeError):
+    """The workflow engine cannot start on this database: its tables are missing or behind, or the server is silent."""
+
+
+@contextmanager
+def _engine_silent() -> Iterator[None]:
+    engine_log = logging.getLogger("dbos")
+    level = engine_log.level
+    engine_log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        engine_log.setLevel(level)
+
+
+def _config(url: str) -> dict[str, Any]:
+    return {
         "name": "aicmo",
         "system_database_url": url,
         "dbos_system_schema": SYSTEM_SCHEMA,
@@ -76,21 +108,11 @@ def launched_for(database_url: str) -> str:
         "executor_id": executor_id(),
         "log_level": "WARNING",
         "run_admin_server": False,
+        # an embedded SQLite file is migrated by the command that uses it; a server by `aicmo db upgrade` only
+        "run_migrations": url.startswith("sqlite"),
         # how long shutting down waits for the listener thread (its polling interval); a test shuts down after each journey
         "notification_listener_polling_interval_sec": 0.1,
-    })
-    DBOS.launch()
-    _launched_on = database_url
-    return url
-
-
-_system_url = ""
-
-
-def _remember(url: str) -> str:
-    global _system_url
-    _system_url = url
-    return url
+    }
 
 
 _EXECUTOR_ID = f"aicmo:{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"  # never uuid4: --reproducible seeds it
@@ -134,6 +156,16 @@ def _in_memory(database_url: str) -> bool:
     from aicmo.shared.persistence.engines import is_in_memory, normalize_url
 
     return is_in_memory(normalize_url(database_url))
+
+
+def migrate_system_database(database_url: str) -> str:
+    """Create or bring up to date the engine's tables for ``database_url`` (`aicmo db upgrade`); what was done."""
+    from dbos import DBOS
+
+    url = system_database_url(database_url)
+    _write_ahead_log(url)
+    DBOS.migrate(url, schema=SYSTEM_SCHEMA)
+    return f"journeys ({SYSTEM_SCHEMA}): up to date"
 
 
 def shut_down() -> None:
