@@ -47,8 +47,10 @@ class _DurablePort:
             from dbos import DBOS
 
             def call() -> Any:
-                pause_if_asked(name)
-                return adapter.dump_python(target(*args, **kwargs), mode="json")
+                pause_if_asked(name, "before")
+                result = adapter.dump_python(target(*args, **kwargs), mode="json")
+                pause_if_asked(name, "after")
+                return result
 
             return adapter.validate_python(DBOS.run_step({"name": name}, call))
 

@@ -9,32 +9,29 @@ journey (a second engagement, as a second `aicmo demo` always was).
 from __future__ import annotations
 
 import os
-import uuid
 from typing import Any
 
 from aicmo.cli_support.inputs import canonical_json
 from aicmo.orchestration.durable.engine import executor_alive
+from aicmo.shared.ids import CorrelationId, derived_id
 
 __all__ = ["FINISHED", "UNFINISHED", "JourneyNotFound", "JourneyNotResumable", "next_journey_id", "resume_journey", "run_journey"]
 
 FINISHED = ("SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
 UNFINISHED = ("PENDING", "ENQUEUED")
 
-# the namespace of journey ids; a journey id is never drawn (--reproducible seeds uuid4)
-_JOURNEY_NAMESPACE = uuid.UUID("0b7f3a52-2d6e-4f0e-9a57-3c1d7e6f4a21")
-
-
 class JourneyNotFound(LookupError):
     """No journey has that id in this database."""
 
 
 class JourneyNotResumable(RuntimeError):
-    """The journey has finished: there is nothing to continue."""
+    """The journey has finished (nothing to continue), or the process running it is alive."""
 
 
 def _family(intake: Any, out_dir: str) -> str:
-    material = canonical_json(intake.model_dump(mode="json")) + "\n" + os.path.abspath(out_dir)
-    return f"journey-{uuid.uuid5(_JOURNEY_NAMESPACE, material)}"
+    # derived, never drawn: --reproducible seeds uuid4, and the same submission must find the same id
+    correlation = derived_id(CorrelationId, "journey", canonical_json(intake.model_dump(mode="json")), os.path.abspath(out_dir))
+    return f"journey-{correlation}"
 
 
 def next_journey_id(intake: Any, out_dir: str) -> str:
