@@ -4,26 +4,24 @@ Each process gets an executor id of its own, so launching never picks up the pen
 of another process: a journey left pending by a crash is continued on purpose, by
 `aicmo journeys resume ID` or by submitting the same intake again, never as a side effect of
 an unrelated command (which could exit half-way through it).
-Read-only commands use a client (`read_client`), which neither migrates nor recovers anything.
+Read-only commands read the records through a client instead (`records.py`), which neither
+migrates nor recovers anything.
 """
 from __future__ import annotations
 
 import logging
-from contextlib import closing, contextmanager
 import os
 import secrets
 import socket
 import sqlite3
 import sys
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from contextlib import closing, contextmanager
+from typing import Any, Iterator, Optional
 
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.shared.persistence.engines import safe_url
 
-if TYPE_CHECKING:
-    from dbos import DBOSClient
-
-__all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "read_client", "shut_down"]
+__all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "shut_down"]
 
 # recorded with every journey; a pending journey is continued by code of the same version
 JOURNEY_APP_VERSION = "aicmo-journey-1"
@@ -177,10 +175,3 @@ def shut_down() -> None:
 
     DBOS.destroy()
     _launched_on = None
-
-
-def read_client(database_url: str) -> "DBOSClient":
-    """A client on the journeys of ``database_url``, for reading them; the system database must exist."""
-    from dbos import DBOSClient
-
-    return DBOSClient(system_database_url=system_database_url(database_url), dbos_system_schema=SYSTEM_SCHEMA)
