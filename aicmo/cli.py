@@ -19,6 +19,7 @@ from rich.console import Console
 from aicmo.cli_support.boundaries_cmd import app as boundaries_app
 from aicmo.cli_support.contracts_cmd import app as contracts_app
 from aicmo.cli_support.db_cmd import app as db_app
+from aicmo.cli_support.journeys_cmd import app as journeys_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
@@ -44,6 +45,7 @@ app = typer.Typer(
 )
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(db_app, name="db")
+app.add_typer(journeys_app, name="journeys")
 app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
 app.add_typer(migrate_app, name="migrate")
@@ -88,11 +90,12 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _configure_database(url: str, legacy_flow: bool = False) -> None:
+def _configure_database(url: str, legacy_flow: bool = False, journeys: bool = False) -> None:
     """Point legacy at the database and, unless the old operator flow runs, prepare the application's tables.
 
     An embedded SQLite database is migrated here (a fresh file included); another must have
-    been migrated with `aicmo db upgrade`. Any problem is bad input, before anything is written.
+    been migrated with `aicmo db upgrade`. With ``journeys`` the workflow engine is launched on
+    the database's journeys too. Any problem is bad input, before legacy's tables are touched.
     """
     from aicmo.cli_support.database import DatabaseProblem, for_writing, is_sqlite
 
@@ -102,6 +105,8 @@ def _configure_database(url: str, legacy_flow: bool = False) -> None:
             for_writing(url)
     except DatabaseProblem as exc:
         raise InputError(str(exc)) from None
+    if journeys and not legacy_flow:
+        _launch_workflow_engine(url)
     from aicmo.orchestration import bootstrap
 
     bootstrap.configure_legacy_database(url)
@@ -202,14 +207,48 @@ def _journey(
     try:
         routes = _route_overrides(route, legacy_flow)
         instant = _instant(at)
-        _configure_database(database_url, legacy_flow)
+        _configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
         seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
-    result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
+    if legacy_flow:
+        result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
+    else:
+        result = _execute(_durable_journey_work(intake, out_dir, database_url, routes, seed, instant), None, instant)
     _emit(result, json_out, journey_table(result))
+
+
+def _launch_workflow_engine(database_url: str) -> None:
+    """The workflow engine on the database's journeys; its tables missing or behind on a server are bad input."""
+    from aicmo.orchestration.durable.engine import EngineUnavailable, launched_for
+
+    try:
+        launched_for(database_url)
+    except EngineUnavailable as exc:
+        raise InputError(str(exc)) from None
+
+
+def _durable_journey_work(
+    intake: Any, out_dir: Path, database_url: str, routes: dict[str, Any], seed: Optional[str], instant: Any
+) -> Callable[[], dict[str, Any]]:
+    """The journey as a durable workflow; its id goes to stderr, never into the result.
+
+    The workflow pins the clock and ids itself (from the seed it records), so a journey
+    continued after a crash runs its remaining steps the way it was asked to. The engine is
+    launched already (`_configure_database`).
+    """
+    from aicmo.orchestration.durable.submit import next_journey_id, run_journey
+    from aicmo.orchestration.durable.workflow import journey_request
+
+    def work() -> dict[str, Any]:
+        journey_id = next_journey_id(intake, str(out_dir))
+        err_console.print(f"journey {journey_id}", highlight=False, soft_wrap=True)
+        request = journey_request(intake, str(out_dir), database_url, routes, seed, instant.isoformat())
+        return run_journey(journey_id, request)
+
+    return work
 
 
 @app.command()

@@ -46,3 +46,13 @@ def legacy_database(database):
         yield MemoryDatabase(session.get_engine())
     finally:
         session.configure(previous)
+
+
+@pytest.fixture(autouse=True)
+def _workflow_engine_stopped():
+    """A journey run in the test process leaves the workflow engine running on that test's database: stop it
+    afterwards, before the database is dropped under its background threads."""
+    yield
+    from aicmo.orchestration.durable.engine import shut_down
+
+    shut_down()

@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
+from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA
 from aicmo.shared.persistence.engines import SCHEMAS, engine_for, forget_engine
 
 __all__ = ["BACKENDS", "POSTGRES_ENV", "REQUIRE_ENV", "TestDatabase", "ThrowawayPostgres"]
@@ -85,16 +86,17 @@ class ThrowawayPostgres:
         self._admin("DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def empty(self) -> None:
-        """Every table of every owner (legacy's too) emptied and its counters reset; the migrated schemas stay.
+        """Every table of every owner (legacy's and the journeys' too) emptied and its counters reset; the migrated
+        schemas, and their version tables, stay.
 
         DELETE, not TRUNCATE: the tables of a test hold a handful of rows, and TRUNCATE's new
         files cost far more than deleting them.
         """
         engine = engine_for(self.url)
-        schemas = ("public", *SCHEMAS)
+        schemas = ("public", *SCHEMAS, SYSTEM_SCHEMA)  # the journeys' checkpoints too
         with engine.begin() as connection:
             tables = connection.execute(
-                text("SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY(:schemas) AND tablename NOT LIKE 'alembic_version%'"),
+                text("SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY(:schemas) AND tablename NOT LIKE 'alembic_version%' AND tablename <> 'dbos_migrations'"),
                 {"schemas": list(schemas)}).all()
             if not tables:
                 return

@@ -47,6 +47,9 @@ def upgrade(database_url: str = DatabaseUrl) -> None:
         migrations.upgrade(engine, owner)
         after = migrations.current_revision(engine, owner)
         out.print(f"{owner.owner}: {before or 'empty'} -> {after}" if before != after else f"{owner.owner}: at {after}, up to date")
+    from aicmo.orchestration.durable.engine import migrate_system_database
+
+    out.print(migrate_system_database(database_url))  # the workflow engine's tables, where journeys are checkpointed
 
 
 @app.command()

@@ -129,6 +129,11 @@ def prepare_database(database_url: str, *, upgrade: bool = False) -> "Engine":
             migrations.upgrade(engine, owner)
         else:
             migrations.ensure_current(engine, owner)
+    if upgrade and engine.dialect.name != "sqlite":
+        # the journeys' checkpoints are tables of this database too; an SQLite file's are migrated by the engine itself
+        from aicmo.orchestration.durable.engine import migrate_system_database
+
+        migrate_system_database(database_url)
     _prepared.add(key)
     return engine
 

@@ -73,10 +73,11 @@ class _Project:
 
 
 def run_client_journey(
-    ports: ModulePorts, intake: ClientIntake, out_dir: Optional[str] = None, clock: Clock = SystemClock()
+    ports: ModulePorts, intake: ClientIntake, out_dir: Optional[str] = None, clock: Clock = SystemClock(),
+    keys: Optional[RunKeys] = None,
 ) -> JourneyOutcome:
     """Onboarding, strategy, production, QC, review, delivery, billing, reporting, retention."""
-    keys = RunKeys("journey")
+    keys = keys or RunKeys("journey")
     project = _Project(ports, keys, ports.onboarding.onboard_client(intake, keys("onboard")))
     client_id = project.current.client_id
     project.advance(ProjectState.INTAKE_COMPLETE)

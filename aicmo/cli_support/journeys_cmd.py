@@ -1,0 +1,146 @@
+"""`aicmo journeys`: the client journeys a database has recorded, one journey's steps, and resuming one.
+
+A journey is a durable workflow (`aicmo run`/`demo` print its id on stderr). `list` and `show`
+only read (they never create the engine's tables, nor continue anything); `resume` continues a
+journey left unfinished by a crash from its last completed step. Exit codes: 0 done, 1 refused
+(the journey has finished) or failed, 2 bad input (an unknown status or id, a database that
+keeps no journeys).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(help="Durable client journeys: list, show, resume.", no_args_is_help=True, add_completion=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DatabaseUrl = typer.Option("sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL.")
+JsonFlag = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _when(epoch_ms: Optional[int]) -> str:
+    if epoch_ms is None:
+        return "-"
+    return datetime.fromtimestamp(epoch_ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _read(work: Any) -> Any:
+    """Read through the records; a database that keeps no journeys, or a server that does not answer, is bad input."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from aicmo.orchestration.durable.records import NoJourneys
+
+    try:
+        return work()
+    except NoJourneys as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except SQLAlchemyError as exc:
+        _fail(f"cannot read the journeys: {str(exc).splitlines()[0]}", EXIT_BAD_INPUT)
+
+
+@app.command("list")
+def list_journeys(
+    database_url: str = DatabaseUrl,
+    status: Optional[str] = typer.Option(None, "--status", help="Only journeys of this status (PENDING, SUCCESS, ERROR, ...)."),
+    as_json: bool = JsonFlag,
+) -> None:
+    """Every client journey of the database, oldest first: id, status, brand, when started and last changed."""
+    from aicmo.orchestration.durable.records import STATUSES, journeys
+
+    wanted = None if status is None else status.upper()
+    if wanted is not None and wanted not in STATUSES:
+        _fail(f"--status: '{status}' is not one of {', '.join(STATUSES)}", EXIT_BAD_INPUT)
+    found = _read(lambda: journeys(database_url, wanted))
+    if as_json:
+        rows = [{"id": j.journey_id, "status": j.status, "brand": j.brand, "created_ms": j.created_ms,
+                 "updated_ms": j.updated_ms, "error": j.error} for j in found]
+        sys.stdout.write(json.dumps(rows, indent=2, sort_keys=True) + "\n")
+        return
+    table = Table("journey", "status", "brand", "started (UTC)", "last change (UTC)")
+    for j in found:
+        table.add_row(j.journey_id, j.status, j.brand, _when(j.created_ms), _when(j.updated_ms))
+    out.print(table if found else "no journeys")
+
+
+@app.command()
+def show(
+    journey_id: str = typer.Argument(..., metavar="ID", help="A journey id (from `aicmo journeys list`)."),
+    database_url: str = DatabaseUrl,
+    as_json: bool = JsonFlag,
+) -> None:
+    """One journey: its status and each step, with its result and how long it took."""
+    from aicmo.orchestration.durable.records import journey
+
+    record = _read(lambda: journey(database_url, journey_id))
+    if as_json:
+        document = {
+            "id": record.journey_id, "status": record.status, "brand": record.brand, "error": record.error,
+            "steps": [{"number": s.number, "name": s.name, "started_ms": s.started_ms, "completed_ms": s.completed_ms,
+                       "output": s.output, "error": s.error} for s in record.steps],
+        }
+        sys.stdout.write(json.dumps(document, indent=2, sort_keys=True, default=str) + "\n")
+        return
+    out.print(f"journey {record.journey_id}: {record.status} ({record.brand})")
+    if record.error:
+        out.print(f"error: {record.error}")
+    table = Table("#", "step", "ms", "result")
+    for s in record.steps:
+        took = "-" if s.started_ms is None or s.completed_ms is None else str(s.completed_ms - s.started_ms)
+        result = s.error or json.dumps(s.output, sort_keys=True, default=str)
+        table.add_row(str(s.number), s.name, took, result if len(result) <= 80 else result[:77] + "...")
+    out.print(table)
+
+
+@app.command()
+def resume(
+    journey_id: str = typer.Argument(..., metavar="ID", help="The journey to continue (from `aicmo journeys list`)."),
+    database_url: str = DatabaseUrl,
+    json_out: Optional[str] = typer.Option(None, "--json", help="Write the journey's result as sorted JSON ('-' for stdout)."),
+) -> None:
+    """Continue a journey left unfinished (a crash, a kill) from its last completed step; print its result as `aicmo run` does.
+
+    The completed steps are not run again: their recorded results are used.
+    """
+    from aicmo import cli
+    from aicmo.cli_support.inputs import InputError
+    from aicmo.cli_support.render import journey_table
+    from aicmo.orchestration.durable.records import journey
+
+    from aicmo.orchestration.durable.engine import executor_alive
+    from aicmo.orchestration.durable.submit import UNFINISHED
+
+    record = _read(lambda: journey(database_url, journey_id))  # an unknown id is bad input, before anything is launched
+    if record.status not in UNFINISHED:
+        _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)
+    if executor_alive(record.executor):
+        _fail(f"journey {journey_id} is running in a live process ({record.executor}): not resumed", EXIT_FAILED)
+    try:
+        cli._configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    result = cli._execute(lambda: _resume(database_url, journey_id), None, None)
+    err.print(f"journey {journey_id} resumed and completed")
+    cli._emit(result, json_out, journey_table(result))
+
+
+def _resume(database_url: str, journey_id: str) -> Any:
+    from aicmo.orchestration.durable.engine import launched_for
+    from aicmo.orchestration.durable.submit import resume_journey
+
+    launched_for(database_url)
+    return resume_journey(journey_id)

@@ -1,0 +1,107 @@
+"""Reading the recorded journeys of a database, without launching the engine (nothing is created or recovered)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
+from aicmo.orchestration.durable.workflow import JOURNEY_WORKFLOW
+from aicmo.shared.persistence.engines import is_in_memory, normalize_url
+
+__all__ = ["STATUSES", "JourneyRecord", "JourneyStep", "NoJourneys", "journey", "journeys"]
+
+STATUSES = ("PENDING", "ENQUEUED", "SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
+
+
+class NoJourneys(LookupError):
+    """The database keeps no journeys (in memory), or the journey asked for is not there."""
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    number: int
+    name: str
+    started_ms: Optional[int]
+    completed_ms: Optional[int]
+    output: Any
+    error: Optional[str]
+
+
+@dataclass(frozen=True)
+class JourneyRecord:
+    journey_id: str
+    status: str
+    brand: str
+    created_ms: Optional[int]
+    updated_ms: Optional[int]
+    error: Optional[str]
+    executor: Optional[str] = None  # the process that ran it last
+    steps: tuple[JourneyStep, ...] = ()
+
+
+def _client(database_url: str) -> Optional[Any]:
+    """A client on the system database, or None when no journey was ever recorded there."""
+    from dbos import DBOSClient
+    from sqlalchemy import create_engine, inspect
+
+    url = normalize_url(database_url)
+    if is_in_memory(url):
+        raise NoJourneys("an in-memory database keeps no journeys: name a file or a server with --database-url")
+    system = system_database_url(url)
+    if system.startswith("sqlite:///"):
+        if not os.path.exists(system[len("sqlite:///"):]):
+            return None
+    else:
+        engine = create_engine(system)
+        try:
+            if not inspect(engine).has_table("workflow_status", schema=SYSTEM_SCHEMA):
+                return None
+        finally:
+            engine.dispose()
+    return DBOSClient(system_database_url=system, dbos_system_schema=SYSTEM_SCHEMA)
+
+
+def _brand(status: Any) -> str:
+    arguments = (status.input or {}).get("args") or ({},)
+    return str(arguments[0].get("intake", {}).get("brand_name", "")) if arguments and isinstance(arguments[0], dict) else ""
+
+
+def _record(status: Any, steps: tuple[JourneyStep, ...] = ()) -> JourneyRecord:
+    return JourneyRecord(
+        journey_id=status.workflow_id, status=status.status, brand=_brand(status), created_ms=status.created_at,
+        updated_ms=status.updated_at, error=None if status.error is None else f"{type(status.error).__name__}: {status.error}",
+        executor=status.executor_id, steps=steps,
+    )
+
+
+def journeys(database_url: str, status: Optional[str] = None) -> list[JourneyRecord]:
+    """Every journey of the database (of that status), oldest first."""
+    client = _client(database_url)
+    if client is None:
+        return []
+    try:
+        found = client.list_workflows(name=JOURNEY_WORKFLOW, status=status, load_output=False)
+        return [_record(s) for s in found]
+    finally:
+        client.destroy()
+
+
+def journey(database_url: str, journey_id: str) -> JourneyRecord:
+    """One journey with its steps (their results and timings); NoJourneys when it is not there."""
+    client = _client(database_url)
+    if client is None:
+        raise NoJourneys(f"no journey {journey_id} in this database (it has recorded none)")
+    try:
+        found = client.list_workflows(workflow_ids=[journey_id], name=JOURNEY_WORKFLOW, load_output=False)
+        if not found:
+            raise NoJourneys(f"no journey {journey_id} in this database")
+        steps = tuple(
+            JourneyStep(number=s["function_id"], name=s["function_name"], started_ms=s["started_at_epoch_ms"],
+                        completed_ms=s["completed_at_epoch_ms"], output=s["output"],
+                        error=None if s["error"] is None else f"{type(s['error']).__name__}: {s['error']}")
+            for s in client.list_workflow_steps(journey_id)
+        )
+        return _record(found[0], steps)
+    finally:
+        client.destroy()
