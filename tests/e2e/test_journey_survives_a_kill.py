@@ -140,11 +140,6 @@ def test_the_same_intake_again_continues_the_killed_journey(database_url, tmp_pa
     _completed_once(tmp_path, database_url, journey_id, before, json.loads((tmp_path / "again.json").read_text()))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the legacy adapters remember idempotency keys in process memory only: a step replayed in another "
-           "process repeats its effect until port calls are idempotent across processes",
-)
 def test_a_journey_killed_after_onboarding_but_before_its_checkpoint_makes_no_second_client(database_url, tmp_path):
     """The worst moment: the client is committed, the step's checkpoint is not. Resumed, the step runs again
     with the same idempotency key (derived from the journey id, the same in every process) and gets the
