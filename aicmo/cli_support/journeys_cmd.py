@@ -71,7 +71,11 @@ def list_journeys(
                  "updated_ms": j.updated_ms, "error": j.error} for j in found]
         sys.stdout.write(json.dumps(rows, indent=2, sort_keys=True) + "\n")
         return
-    table = Table("journey", "status", "brand", "started (UTC)", "last change (UTC)")
+    table = Table()
+    table.add_column("journey", no_wrap=True)  # an id is copied into `show` and `resume`: never wrapped
+    table.add_column("status", no_wrap=True)
+    for heading in ("brand", "started (UTC)", "last change (UTC)"):
+        table.add_column(heading)
     for j in found:
         table.add_row(j.journey_id, j.status, j.brand, _when(j.created_ms), _when(j.updated_ms))
     out.print(table if found else "no journeys")
@@ -98,7 +102,12 @@ def show(
     out.print(f"journey {record.journey_id}: {record.status} ({record.brand})")
     if record.error:
         out.print(f"error: {record.error}")
-    table = Table("#", "step", "ms", "result")
+    # what a reader looks for stays whole on a narrow terminal; the result folds instead
+    table = Table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("step", no_wrap=True)
+    table.add_column("ms", justify="right", no_wrap=True)
+    table.add_column("result", overflow="fold")
     for s in record.steps:
         took = "-" if s.started_ms is None or s.completed_ms is None else str(s.completed_ms - s.started_ms)
         result = s.error or json.dumps(s.output, sort_keys=True, default=str)
