@@ -54,6 +54,10 @@ PROMISES = (
             "and events counted); 8 processes evaluating one creative set at once (rounds, events and a shared "
             "idempotency key checked)",
             ("tests/e2e/test_concurrent_journeys.py", "tests/unit/qc/test_concurrent_evaluations.py")),
+    Promise("A killed journey is finished, never restarted beside an orphan",
+            "SIGKILL before invoicing, before delivery and right after onboarding's commit (before its checkpoint), "
+            "then `aicmo journeys resume` or the same intake again; resuming a journey whose process is alive",
+            ("tests/e2e/test_journey_survives_a_kill.py",)),
     Promise("A port call replayed by a new process repeats nothing",
             "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
             "zip compared); the same key with another request; a crash between legacy's effect and its record",
