@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,12 @@ from typer.testing import CliRunner
 from aicmo.cli import app
 from backend.db import session as legacy_session
 from backend.llm.client import set_llm_client
+from tests.databases import blank_database, database_parameters
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
+# `aicmo` in a process of its own, run by this interpreter (the console script may not be on PATH)
+AICMO_PROCESS = "import sys; from aicmo.cli import app; sys.argv[0] = 'aicmo'; app()"
 
 
 @pytest.fixture
@@ -43,3 +48,15 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.fixture(params=database_parameters())
+def fresh_database_url(request, postgres, tmp_path):
+    """A database no command has used: an SQLite file not made yet, or PostgreSQL migrated by `aicmo db upgrade` only."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'aicmo.db'}"
+        return
+    for database in blank_database("postgresql", postgres):
+        subprocess.run([sys.executable, "-c", AICMO_PROCESS, "db", "upgrade", "--database-url", database.url],
+                       check=True, capture_output=True)
+        yield database.url

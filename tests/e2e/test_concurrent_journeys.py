@@ -14,27 +14,12 @@ import os
 import subprocess
 import sys
 
-import pytest
 from sqlalchemy import create_engine, text
 
-from tests.databases import blank_database, database_parameters
-from tests.e2e.conftest import EXAMPLES
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES
 
 JOURNEYS = 8
 INTAKES = sorted(p for p in EXAMPLES.glob("intake_*.json") if "missing" not in p.name)
-COMMAND = "import sys; from aicmo.cli import app; sys.argv[0] = 'aicmo'; app()"
-
-
-@pytest.fixture(params=database_parameters())
-def fresh_database(request, postgres, tmp_path):
-    """A database no journey has touched: an SQLite file not yet made, or PostgreSQL with only the migrations run."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'app.db'}"
-        return
-    for database in blank_database("postgresql", postgres):
-        subprocess.run([sys.executable, "-c", COMMAND, "db", "upgrade", "--database-url", database.url],
-                       check=True, capture_output=True)
-        yield database.url
 
 
 def _journeys(url: str, folder) -> list[subprocess.CompletedProcess]:
@@ -59,10 +44,10 @@ def _count(url: str, table: str) -> int:
         engine.dispose()
 
 
-def test_eight_journeys_at_once_lose_nothing_and_duplicate_nothing(fresh_database, tmp_path):
-    outcomes = _journeys(fresh_database, tmp_path)
+def test_eight_journeys_at_once_lose_nothing_and_duplicate_nothing(fresh_database_url, tmp_path):
+    outcomes = _journeys(fresh_database_url, tmp_path)
     assert [] == [(o.returncode, o.stderr[-400:]) for o in outcomes if o.returncode != 0]
     printed = [json.loads((tmp_path / f"journey{n}.json").read_text(encoding="utf-8")) for n in range(JOURNEYS)]
     rounds = sum(len(journey["qc"]["rounds"]) for journey in printed)
-    assert JOURNEYS == len({journey["campaign"]["id"] for journey in printed}) == _count(fresh_database, "cam_campaigns")
-    assert rounds == _count(fresh_database, "qc_results") == _count(fresh_database, "qc_outbox")
+    assert JOURNEYS == len({journey["campaign"]["id"] for journey in printed}) == _count(fresh_database_url, "cam_campaigns")
+    assert rounds == _count(fresh_database_url, "qc_results") == _count(fresh_database_url, "qc_outbox")

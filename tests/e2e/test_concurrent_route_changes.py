@@ -26,10 +26,10 @@ from aicmo.strangler.routes import Route, RouteChangeRow, check_transition
 from aicmo.strangler.routes.tables import ModuleRouteRow
 from aicmo.strangler.schema import open_database, strangler_sessions
 from tests.databases import database_parameters, migrated_database
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND
 
 PROCESSES = 20
 COMMIT = "feed" * 10
-COMMAND = "import sys; from aicmo.cli import app; sys.argv[0] = 'aicmo'; app()"
 
 
 def _race(url: str, folder) -> list[subprocess.CompletedProcess]:

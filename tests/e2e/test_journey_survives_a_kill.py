@@ -18,22 +18,14 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.databases import blank_database, database_parameters
-from tests.e2e.conftest import EXAMPLES
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES
 
-COMMAND = "import sys; from aicmo.cli import app; sys.argv[0] = 'aicmo'; app()"
 INTAKE = EXAMPLES / "intake_us_sales.json"
 
 
-@pytest.fixture(params=database_parameters())
-def database_url(request, postgres, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'aicmo.db'}"
-        return
-    for database in blank_database("postgresql", postgres):
-        subprocess.run([sys.executable, "-c", COMMAND, "db", "upgrade", "--database-url", database.url],
-                       check=True, capture_output=True)
-        yield database.url
+@pytest.fixture
+def database_url(fresh_database_url):
+    return fresh_database_url
 
 
 def _env(**extra: str) -> dict[str, str]:

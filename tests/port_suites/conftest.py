@@ -42,3 +42,11 @@ def ports(request, database, legacy_database, seeded_ids, tmp_path, monkeypatch)
     # the clock is frozen only now: pydantic must not build a model's schema while date is faked
     request.getfixturevalue("fixed_clock")
     return implementation
+
+
+@pytest.fixture
+def outcome(ports):
+    """A whole client journey over ``ports``: what a step's compensation or a later read works on."""
+    from tests.port_suites.builders import journey
+
+    return journey(ports)

@@ -7,14 +7,9 @@ import pytest
 
 from aicmo.billing.api import InvoiceStatus, PaymentRequest
 from aicmo.shared.compensation import CompensationStatus
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="billing", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def test_voided_invoices_owe_nothing(ports, outcome):

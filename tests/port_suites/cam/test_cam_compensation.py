@@ -5,14 +5,9 @@ import pytest
 
 from aicmo.onboarding.api import IllegalStateTransition, ProjectState
 from aicmo.shared.compensation import CompensationStatus
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="cam", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def test_a_cancelled_project_reads_cancelled_and_moves_no_more(ports, outcome):

@@ -8,14 +8,9 @@ import pytest
 
 from aicmo.delivery.api import PackageStatus
 from aicmo.shared.compensation import CompensationStatus
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="delivery", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def digest(path: str) -> str:

@@ -4,14 +4,9 @@ from __future__ import annotations
 import pytest
 
 from aicmo.delivery.api import DeliveryGateClosed, DeliveryRequest, PackageNotFound
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="delivery", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def request_for(ports, outcome, state: str) -> DeliveryRequest:

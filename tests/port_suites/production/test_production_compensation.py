@@ -5,14 +5,9 @@ import pytest
 
 from aicmo.production.api import CreativeStatus
 from aicmo.shared.compensation import CompensationStatus
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="production", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def test_a_discarded_set_holds_only_discarded_creatives(ports, outcome):

@@ -5,14 +5,9 @@ import pytest
 
 from aicmo.qc.api import PillarText, QcRequest, QcResultNotFound, StrategyText
 from aicmo.shared.compensation import CompensationStatus
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def evaluate_again(ports, outcome, key: str):

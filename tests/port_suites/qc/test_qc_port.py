@@ -14,14 +14,9 @@ from aicmo.qc.api import (
     Severity,
     StrategyText,
 )
-from tests.port_suites.builders import UNKNOWN, journey
+from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="qc", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def test_the_verdict_follows_the_creatives_and_the_calendar(outcome):

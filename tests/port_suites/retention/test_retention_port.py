@@ -6,14 +6,9 @@ import datetime as dt
 import pytest
 
 from aicmo.retention.api import AssessmentNotFound, LifecycleStage, RetentionSignals
-from tests.port_suites.builders import NOW, UNKNOWN, journey
+from tests.port_suites.builders import NOW, UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="retention", suite="contract")
-
-
-@pytest.fixture
-def outcome(ports):
-    return journey(ports)
 
 
 def test_a_fresh_delivery_is_an_active_client(outcome):
