@@ -1,10 +1,11 @@
-"""`aicmo journeys`: the client journeys a database has recorded, one journey's steps, and resuming one.
+"""`aicmo journeys`: the client journeys a database has recorded, one journey's steps, resuming and cancelling one.
 
 A journey is a durable workflow (`aicmo run`/`demo` print its id on stderr). `list` and `show`
 only read (they never create the engine's tables, nor continue anything); `resume` continues a
-journey left unfinished by a crash from its last completed step. Exit codes: 0 done, 1 refused
-(the journey has finished) or failed, 2 bad input (an unknown status or id, a database that
-keeps no journeys).
+journey left unfinished by a crash from its last completed step; `cancel` stops one for good
+and compensates what it did. Exit codes: 0 done, 1 refused (the journey has finished, or runs
+in a live process) or failed, 2 bad input (an unknown status or id, a database that keeps no
+journeys).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from rich.table import Table
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-app = typer.Typer(help="Durable client journeys: list, show, resume.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="Durable client journeys: list, show, resume, cancel.", no_args_is_help=True, add_completion=False)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -67,8 +68,8 @@ def list_journeys(
         _fail(f"--status: '{status}' is not one of {', '.join(STATUSES)}", EXIT_BAD_INPUT)
     found = _read(lambda: journeys(database_url, wanted))
     if as_json:
-        rows = [{"id": j.journey_id, "status": j.status, "brand": j.brand, "created_ms": j.created_ms,
-                 "updated_ms": j.updated_ms, "error": j.error} for j in found]
+        rows = [{"id": j.journey_id, "status": j.status, "cancelled": j.cancelled, "brand": j.brand,
+                 "created_ms": j.created_ms, "updated_ms": j.updated_ms, "error": j.error} for j in found]
         sys.stdout.write(json.dumps(rows, indent=2, sort_keys=True) + "\n")
         return
     table = Table()
@@ -77,7 +78,8 @@ def list_journeys(
     for heading in ("brand", "started (UTC)", "last change (UTC)"):
         table.add_column(heading)
     for j in found:
-        table.add_row(j.journey_id, j.status, j.brand, _when(j.created_ms), _when(j.updated_ms))
+        table.add_row(j.journey_id, j.status + (" (cancelled)" if j.cancelled else ""), j.brand, _when(j.created_ms),
+                      _when(j.updated_ms))
     out.print(table if found else "no journeys")
 
 
@@ -93,13 +95,15 @@ def show(
     record = _read(lambda: journey(database_url, journey_id))
     if as_json:
         document = {
-            "id": record.journey_id, "status": record.status, "brand": record.brand, "error": record.error,
+            "id": record.journey_id, "status": record.status, "cancelled": record.cancelled, "brand": record.brand,
+            "error": record.error,
             "steps": [{"number": s.number, "name": s.name, "started_ms": s.started_ms, "completed_ms": s.completed_ms,
                        "output": s.output, "error": s.error} for s in record.steps],
         }
         sys.stdout.write(json.dumps(document, indent=2, sort_keys=True, default=str) + "\n")
         return
-    out.print(f"journey {record.journey_id}: {record.status} ({record.brand})")
+    cancelled = ", cancelled by an operator" if record.cancelled else ""
+    out.print(f"journey {record.journey_id}: {record.status}{cancelled} ({record.brand})")
     if record.error:
         out.print(f"error: {record.error}")
     # what a reader looks for stays whole on a narrow terminal; the result folds instead
@@ -153,3 +157,48 @@ def _resume(database_url: str, journey_id: str) -> Any:
 
     launched_for(database_url)
     return resume_journey(journey_id)
+
+
+@app.command()
+def cancel(
+    journey_id: str = typer.Argument(..., metavar="ID", help="The journey to call off (from `aicmo journeys list`)."),
+    database_url: str = DatabaseUrl,
+    as_json: bool = JsonFlag,
+) -> None:
+    """Call a journey off: stop it if unfinished, then undo every step it completed, newest first, invoices included.
+
+    Nothing is deleted: the project is CANCELLED, creatives DISCARDED, the package withdrawn
+    (its zip moved aside), unpaid invoices void; a paid invoice is kept and named. Cancelling
+    again compensates nothing twice.
+    """
+    from aicmo import cli
+    from aicmo.cli_support.inputs import InputError
+    from aicmo.orchestration.durable.engine import executor_alive
+    from aicmo.orchestration.durable.records import journey
+
+    record = _read(lambda: journey(database_url, journey_id))  # an unknown id is bad input, before anything is launched
+    if record.status == "PENDING" and executor_alive(record.executor):
+        _fail(f"journey {journey_id} is running in a live process ({record.executor}): stop it first", EXIT_FAILED)
+    try:
+        cli._configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    done = cli._execute(lambda: _cancel(database_url, journey_id), None, None)
+    if as_json:
+        sys.stdout.write(json.dumps(done, indent=2, sort_keys=True) + "\n")
+    else:
+        table = Table()
+        for heading in ("compensation", "target", "status", "undone", "kept (settle by hand)"):
+            table.add_column(heading, no_wrap=heading != "kept (settle by hand)", overflow="fold")
+        for c in done:
+            table.add_row(c["action"], c["target_id"], c["status"], str(len(c["undone"])), ", ".join(c["kept"]) or "-")
+        out.print(table if done else "nothing to compensate")
+    err.print(f"journey {journey_id} cancelled")
+
+
+def _cancel(database_url: str, journey_id: str) -> Any:
+    from aicmo.orchestration.durable.engine import launched_for
+    from aicmo.orchestration.durable.submit import cancel_journey
+
+    launched_for(database_url)
+    return cancel_journey(journey_id)

@@ -4,17 +4,27 @@ A step's result is stored as JSON (the port's declared return type, through pyda
 back through the same type, on the first run as on a replay, so a journey continued after a
 crash sees exactly the values the first process saw. A step replayed from its checkpoint is not
 called again: the port's side effects happen once per completed step.
+
+A failing call is attempted again within the step (ATTEMPTS); a step that still fails ends
+the journey's forward path, except after the pivot and while compensating, where it is
+retried durably until it succeeds. Each completed step is entered in the journey's ledger of
+compensations (`saga.py`).
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import os
+import sys
+import time
 import typing
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from pydantic import TypeAdapter
 
+from aicmo.orchestration.durable.fault_hook import raise_if_planted
 from aicmo.orchestration.durable.pause_hook import pause_if_asked
+from aicmo.orchestration.durable.saga import Ledger
 from aicmo.orchestration.ports import ModulePorts
 
 __all__ = ["durable_ports"]
@@ -32,31 +42,82 @@ def _result_type(module: str, method: str) -> TypeAdapter[Any]:
     return TypeAdapter(declared["return"])
 
 
+# a step's attempts within one run: a transient fault (a lost connection, a crash between the
+# port's commit and the checkpoint) is met by calling again with the same idempotency key, which
+# finds the first call's effect; a fault that persists fails the step after the last attempt
+ATTEMPTS = 3
+FIRST_PAUSE_S = 0.05
+# a step that must not fail (after the pivot, or a compensation) is retried durably, the pause
+# doubling from RETRY_ENV's seconds up to RETRY_CAP_S, until it succeeds
+RETRY_ENV = "AICMO_JOURNEY_RETRY_SECONDS"
+RETRY_CAP_S = 300.0
+
+
+def _attempts(name: str, call: Callable[[], Any]) -> Callable[[], Any]:
+    def attempt() -> Any:
+        from dbos import DBOS
+
+        for number in range(1, ATTEMPTS + 1):
+            try:
+                pause_if_asked(name, "before")
+                raise_if_planted(name, "before", DBOS.workflow_id or "")
+                result = call()
+                pause_if_asked(name, "after")
+                raise_if_planted(name, "after", DBOS.workflow_id or "")
+                return result
+            except Exception:
+                if number == ATTEMPTS:
+                    raise
+                time.sleep(FIRST_PAUSE_S * 2 ** (number - 1))
+        raise AssertionError("unreachable")
+
+    return attempt
+
+
+def _retry_pause(failures: int) -> float:
+    return min(RETRY_CAP_S, float(os.environ.get(RETRY_ENV, "1")) * 2 ** (failures - 1))
+
+
 class _DurablePort:
     """One module's port; each method call is the step ``<module>.<method>`` of the running workflow."""
 
-    def __init__(self, module: str, port: Any) -> None:
-        self._module, self._port = module, port
+    def __init__(self, module: str, port: Any, ledger: Optional[Ledger]) -> None:
+        self._module, self._port, self._ledger = module, port, ledger
 
     def __getattr__(self, method: str) -> Callable[..., Any]:
         target = getattr(self._port, method)
         adapter = _result_type(self._module, method)
         name = f"{self._module}.{method}"
+        ledger = self._ledger
 
         def step(*args: Any, **kwargs: Any) -> Any:
             from dbos import DBOS
+            from dbos._error import DBOSException
 
-            def call() -> Any:
-                pause_if_asked(name, "before")
-                result = adapter.dump_python(target(*args, **kwargs), mode="json")
-                pause_if_asked(name, "after")
-                return result
-
-            return adapter.validate_python(DBOS.run_step({"name": name}, call))
+            attempt = _attempts(name, lambda: adapter.dump_python(target(*args, **kwargs), mode="json"))
+            failures = 0
+            while True:
+                try:
+                    output = DBOS.run_step({"name": name}, attempt)
+                    break
+                except DBOSException:
+                    raise  # the engine's own (a cancelled workflow): never retried nor compensated
+                except Exception as exc:
+                    if ledger is None or not ledger.persists:
+                        if ledger is not None:
+                            ledger.failed_step = name
+                        raise
+                    failures += 1
+                    pause = _retry_pause(failures)
+                    sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
+                    DBOS.sleep(pause)  # durable: a journey resumed after a crash waits only what is left
+            if ledger is not None:
+                ledger.record(name, output)
+            return adapter.validate_python(output)
 
         return step
 
 
-def durable_ports(ports: ModulePorts) -> ModulePorts:
-    """The same ports, each call checkpointed; call it inside a workflow."""
-    return ModulePorts(**{f.name: _DurablePort(f.name, getattr(ports, f.name)) for f in dataclasses.fields(ports)})
+def durable_ports(ports: ModulePorts, ledger: Optional[Ledger] = None) -> ModulePorts:
+    """The same ports, each call checkpointed, each completed step entered in the ledger; call it inside a workflow."""
+    return ModulePorts(**{f.name: _DurablePort(f.name, getattr(ports, f.name), ledger) for f in dataclasses.fields(ports)})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
-from aicmo.orchestration.durable.workflow import JOURNEY_WORKFLOW
+from aicmo.orchestration.durable.workflow import CANCEL_SUFFIX, CANCELLATION_WORKFLOW, JOURNEY_WORKFLOW
 from aicmo.shared.persistence.engines import is_in_memory, normalize_url
 
 __all__ = ["STATUSES", "JourneyRecord", "JourneyStep", "NoJourneys", "journey", "journeys"]
@@ -38,6 +38,7 @@ class JourneyRecord:
     error: Optional[str]
     executor: Optional[str] = None  # the process that ran it last
     steps: tuple[JourneyStep, ...] = ()
+    cancelled: bool = False  # an operator called it off (`aicmo journeys cancel`); its compensations follow its steps
 
 
 def _client(database_url: str) -> Optional[Any]:
@@ -67,11 +68,11 @@ def _brand(status: Any) -> str:
     return str(arguments[0].get("intake", {}).get("brand_name", "")) if arguments and isinstance(arguments[0], dict) else ""
 
 
-def _record(status: Any, steps: tuple[JourneyStep, ...] = ()) -> JourneyRecord:
+def _record(status: Any, steps: tuple[JourneyStep, ...] = (), cancelled: bool = False) -> JourneyRecord:
     return JourneyRecord(
         journey_id=status.workflow_id, status=status.status, brand=_brand(status), created_ms=status.created_at,
         updated_ms=status.updated_at, error=None if status.error is None else f"{type(status.error).__name__}: {status.error}",
-        executor=status.executor_id, steps=steps,
+        executor=status.executor_id, steps=steps, cancelled=cancelled,
     )
 
 
@@ -82,9 +83,20 @@ def journeys(database_url: str, status: Optional[str] = None) -> list[JourneyRec
         return []
     try:
         found = client.list_workflows(name=JOURNEY_WORKFLOW, status=status, load_output=False)
-        return [_record(s) for s in found]
+        cancelled = {c.workflow_id.removesuffix(CANCEL_SUFFIX) for c in client.list_workflows(
+            name=CANCELLATION_WORKFLOW, load_input=False, load_output=False)}
+        return [_record(s, cancelled=s.workflow_id in cancelled) for s in found]
     finally:
         client.destroy()
+
+
+def _steps(client: Any, workflow_id: str, prefix: str, first: int = 0) -> tuple[JourneyStep, ...]:
+    return tuple(
+        JourneyStep(number=first + s["function_id"], name=prefix + s["function_name"], started_ms=s["started_at_epoch_ms"],
+                    completed_ms=s["completed_at_epoch_ms"], output=s["output"],
+                    error=None if s["error"] is None else f"{type(s['error']).__name__}: {s['error']}")
+        for s in client.list_workflow_steps(workflow_id)
+    )
 
 
 def journey(database_url: str, journey_id: str) -> JourneyRecord:
@@ -93,15 +105,14 @@ def journey(database_url: str, journey_id: str) -> JourneyRecord:
     if client is None:
         raise NoJourneys(f"no journey {journey_id} in this database (it has recorded none)")
     try:
-        found = client.list_workflows(workflow_ids=[journey_id], name=JOURNEY_WORKFLOW, load_output=False)
+        found = client.list_workflows(workflow_ids=[journey_id], name=JOURNEY_WORKFLOW, load_output=True)
         if not found:
             raise NoJourneys(f"no journey {journey_id} in this database")
-        steps = tuple(
-            JourneyStep(number=s["function_id"], name=s["function_name"], started_ms=s["started_at_epoch_ms"],
-                        completed_ms=s["completed_at_epoch_ms"], output=s["output"],
-                        error=None if s["error"] is None else f"{type(s['error']).__name__}: {s['error']}")
-            for s in client.list_workflow_steps(journey_id)
-        )
-        return _record(found[0], steps)
+        steps = _steps(client, journey_id, "")
+        cancellation = client.list_workflows(workflow_ids=[journey_id + CANCEL_SUFFIX], name=CANCELLATION_WORKFLOW,
+                                             load_input=False, load_output=False)
+        if cancellation:
+            steps += _steps(client, journey_id + CANCEL_SUFFIX, "cancel: ", first=len(steps) + 1)
+        return _record(found[0], steps, cancelled=bool(cancellation))
     finally:
         client.destroy()

@@ -13,9 +13,13 @@ from typing import Any
 
 from aicmo.cli_support.inputs import canonical_json
 from aicmo.orchestration.durable.engine import executor_alive
+from aicmo.orchestration.durable.workflow import CANCEL_SUFFIX, JOURNEY_WORKFLOW
 from aicmo.shared.ids import CorrelationId, derived_id
 
-__all__ = ["FINISHED", "UNFINISHED", "JourneyNotFound", "JourneyNotResumable", "next_journey_id", "resume_journey", "run_journey"]
+__all__ = [
+    "FINISHED", "UNFINISHED", "JourneyNotFound", "JourneyNotResumable", "cancel_journey", "next_journey_id", "resume_journey",
+    "run_journey",
+]
 
 FINISHED = ("SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
 UNFINISHED = ("PENDING", "ENQUEUED")
@@ -40,7 +44,7 @@ def next_journey_id(intake: Any, out_dir: str) -> str:
 
     family = _family(intake, out_dir)
     finished = DBOS.list_workflows(
-        workflow_id_prefix=f"{family}-", status=list(FINISHED), load_input=False, load_output=False
+        workflow_id_prefix=f"{family}-", name=JOURNEY_WORKFLOW, status=list(FINISHED), load_input=False, load_output=False
     )
     return f"{family}-{len(finished)}"
 
@@ -78,3 +82,27 @@ def resume_journey(journey_id: str) -> dict[str, Any]:
     if executor_alive(status.executor_id):
         raise JourneyNotResumable(f"journey {journey_id} is running in a live process ({status.executor_id}): not resumed")
     return DBOS.resume_workflow(journey_id).get_result()
+
+
+def cancel_journey(journey_id: str) -> list[dict[str, Any]]:
+    """Stop a journey for good and compensate every step it completed, the invoices included (engine launched).
+
+    An unfinished journey is marked CANCELLED first, so nothing continues it; a finished one
+    keeps its status and is undone all the same (an engagement called off after delivery). The
+    compensations run as a workflow of their own, ``<id>-cancel``: cancelling twice, or again
+    after a crash while cancelling, compensates once. Refused while the process that runs the
+    journey is alive on this machine: it could complete a step after its compensations ran.
+    """
+    from dbos import DBOS, SetWorkflowID
+
+    from aicmo.orchestration.durable.workflow import journey_cancellation
+
+    status = DBOS.get_workflow_status(journey_id)
+    if status is None or status.name != JOURNEY_WORKFLOW:
+        raise JourneyNotFound(f"no journey {journey_id} in this database")
+    if status.status == "PENDING" and executor_alive(status.executor_id):
+        raise JourneyNotResumable(f"journey {journey_id} is running in a live process ({status.executor_id}): stop it first")
+    if status.status in UNFINISHED:
+        DBOS.cancel_workflow(journey_id)
+    with SetWorkflowID(journey_id + CANCEL_SUFFIX):
+        return journey_cancellation(journey_id)
