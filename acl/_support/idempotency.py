@@ -22,7 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from acl._support.legacy_session import call_session
 from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.idempotency import value_fingerprint
-from aicmo.shared.persistence.idempotency_records import IdempotencyRecord, add_record, find_record, has_records_table
+from aicmo.shared.persistence.idempotency_records import (
+    IdempotencyRecord,
+    add_record,
+    find_record,
+    has_records_table,
+    recorded_results,
+)
 
 __all__ = ["DurableIdempotency", "IdempotencyMemory"]
 
@@ -78,6 +84,13 @@ class DurableIdempotency:
             if record is None:
                 raise
             return self._replay(method, key, fingerprint, record, run)
+
+    def recorded(self, methods: tuple[str, ...]) -> list[Any]:
+        """The JSON results this module's commands of these methods stored, oldest first ([] when not durable)."""
+        if not _durable():
+            return []
+        with call_session(self._module) as session:
+            return recorded_results(session.connection(), self._module, methods)
 
     def _replay(self, method: str, key: str, fingerprint: str, record: IdempotencyRecord, run: Callable[[], T]) -> T:
         if record.fingerprint != fingerprint:

@@ -1,6 +1,7 @@
 """ClientReviewPort over legacy: build_review_package, record_feedback, revision_hours."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
@@ -49,7 +50,8 @@ class LegacyClientReview:
 
     def __init__(self) -> None:
         self._idempotency = DurableIdempotency(MODULE)
-        # legacy keeps the package only in the operator flow's memory; the rows hold the feedback
+        # legacy keeps the package only in the operator flow's memory; the rows hold the feedback; a
+        # review opened by another process is recovered from the idempotency records (get_review)
         self._reviews: dict[str, Review] = {}
 
     def open_review(self, request: ReviewRequest, idempotency_key: str) -> Review:
@@ -117,7 +119,18 @@ class LegacyClientReview:
         return (approve,)
 
     def get_review(self, review_id: ReviewId) -> Review:
+        wanted = str(review_id)
+        if wanted not in self._reviews:
+            self._recover(wanted)
         try:
-            return self._reviews[str(review_id)]
+            return self._reviews[wanted]
         except KeyError:
-            raise ReviewNotFound(f"review {review_id} not found", review_id=str(review_id)) from None
+            raise ReviewNotFound(f"review {review_id} not found", review_id=wanted) from None
+
+    def _recover(self, review_id: str) -> None:
+        """A review another process opened (a journey resumed after a crash): its latest state, as the keyed
+        open_review / record_feedback stored it with their effects."""
+        for result in reversed(self._idempotency.recorded(("open_review", "record_feedback"))):
+            if isinstance(result, dict) and result.get("review_id") == review_id:
+                self._reviews[review_id] = Review.model_validate_json(json.dumps(result))
+                return

@@ -46,7 +46,7 @@ STEPS = [
     "production.produce_creatives", "production.build_calendar", "onboarding.check_intake", "qc.evaluate_creative_set",
     "production.rewrite_creatives", "client_review.open_review", "client_review.simulated_feedback",
     "client_review.record_feedback", "strategy.render_markdown", "onboarding.get_project", "delivery.deliver_package",
-    PIVOT_STEP, "billing.issue_proposal", "reporting.generate_report", "retention.assess_retention",
+    PIVOT_STEP, "billing.issue_proposal", "reporting.generate_report", "clock.now", "retention.assess_retention",
     "strategy.get_strategy", "production.get_creative_set",
 ]
 AFTER_PIVOT = STEPS[STEPS.index(PIVOT_STEP) + 1:]
@@ -199,3 +199,87 @@ def test_a_step_that_fails_once_after_its_commit(step, matrix_url, clean, tmp_pa
     code, stderr, document = run(matrix_url, tmp_path / "out", fault=f"after:{step}:1", monkeypatch=monkeypatch)
     assert 0 == code, stderr
     assert_complete(matrix_url, journey_of(matrix_url, stderr), document, tmp_path / "out", clean)
+
+
+def _hooks_cleared() -> dict[str, str]:
+    hooks = (FAULT_ENV, "AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP")
+    return {k: v for k, v in os.environ.items() if k not in hooks}
+
+
+def killed_after(steps: list[str], url: str, folder: Path) -> dict[str, str]:
+    """Start one `aicmo run` per step, all at once, each held once that step's port has answered and before its
+    checkpoint; SIGKILL each there. The journey id per step."""
+    started = {}
+    for step in steps:
+        env = {**_hooks_cleared(), "AICMO_TEST_PAUSE_AFTER_STEP": step, "AICMO_TEST_PAUSE_SECONDS": "120"}
+        out_dir = folder / step
+        started[step] = subprocess.Popen(
+            [sys.executable, "-c", AICMO_PROCESS, "run", str(INTAKE), "--database-url", url, "--out-dir", str(out_dir)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+    journeys = {}
+    try:
+        for step, process in started.items():
+            seen = []
+            for line in process.stderr:
+                seen.append(line)
+                if line.startswith("journey "):
+                    journeys[step] = line.split()[1]
+                if line.startswith(f"paused after {step}"):
+                    break
+            else:
+                pytest.fail(f"the journey never reached {step}: {''.join(seen)[-600:]}")
+            process.send_signal(signal.SIGKILL)
+    finally:
+        for process in started.values():
+            process.kill()
+            process.wait(timeout=30)
+    assert all(-signal.SIGKILL == p.returncode for p in started.values())
+    return journeys
+
+
+def test_a_journey_killed_at_every_step_is_resumed_to_completion(matrix_url, clean, tmp_path, monkeypatch):
+    """The kill falls between a step's commit and its checkpoint, for each writing step; resumed, the step runs again
+    with the same key and finds its effect: every journey completes as the clean one did."""
+    half = len(WRITING) // 2  # two waves, so the machine's cores are not asked for a dozen processes at once
+    journeys = {**killed_after(WRITING[:half], matrix_url, tmp_path), **killed_after(WRITING[half:], matrix_url, tmp_path)}
+    for step, journey_id in journeys.items():
+        legacy_session.configure(None)
+        result = tmp_path / f"{step}.json"
+        resumed = CliRunner().invoke(app, ["journeys", "resume", journey_id, "--database-url", matrix_url, "--json", str(result)])
+        assert 0 == resumed.exit_code, (step, resumed.stderr)
+        record = journey_of(matrix_url, f"journey {journey_id}")
+        assert_complete(matrix_url, record, json.loads(result.read_text()), tmp_path / step, clean)
+
+
+def test_a_journey_killed_while_compensating_finishes_its_compensation(matrix_url, clean, tmp_path, monkeypatch):
+    """Delivery keeps failing; the process dies as it is about to cancel the project, the last compensation.
+    Resumed, the compensations already done are not run again and the last one runs: fully compensated."""
+    env = {**_hooks_cleared(), FAULT_ENV: "before:delivery.deliver_package", "AICMO_TEST_PAUSE_BEFORE_STEP": "cam.cancel_project",
+           "AICMO_TEST_PAUSE_SECONDS": "120"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", AICMO_PROCESS, "run", str(INTAKE), "--database-url", matrix_url, "--out-dir", str(tmp_path / "out")],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    journey_id = None
+    try:
+        for line in process.stderr:
+            journey_id = line.split()[1] if line.startswith("journey ") else journey_id
+            if line.startswith("paused before cam.cancel_project"):
+                break
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    half_done = journey_of(matrix_url, f"journey {journey_id}")
+    assert "PENDING" == half_done["status"]
+    client_id = next(s["output"]["client_id"] for s in half_done["steps"] if s["name"] == "onboarding.onboard_client")
+    assert ["DELIVERED"] != rows(matrix_url, client_id)["project"] != ["CANCELLED"]
+
+    legacy_session.configure(None)
+    resumed = CliRunner().invoke(app, ["journeys", "resume", journey_id, "--database-url", matrix_url])
+    assert 1 == resumed.exit_code and "compensated" in resumed.stderr, resumed.stderr
+    record = journey_of(matrix_url, f"journey {journey_id}")
+    names = [s["name"] for s in record["steps"]]
+    assert 1 == names.count("production.discard_creatives") == names.count("cam.cancel_project")
+    assert_compensated(matrix_url, record, tmp_path / "out", count_projects(matrix_url))

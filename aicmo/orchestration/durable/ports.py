@@ -27,7 +27,7 @@ from aicmo.orchestration.durable.pause_hook import pause_if_asked
 from aicmo.orchestration.durable.saga import Ledger
 from aicmo.orchestration.ports import ModulePorts
 
-__all__ = ["durable_ports"]
+__all__ = ["ATTEMPTS", "RETRY_ENV", "checkpointed", "durable_ports"]
 
 
 @functools.cache
@@ -91,31 +91,38 @@ class _DurablePort:
         ledger = self._ledger
 
         def step(*args: Any, **kwargs: Any) -> Any:
-            from dbos import DBOS
-            from dbos._error import DBOSException
-
-            attempt = _attempts(name, lambda: adapter.dump_python(target(*args, **kwargs), mode="json"))
-            failures = 0
-            while True:
-                try:
-                    output = DBOS.run_step({"name": name}, attempt)
-                    break
-                except DBOSException:
-                    raise  # the engine's own (a cancelled workflow): never retried nor compensated
-                except Exception as exc:
-                    if ledger is None or not ledger.persists:
-                        if ledger is not None:
-                            ledger.failed_step = name
-                        raise
-                    failures += 1
-                    pause = _retry_pause(failures)
-                    sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
-                    DBOS.sleep(pause)  # durable: a journey resumed after a crash waits only what is left
-            if ledger is not None:
-                ledger.record(name, output)
+            output = checkpointed(name, lambda: adapter.dump_python(target(*args, **kwargs), mode="json"), ledger)
             return adapter.validate_python(output)
 
         return step
+
+
+def checkpointed(name: str, call: Callable[[], Any], ledger: Optional[Ledger]) -> Any:
+    """``call()`` (its result JSON) as the workflow step ``name``: attempted again within the step, retried
+    durably when the ledger says it must not fail, entered in the ledger once it completed."""
+    from dbos import DBOS
+    from dbos._error import DBOSException
+
+    attempt = _attempts(name, call)
+    failures = 0
+    while True:
+        try:
+            output = DBOS.run_step({"name": name}, attempt)
+            break
+        except DBOSException:
+            raise  # the engine's own: never retried nor compensated
+        except Exception as exc:
+            if ledger is None or not ledger.persists:
+                if ledger is not None:
+                    ledger.failed_step = name
+                raise
+            failures += 1
+            pause = _retry_pause(failures)
+            sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
+            DBOS.sleep(pause)  # durable: a journey resumed after a crash waits only what is left
+    if ledger is not None:
+        ledger.record(name, output)
+    return output
 
 
 def durable_ports(ports: ModulePorts, ledger: Optional[Ledger] = None) -> ModulePorts:

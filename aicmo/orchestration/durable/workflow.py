@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from dbos import DBOS
 
+from aicmo.orchestration.durable.clock import DurableClock
 from aicmo.orchestration.durable.ports import durable_ports
 from aicmo.orchestration.durable.saga import Ledger
 from aicmo.orchestration.keys import RunKeys
@@ -76,7 +77,7 @@ def client_journey(request: dict[str, Any]) -> dict[str, Any]:
     with pinned:
         ports = durable_ports(_routed_ports(request), ledger)
         try:
-            outcome = run_client_journey(ports, intake, out_dir=request["out_dir"], keys=keys)
+            outcome = run_client_journey(ports, intake, out_dir=request["out_dir"], clock=DurableClock(ledger), keys=keys)
             return journey_output(outcome)
         except DBOSException:
             raise  # the engine's own (the journey was cancelled): an operator's cancel compensates

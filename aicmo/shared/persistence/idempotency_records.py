@@ -20,7 +20,7 @@ from aicmo.shared.persistence.metadata import owner_metadata
 from aicmo.shared.persistence.ownership import register_table
 from aicmo.shared.persistence.types import UtcDateTime
 
-__all__ = ["IDEMPOTENCY_RECORDS", "IdempotencyRecord", "add_record", "find_record", "has_records_table"]
+__all__ = ["IDEMPOTENCY_RECORDS", "IdempotencyRecord", "add_record", "find_record", "has_records_table", "recorded_results"]
 
 SCHEMA = "strangler"
 TABLE = "strangler_idempotency"
@@ -65,6 +65,15 @@ def find_record(connection: Connection, module: str, method: str, key: str) -> O
         execution_options=_options(connection),
     ).first()
     return None if row is None else IdempotencyRecord(row.fingerprint, row.result)
+
+
+def recorded_results(connection: Connection, module: str, methods: tuple[str, ...]) -> list[Any]:
+    """The stored results of a module's commands of these methods, oldest first (state a process kept in memory)."""
+    t = IDEMPOTENCY_RECORDS.c
+    return list(connection.execute(
+        select(t.result).where(t.module == module, t.method.in_(methods)).order_by(t.id),
+        execution_options=_options(connection),
+    ).scalars())
 
 
 def add_record(connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any) -> None:
