@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from journey_breakdown import COLUMNS, Timers, timed
+from journey_breakdown import COLUMNS, COUNTS, Timers, timed
 from sqlite_commits import CommitCounter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,10 +149,12 @@ def _table(samples: dict[str, Samples]) -> str:
 
 
 def _breakdown(samples: dict[str, Samples]) -> str:
-    lines = ["| path | wall | " + " | ".join(COLUMNS) + " |", "|---|---:|" + "---:|" * len(COLUMNS)]
+    heads = ("wall", *COLUMNS, *COUNTS)
+    lines = ["| path | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
     for name, measured in samples.items():
-        cells = [statistics.median(measured.wall)] + [statistics.median(p[column] for p in measured.parts) for column in COLUMNS]
-        lines.append(f"| {name} | " + " | ".join(f"{c * 1000:.1f}" for c in cells) + " |")
+        times = [statistics.median(measured.wall)] + [statistics.median(p[column] for p in measured.parts) for column in COLUMNS]
+        counts = [statistics.median(p[column] for p in measured.parts) for column in COUNTS]
+        lines.append(f"| {name} | " + " | ".join([f"{t * 1000:.1f}" for t in times] + [f"{c:g}" for c in counts]) + " |")
     return "\n".join(lines)
 
 
@@ -186,6 +188,7 @@ def main() -> None:
     logging.disable(logging.WARNING)  # the packager warns on every skipped delivery gate
     commits = CommitCounter().install()  # before any engine connects
     levels = [level.strip().upper() for level in args.levels.split(",")]
+    load_before = os.getloadavg()[0]
     clean: dict[str, dict[str, Samples]] = {level: {} for level in levels}
     parts: dict[str, dict[str, Samples]] = {level: {} for level in levels}
     for block in range(args.blocks):
@@ -197,13 +200,16 @@ def main() -> None:
             measured, broken_down = _measure(rounds, timed_rounds, commits)
             _merge(clean[level], measured)
             _merge(parts[level], broken_down)
+    # the machine's load says how far the wall times can be trusted: CPU time and the counts hold better
+    load = f"load average {load_before:.1f} then {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     texts = [_text(level, clean[level], parts[level], args) for level in levels]
-    print(*texts, sep="\n")
+    print(load, *texts, sep="\n")
     if not args.print_only:
         from aicmo.strangler.document_blocks import replace_block
 
-        text = (f"Measured by `python benchmarks/durable_journey.py`; the settings take turns in {args.blocks} blocks, "
-                f"each on an SQLite file of its own, so a busy moment of the machine falls on both.\n\n" + "\n".join(texts))
+        text = (f"Measured by `python benchmarks/durable_journey.py` ({load}); the settings take turns in {args.blocks} "
+                f"blocks, each on an SQLite file of its own, so a busy moment of the machine falls on both.\n\n"
+                + "\n".join(texts))
         # the block sits in a list item of decision 4: every line indented as the item's text, the markers too
         replace_block(ROOT / "MIGRATION.md", BEGIN, INDENT + END, textwrap.indent(text, INDENT))
 

@@ -10,6 +10,8 @@ time are reported. Per journey, in milliseconds:
 - ``app commits`` / ``system commits``: the SQLite driver's COMMIT on each file;
 - ``port and legacy work``: what remains of the port calls (legacy's services, their queries,
   translation to DTOs, sessions);
+- ``steps`` and ``ORM sessions``: how many steps the engine ran, and how many SQLAlchemy
+  sessions ran a statement (legacy's, the ACL's one per port call, the strangler's);
 - ``outside steps``: the rest of the workflow's journey: starting and finishing it, its id, the
   routes, reading each step's result back through its declared type, the JSON output (without
   the engine these count as port and legacy work).
@@ -18,15 +20,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from sqlite_commits import CommitCounter
 
-__all__ = ["COLUMNS", "Timers", "timed"]
+__all__ = ["COLUMNS", "COUNTS", "Timers", "timed"]
 
 COLUMNS = ("port and legacy work", "idempotency records", "app commits", "engine per step", "system commits", "outside steps")
+COUNTS = ("steps", "ORM sessions")  # per journey: the engine's steps, the SQLAlchemy sessions that ran a statement
 
 
 class Timers:
@@ -38,17 +41,23 @@ class Timers:
 
     def __init__(self) -> None:
         self.seconds: defaultdict[str, float] = defaultdict(float)
+        self.counts: Counter[str] = Counter()
         self._thread = threading.get_ident()
 
     def reset(self) -> None:
         self.seconds.clear()
+        self.counts.clear()
+
+    def count(self, name: str) -> None:
+        if threading.get_ident() == self._thread:
+            self.counts[name] += 1
 
     def add(self, name: str, seconds: float) -> None:
         if threading.get_ident() == self._thread:
             self.seconds[name] += seconds
 
     def split(self, total: float, durable: bool) -> dict[str, float]:
-        """The journey's ``total`` seconds over COLUMNS."""
+        """The journey's ``total`` seconds over COLUMNS, and its COUNTS."""
         s = self.seconds
         steps, calls = s["run_step"], s["step call"]
         in_ports = calls if durable else total  # without the engine, the whole journey is its port calls (or legacy's flow)
@@ -59,6 +68,7 @@ class Timers:
             "engine per step": steps - calls - s["system commits"],
             "system commits": s["system commits"],
             "outside steps": total - steps if durable else 0.0,
+            **{name: float(self.counts[name]) for name in COUNTS},
         }
 
 
@@ -81,7 +91,9 @@ def timed(timers: Timers, commits: CommitCounter) -> Iterator[None]:
     """Timers installed around the workflow engine's steps, the idempotency records and every SQLite COMMIT."""
     import acl._support.idempotency as idempotency
     from dbos import DBOS
+    from sqlalchemy import event
     from sqlalchemy.dialects.sqlite.base import SQLiteDialect
+    from sqlalchemy.orm import Session
 
     run_step = DBOS.__dict__["run_step"]
     original_run_step = run_step.__func__
@@ -94,6 +106,7 @@ def timed(timers: Timers, commits: CommitCounter) -> Iterator[None]:
             finally:
                 timers.add("step call", time.perf_counter() - started)
 
+        timers.count("steps")
         started = time.perf_counter()
         try:
             return original_run_step(cls, options, call, *args, **kwargs)
@@ -111,13 +124,18 @@ def timed(timers: Timers, commits: CommitCounter) -> Iterator[None]:
             file = commits.file_of(getattr(dbapi_connection, "dbapi_connection", dbapi_connection))
             timers.add("system commits" if file.endswith(".dbos.db") else "app commits", time.perf_counter() - started)
 
+    def session_began(_session: Any, _transaction: Any, _connection: Any) -> None:
+        timers.count("ORM sessions")
+
     restores = [_wrap(idempotency, "find_record", timers, "idempotency records"),
                 _wrap(idempotency, "add_record", timers, "idempotency records")]
     DBOS.run_step = classmethod(run_step_timed)  # type: ignore[method-assign,assignment]
     SQLiteDialect.do_commit = do_commit  # type: ignore[method-assign]
+    event.listen(Session, "after_begin", session_began)
     try:
         yield
     finally:
+        event.remove(Session, "after_begin", session_began)
         DBOS.run_step = run_step  # type: ignore[method-assign]
         SQLiteDialect.do_commit = original_commit  # type: ignore[method-assign]
         for restore in restores:
