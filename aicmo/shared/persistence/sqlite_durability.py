@@ -27,7 +27,7 @@ from typing import Any, Mapping, Optional
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-__all__ = ["DEFAULT_SYNCHRONOUS", "LEVELS", "SYNCHRONOUS_ENV", "SqliteSettingError", "describe", "keep", "synchronous"]
+__all__ = ["DEFAULT_SYNCHRONOUS", "LEVELS", "SYNCHRONOUS_ENV", "SqliteSettingError", "keep", "synchronous"]
 
 SYNCHRONOUS_ENV = "AICMO_SQLITE_SYNCHRONOUS"
 LEVELS = ("NORMAL", "FULL")
@@ -50,11 +50,6 @@ def synchronous(environ: Optional[Mapping[str, str]] = None) -> str:
     if raw.upper() not in LEVELS:
         raise SqliteSettingError(f"{SYNCHRONOUS_ENV}='{raw}': expected one of {', '.join(LEVELS)}")
     return raw.upper()
-
-
-def describe() -> str:
-    """The settings in words, for a benchmark's table."""
-    return f"WAL, synchronous={synchronous()}"
 
 
 def keep(path: str) -> None:
