@@ -1,24 +1,45 @@
-"""Journey wall time: the durable workflow against the legacy operator flow, interleaved in one process.
+"""What a journey costs: the durable workflow against the legacy operator flow, interleaved in one process.
 
-    python benchmarks/durable_journey.py [--rounds 10]
+    python benchmarks/durable_journey.py                  # 24 rounds per level, rewrites MIGRATION.md's block
+    python benchmarks/durable_journey.py --rounds 5 --levels normal --print-only
 
-One SQLite file in a temporary folder takes every journey (the example intakes in turn). Each
-round runs the legacy flow, the port runner without the workflow engine, and the durable
-workflow, one after the other, so a slow moment of the machine falls on all three; the first
-round warms up and is left out. Prints the median of each and the ratio to the legacy flow.
+One SQLite file in a temporary folder takes every journey (the example intakes in turn), set
+up as the application sets it up (`prepare_database`, legacy pointed at it, the workflow engine
+launched on its system database). Each round runs the legacy flow, the port runner without the
+workflow engine, and the durable workflow, in an order rotated every round, so a slow moment of
+the machine falls on all three; the first round warms up and is left out. Per journey it
+measures wall time, CPU time of the process (every thread: the engine's own included) and the
+transactions that wrote, per file, counted on every SQLite connection the process opens
+(`sqlite_commits.py`): the application's database and the workflow engine's system database.
+Medians with the interquartile range; ratios of medians to the legacy flow. Then more rounds
+with timers say where the time goes (`journey_breakdown.py`). Both are measured for each
+``AICMO_SQLITE_SYNCHRONOUS`` level, the levels taking turns in blocks, each block on a database
+of its own, and written between the ``durable-journey`` markers of MIGRATION.md.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import statistics
+import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("intake_*.json"))
+from journey_breakdown import COLUMNS, COUNTS, Timers, timed
+from sqlite_commits import CommitCounter
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EXAMPLES = sorted((ROOT / "examples").glob("intake_*.json"))
+BEGIN, END = "<!-- durable-journey:begin -->", "<!-- durable-journey:end -->"
+APP_FILE, SYSTEM_FILE = "aicmo.db", "aicmo.dbos.db"
+DURABLE = "durable workflow"
+INDENT = "     "
 
 
 def _flows(url: str, out_dir: str) -> dict[str, Callable[[Any], Any]]:
@@ -29,6 +50,7 @@ def _flows(url: str, out_dir: str) -> dict[str, Callable[[Any], Any]]:
     from aicmo.orchestration.journey import run_client_journey
     from aicmo.orchestration.journey_output import journey_output
 
+    # as `aicmo run` prepares it
     bootstrap.prepare_database(url, upgrade=True)
     bootstrap.configure_legacy_database(url)
     launched_for(url)
@@ -40,34 +62,156 @@ def _flows(url: str, out_dir: str) -> dict[str, Callable[[Any], Any]]:
     return {
         "legacy flow": lambda intake: operator_flow.run_client_journey(intake.model_dump(mode="json"), out_dir=out_dir),
         "port runner": lambda intake: journey_output(run_client_journey(bootstrap.routed_ports(url), intake, out_dir=out_dir)),
-        "durable workflow": durable,
+        DURABLE: durable,
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=10)
-    args = parser.parse_args()
+class Samples:
+    """One path's measurements, one entry per journey."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+        self.app_commits: list[int] = []
+        self.system_commits: list[int] = []
+        self.parts: list[dict[str, float]] = []  # seconds per journey_breakdown column (timed rounds only)
+
+
+def _quartiles(values: list[float]) -> tuple[float, float, float]:
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, median, q3
+
+
+def _rounds(flows: dict[str, Callable[[Any], Any]], intakes: list[Any], rounds: int, commits: CommitCounter,
+            timers: Optional[Timers] = None) -> dict[str, Samples]:
+    names = list(flows)
+    samples = {name: Samples() for name in names}
+    for round_number in range(rounds + 1):
+        intake = intakes[round_number % len(intakes)]
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            commits.reset()
+            if timers is not None:
+                timers.reset()
+            wall, cpu = time.perf_counter(), time.process_time()
+            flows[name](intake)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            writes, _reads = commits.snapshot()
+            if round_number:  # the first round warms up
+                measured = samples[name]
+                measured.wall.append(wall)
+                measured.cpu.append(cpu)
+                measured.app_commits.append(writes[APP_FILE])
+                measured.system_commits.append(writes[SYSTEM_FILE])
+                if timers is not None:
+                    measured.parts.append(timers.split(wall, durable=name == DURABLE))
+    return samples
+
+
+def _measure(rounds: int, breakdown_rounds: int, commits: CommitCounter) -> tuple[dict[str, Samples], dict[str, Samples]]:
+    """The clean rounds, then the rounds with timers, on one database."""
     from aicmo.orchestration import bootstrap
+    from aicmo.orchestration.durable.engine import shut_down
 
     intakes = [bootstrap.intake_requests().intake_from_request(json.loads(p.read_text())) for p in EXAMPLES]
     with tempfile.TemporaryDirectory() as folder:
         os.chdir(folder)
-        flows = _flows(f"sqlite:///{folder}/aicmo.db", str(Path(folder) / "out"))
-        times: dict[str, list[float]] = {name: [] for name in flows}
-        for round_number in range(args.rounds + 1):
-            for name, flow in flows.items():
-                # a new output folder per journey: the durable id covers the folder, and each journey here is new
-                intake = intakes[round_number % len(intakes)]
-                started = time.perf_counter()
-                flow(intake)
-                if round_number:
-                    times[name].append(time.perf_counter() - started)
-    legacy = statistics.median(times["legacy flow"])
-    print(f"{args.rounds} rounds, SQLite file, median wall time per journey:")
-    for name, measured in times.items():
-        median = statistics.median(measured)
-        print(f"  {name:17} {median * 1000:7.0f} ms  {median / legacy:4.2f}x the legacy flow")
+        try:
+            flows = _flows(f"sqlite:///{folder}/{APP_FILE}", str(Path(folder) / "out"))
+            clean = _rounds(flows, intakes, rounds, commits)
+            timers = Timers()
+            with timed(timers, commits):
+                parts = _rounds(flows, intakes, breakdown_rounds, commits, timers)
+        finally:
+            shut_down()
+            os.chdir(ROOT)
+        return clean, parts
+
+
+def _table(samples: dict[str, Samples]) -> str:
+    legacy = samples["legacy flow"]
+    legacy_wall, legacy_cpu = statistics.median(legacy.wall), statistics.median(legacy.cpu)
+    lines = [
+        "| path | wall ms: median (IQR) | × legacy | CPU ms: median (IQR) | × legacy "
+        "| commits that wrote: application db | workflow system db |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, measured in samples.items():
+        w1, wall, w3 = (v * 1000 for v in _quartiles(measured.wall))
+        c1, cpu, c3 = (v * 1000 for v in _quartiles(measured.cpu))
+        app = statistics.median(measured.app_commits)
+        system = statistics.median(measured.system_commits)
+        lines.append(
+            f"| {name} | {wall:.1f} ({w1:.1f}–{w3:.1f}) | {wall / (legacy_wall * 1000):.2f} "
+            f"| {cpu:.1f} ({c1:.1f}–{c3:.1f}) | {cpu / (legacy_cpu * 1000):.2f} | {app:g} | {system:g} |"
+        )
+    return "\n".join(lines)
+
+
+def _breakdown(samples: dict[str, Samples]) -> str:
+    heads = ("wall", *COLUMNS, *COUNTS)
+    lines = ["| path | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
+    for name, measured in samples.items():
+        times = [statistics.median(measured.wall)] + [statistics.median(p[column] for p in measured.parts) for column in COLUMNS]
+        counts = [statistics.median(p[column] for p in measured.parts) for column in COUNTS]
+        lines.append(f"| {name} | " + " | ".join([f"{t * 1000:.1f}" for t in times] + [f"{c:g}" for c in counts]) + " |")
+    return "\n".join(lines)
+
+
+def _merge(into: dict[str, Samples], more: dict[str, Samples]) -> dict[str, Samples]:
+    for name, measured in more.items():
+        target = into.setdefault(name, Samples())
+        for field in ("wall", "cpu", "app_commits", "system_commits", "parts"):
+            getattr(target, field).extend(getattr(measured, field))
+    return into
+
+
+def _text(level: str, clean: dict[str, Samples], parts: dict[str, Samples], args: argparse.Namespace) -> str:
+    return (
+        f"WAL, synchronous={level}: per journey, {args.rounds} rounds, the paths interleaved:\n\n{_table(clean)}\n\n"
+        f"Where the wall time goes, medians in ms over {args.breakdown_rounds} more rounds with timers "
+        f"(`benchmarks/journey_breakdown.py` says what each column holds; the timers add their own cost):\n\n"
+        f"{_breakdown(parts)}\n"
+    )
+
+
+def main() -> None:
+    from aicmo.shared.persistence.sqlite_durability import LEVELS, SYNCHRONOUS_ENV
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=24, help="rounds per level (over all blocks)")
+    parser.add_argument("--breakdown-rounds", type=int, default=12, help="extra rounds with timers per level (where the time goes)")
+    parser.add_argument("--levels", default=",".join(LEVELS), help="AICMO_SQLITE_SYNCHRONOUS levels to measure")
+    parser.add_argument("--blocks", type=int, default=4, help="the levels take turns this many times")
+    parser.add_argument("--print-only", action="store_true", help="print the tables, leave MIGRATION.md alone")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)  # the packager warns on every skipped delivery gate
+    commits = CommitCounter().install()  # before any engine connects
+    levels = [level.strip().upper() for level in args.levels.split(",")]
+    load_before = os.getloadavg()[0]
+    clean: dict[str, dict[str, Samples]] = {level: {} for level in levels}
+    parts: dict[str, dict[str, Samples]] = {level: {} for level in levels}
+    for block in range(args.blocks):
+        for level in levels:
+            # a database of its own per block and level: its engines read the level when they are built
+            os.environ[SYNCHRONOUS_ENV] = level
+            rounds = args.rounds // args.blocks + (block < args.rounds % args.blocks)
+            timed_rounds = args.breakdown_rounds // args.blocks + (block < args.breakdown_rounds % args.blocks)
+            measured, broken_down = _measure(rounds, timed_rounds, commits)
+            _merge(clean[level], measured)
+            _merge(parts[level], broken_down)
+    # the machine's load says how far the wall times can be trusted: CPU time and the counts hold better
+    load = f"load average {load_before:.1f} then {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    texts = [_text(level, clean[level], parts[level], args) for level in levels]
+    print(load, *texts, sep="\n")
+    if not args.print_only:
+        from aicmo.strangler.document_blocks import replace_block
+
+        text = (f"Measured by `python benchmarks/durable_journey.py` ({load}); the settings take turns in {args.blocks} "
+                f"blocks, each on an SQLite file of its own, so a busy moment of the machine falls on both.\n\n"
+                + "\n".join(texts))
+        # the block sits in a list item of decision 4: every line indented as the item's text, the markers too
+        replace_block(ROOT / "MIGRATION.md", BEGIN, INDENT + END, textwrap.indent(text, INDENT))
 
 
 if __name__ == "__main__":

@@ -115,8 +115,18 @@ def _result_adapter(returns: Any) -> TypeAdapter:
 
 
 def _returns(run: Callable[..., Any]) -> Any:
-    # the command's own annotation names the DTO its stored result is read back as
-    return typing.get_type_hints(run)["return"]
+    # the command's own annotation names the DTO its stored result is read back as; each call
+    # makes a new closure of the same code, whose annotation is read once
+    code = getattr(run, "__code__", None)
+    if code is None:
+        return typing.get_type_hints(run)["return"]
+    declared = _declared_returns.get(code)
+    if declared is None:
+        declared = _declared_returns[code] = typing.get_type_hints(run)["return"]
+    return declared
+
+
+_declared_returns: dict[Any, Any] = {}  # code object of a command -> its declared return type
 
 
 def _to_json(run: Callable[..., Any], result: Any) -> Any:

@@ -20,6 +20,7 @@ from typing import Any, Iterator, Optional
 
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.shared.persistence.engines import safe_url
+from aicmo.shared.persistence.sqlite_durability import keep
 
 __all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "shut_down"]
 
@@ -110,6 +111,8 @@ def _config(url: str) -> dict[str, Any]:
         "run_migrations": url.startswith("sqlite"),
         # how long shutting down waits for the listener thread (its polling interval); a test shuts down after each journey
         "notification_listener_polling_interval_sec": 0.1,
+        # an SQLite file cannot drop a connection: no liveness query before each of a step's checkouts
+        **({"db_engine_kwargs": {"pool_pre_ping": False}} if url.startswith("sqlite") else {}),
     }
 
 
@@ -148,6 +151,8 @@ def _write_ahead_log(url: str) -> None:
         return
     with closing(sqlite3.connect(url[len("sqlite:///"):], timeout=30)) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
+    # and the engine's connections synced as the application's are (AICMO_SQLITE_SYNCHRONOUS)
+    keep(url[len("sqlite:///"):])
 
 
 def _in_memory(database_url: str) -> bool:

@@ -16,7 +16,9 @@ The one place that knows SQLite from PostgreSQL:
   write lock before its first read (SQLite's compare-and-set, which route changes and migrations
   need) and waits for it, up to 30 s, instead of failing with "database is locked" when two
   transactions that began as readers both try to write; twenty commands started at once on one
-  file can queue that long. PostgreSQL needs no such hint.
+  file can queue that long. PostgreSQL needs no such hint;
+- an SQLite file is kept in WAL mode and synced as AICMO_SQLITE_SYNCHRONOUS says, on every
+  connection of the process, legacy's too (`sqlite_durability`).
 
 A URL whose driver is missing or whose server does not answer is one `DatabaseUnavailable`,
 whose message is the single line a command prints.
@@ -164,8 +166,22 @@ def _build(url: str) -> Engine:
         raise DatabaseUnavailable(f"{safe_url(parsed)}: no database driver for '{parsed.drivername}' ({exc})") from None
     if engine.dialect.name == "sqlite":
         _sqlite_like_a_server(engine)
+        _keep_durable(url)
         return engine.execution_options(schema_translate_map={schema: None for schema in SCHEMAS})
     return engine
+
+
+def _keep_durable(url: str) -> None:
+    """A file's connections, legacy's included, in WAL mode and synced as configured (sqlite_durability)."""
+    from aicmo.shared.persistence.sqlite_durability import SqliteSettingError, keep
+
+    path = sqlite_file(url)
+    if path is None:
+        return
+    try:
+        keep(path)
+    except SqliteSettingError as exc:
+        raise DatabaseUnavailable(str(exc)) from None
 
 
 def _sqlite_like_a_server(engine: Engine) -> None:

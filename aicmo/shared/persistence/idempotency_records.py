@@ -9,12 +9,14 @@ migrations agree on it.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Integer, String, Table, UniqueConstraint, insert, inspect, select
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, UniqueConstraint, bindparam, insert, inspect, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Insert, Select
 
 from aicmo.shared.persistence.metadata import owner_metadata
 from aicmo.shared.persistence.ownership import register_table
@@ -47,9 +49,19 @@ class IdempotencyRecord:
     result: Any
 
 
-def _options(connection: Connection) -> dict[str, Any]:
-    # a connection of an engine the kit did not build (legacy's) keeps the schema: SQLite has none
-    return {"schema_translate_map": {SCHEMA: None}} if connection.dialect.name == "sqlite" else {}
+# SQLite has no schemas: there the records are the same table without one. Built once, with bound
+# parameters, so a keyed call neither builds a statement nor rewrites a schema name per execution
+_SCHEMALESS = IDEMPOTENCY_RECORDS.to_metadata(MetaData(), schema=None)
+
+
+@functools.cache
+def _statements(schemaless: bool) -> tuple[Select[Any], Insert]:
+    table = _SCHEMALESS if schemaless else IDEMPOTENCY_RECORDS
+    t = table.c
+    find = select(t.fingerprint, t.result).where(
+        t.module == bindparam("module"), t.method == bindparam("method"), t.key == bindparam("key")
+    )
+    return find, insert(table)
 
 
 def has_records_table(connection: Connection) -> bool:
@@ -59,11 +71,8 @@ def has_records_table(connection: Connection) -> bool:
 
 
 def find_record(connection: Connection, module: str, method: str, key: str) -> Optional[IdempotencyRecord]:
-    t = IDEMPOTENCY_RECORDS.c
-    row = connection.execute(
-        select(t.fingerprint, t.result).where(t.module == module, t.method == method, t.key == key),
-        execution_options=_options(connection),
-    ).first()
+    find, _ = _statements(connection.dialect.name == "sqlite")
+    row = connection.execute(find, {"module": module, "method": method, "key": key}).first()
     return None if row is None else IdempotencyRecord(row.fingerprint, row.result)
 
 
@@ -78,8 +87,6 @@ def recorded_results(connection: Connection, module: str, methods: tuple[str, ..
 
 def add_record(connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any) -> None:
     """Insert the record in the connection's transaction (a unique violation: another run stored it first)."""
-    connection.execute(
-        insert(IDEMPOTENCY_RECORDS).values(module=module, method=method, key=key, fingerprint=fingerprint,
-                                           result=result, at=datetime.now(timezone.utc)),
-        execution_options=_options(connection),
-    )
+    _, add = _statements(connection.dialect.name == "sqlite")
+    connection.execute(add, {"module": module, "method": method, "key": key, "fingerprint": fingerprint,
+                             "result": result, "at": datetime.now(timezone.utc)})
