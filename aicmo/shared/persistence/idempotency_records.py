@@ -78,10 +78,9 @@ def find_record(connection: Connection, module: str, method: str, key: str) -> O
 
 def recorded_results(connection: Connection, module: str, methods: tuple[str, ...]) -> list[Any]:
     """The stored results of a module's commands of these methods, oldest first (state a process kept in memory)."""
-    t = IDEMPOTENCY_RECORDS.c
+    t = (_SCHEMALESS if connection.dialect.name == "sqlite" else IDEMPOTENCY_RECORDS).c
     return list(connection.execute(
-        select(t.result).where(t.module == module, t.method.in_(methods)).order_by(t.id),
-        execution_options=_options(connection),
+        select(t.result).where(t.module == module, t.method.in_(methods)).order_by(t.id)
     ).scalars())
 
 
