@@ -58,6 +58,12 @@ PROMISES = (
             "SIGKILL before invoicing, before delivery and right after onboarding's commit (before its checkpoint), "
             "then `aicmo journeys resume` or the same intake again; resuming a journey whose process is alive",
             ("tests/e2e/test_journey_survives_a_kill.py",)),
+    Promise("A journey either completes or is fully compensated",
+            "for every step of a journey: a fault before its port call on every attempt, a fault once after its "
+            "commit, a SIGKILL after its commit (every writing step) and during compensation; each journey checked "
+            "against one that met no fault, or for a cancelled project, discarded creatives, void invoices, a "
+            "withdrawn package, voided QC results and no zip",
+            ("tests/e2e/test_journey_fault_matrix.py",)),
     Promise("A port call replayed by a new process repeats nothing",
             "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
             "zip compared); the same key with another request; a crash between legacy's effect and its record",

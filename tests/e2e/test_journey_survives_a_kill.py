@@ -143,3 +143,23 @@ def test_a_journey_killed_after_onboarding_but_before_its_checkpoint_makes_no_se
     resumed = aicmo(tmp_path, "journeys", "resume", journey_id, "--database-url", database_url, "--json", "resumed.json")
     assert 0 == resumed.returncode, resumed.stderr
     _completed_once(tmp_path, database_url, journey_id, [], json.loads((tmp_path / "resumed.json").read_text()))
+
+
+def test_a_killed_journey_cancelled_stays_cancelled_and_the_intake_starts_afresh(database_url, tmp_path):
+    def cancel_refused_while_it_runs(journey_id: str) -> None:
+        """Planted: compensating a journey whose process is alive could undo a step it is about to complete."""
+        refused = aicmo(tmp_path, "journeys", "cancel", journey_id, "--database-url", database_url)
+        assert 1 == refused.returncode and "running in a live process" in refused.stderr, refused.stderr
+
+    journey_id = killed_before("delivery.deliver_package", database_url, tmp_path, cancel_refused_while_it_runs)
+    cancelled = aicmo(tmp_path, "journeys", "cancel", journey_id, "--database-url", database_url, "--json")
+    assert 0 == cancelled.returncode, cancelled.stderr
+    assert ["void_result", "discard_creatives", "cancel_project"] == [c["action"] for c in json.loads(cancelled.stdout)]
+    assert "CANCELLED" == journey(tmp_path, database_url, journey_id)["status"]
+    refused = aicmo(tmp_path, "journeys", "resume", journey_id, "--database-url", database_url)
+    assert 1 == refused.returncode and "already finished (CANCELLED)" in refused.stderr
+
+    again = aicmo(tmp_path, "run", str(INTAKE), "--database-url", database_url, "--out-dir", "out")
+    assert 0 == again.returncode, again.stderr
+    assert f"journey {journey_id[:-2]}-1" in again.stderr  # the next journey of that intake, beside the cancelled one
+    assert 2 == count(database_url, "cam_campaigns")
