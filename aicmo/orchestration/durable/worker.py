@@ -18,7 +18,7 @@ from typing import Any, Optional
 from aicmo.orchestration.durable.engine import executor_alive, executor_id
 from aicmo.orchestration.durable.workflow import JOURNEY_WORKFLOW
 
-__all__ = ["JourneyEvent", "WorkerRun", "run_worker"]
+__all__ = ["JourneyEvent", "WorkerRun", "continue_orphans", "run_worker", "stop_taking_journeys"]
 
 WATCH_SECONDS = 0.1  # how often the records are read: a progress line comes at most this late
 ORPHANS_EVERY = 20  # watches between two looks for journeys of dead processes (2 s)
