@@ -23,6 +23,7 @@ from aicmo.cli_support.journeys_cmd import app as journeys_app
 from aicmo.cli_support.migrate_cmd import app as migrate_app
 from aicmo.cli_support.ownership_cmd import app as ownership_app
 from aicmo.cli_support.shadow_cmd import app as shadow_app
+from aicmo.cli_support.worker_cmd import worker as worker_command
 from aicmo.cli_support.inputs import (
     InputError,
     canonical_json,
@@ -50,6 +51,7 @@ app.add_typer(boundaries_app, name="boundaries")
 app.add_typer(ownership_app, name="ownership")
 app.add_typer(migrate_app, name="migrate")
 app.add_typer(shadow_app, name="shadow")
+app.command("worker")(worker_command)
 console = Console()
 err_console = Console(stderr=True)
 
@@ -66,6 +68,9 @@ LegacyFlow = typer.Option(
     False, "--legacy-flow", help="Run the old operator flow instead of the journey runner over the module ports."
 )
 
+QueueOpt = typer.Option(
+    False, "--queue", help="Queue the journey for `aicmo worker` instead of running it here: print its id and return.",
+)
 RouteOpt = typer.Option(
     None, "--route", metavar="MODULE=ROUTE",
     help="Route MODULE to legacy, shadow or new for this run only (repeatable; all=ROUTE sets every module).",
@@ -202,17 +207,24 @@ def _journey_work(
 
 def _journey(
     intake: Any, json_out: Optional[str], database_url: str, out_dir: Path, repro: bool, at: Optional[str],
-    legacy_flow: bool = False, route: Optional[list[str]] = None,
+    legacy_flow: bool = False, route: Optional[list[str]] = None, queue: bool = False,
 ) -> None:
+    from aicmo.cli_support.queue_cmd import check_queue_options, queue_journey
+
     try:
         routes = _route_overrides(route, legacy_flow)
         instant = _instant(at)
+        if queue:
+            check_queue_options(legacy_flow, json_out, database_url)
         _configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
         seed = canonical_json(intake.model_dump(mode="json")) + f"#{_existing_projects()}"
+    if queue:
+        _execute(lambda: queue_journey(intake, str(out_dir), database_url, routes, seed, instant.isoformat()), None, None)
+        return
     if legacy_flow:
         result = _execute(_journey_work(intake, out_dir, legacy_flow, database_url, routes), seed, instant)
     else:
@@ -279,13 +291,14 @@ def run(
     at: Optional[str] = At,
     legacy_flow: bool = LegacyFlow,
     route: Optional[list[str]] = RouteOpt,
+    queue: bool = QueueOpt,
 ) -> None:
-    """Run one client journey for an intake file."""
+    """Run one client journey for an intake file (or, with --queue, queue it for `aicmo worker`)."""
     try:
         intake = load_intake(intake_file)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow, route)
+    _journey(intake, json_out, database_url, out_dir, repro, at, legacy_flow, route, queue)
 
 
 @app.command()

@@ -64,6 +64,11 @@ PROMISES = (
             "against one that met no fault, or for a cancelled project, discarded creatives, void invoices, a "
             "withdrawn package, voided QC results and no zip",
             ("tests/e2e/test_journey_fault_matrix.py",)),
+    Promise("A queued journey runs once, whoever takes it",
+            "100 journeys queued on PostgreSQL drained by two workers at once (4 on SQLite by one); the same intake "
+            "queued again; a command running its own journey beside queued ones; a worker stopped by SIGTERM "
+            "mid-journey, its journey continued by the next; bad URLs, tables missing, databases in memory",
+            ("tests/e2e/test_journey_workers.py", "tests/e2e/test_journey_workers_bad_input.py")),
     Promise("A port call replayed by a new process repeats nothing",
             "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
             "zip compared); the same key with another request; a crash between legacy's effect and its record",

@@ -39,6 +39,7 @@ __all__ = [
     "legacy_adapter",
     "legacy_operator_flow",
     "legacy_ports",
+    "open_legacy_engine",
     "prepare_database",
     "routed_ports",
     "schema_migrations",
@@ -211,6 +212,17 @@ def configure_legacy_database(url: str) -> None:
     if not is_in_memory(url):
         with schema_change(engine_for(url)) as connection:
             Base.metadata.create_all(connection)
+
+
+def open_legacy_engine() -> None:
+    """Make legacy's global engine now, on this thread (configured already).
+
+    Legacy makes it lazily on first use, unguarded: journeys starting at once on a worker's
+    threads would race to make it, and the loser finds it half-made.
+    """
+    from backend.db.session import get_engine
+
+    get_engine()
 
 
 def count_projects() -> int:

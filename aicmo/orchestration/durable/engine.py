@@ -2,8 +2,9 @@
 
 Each process gets an executor id of its own, so launching never picks up the pending journeys
 of another process: a journey left pending by a crash is continued on purpose, by
-`aicmo journeys resume ID` or by submitting the same intake again, never as a side effect of
-an unrelated command (which could exit half-way through it).
+`aicmo journeys resume ID`, by submitting the same intake again or by an `aicmo worker` (whose
+work that is), never as a side effect of an unrelated command (which could exit half-way
+through it). For the same reason only a worker takes journeys from the queue.
 Read-only commands read the records through a client instead (`records.py`), which neither
 migrates nor recovers anything.
 """
@@ -16,7 +17,7 @@ import socket
 import sqlite3
 import sys
 from contextlib import closing, contextmanager
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.shared.persistence.engines import safe_url
@@ -29,6 +30,7 @@ JOURNEY_APP_VERSION = "aicmo-journey-1"
 
 _launched_on: Optional[str] = None  # the application database URL the engine runs for
 _system_url = ""  # and its system database URL
+_listening: tuple[str, ...] = ()  # the queues it takes workflows from
 
 
 class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
@@ -55,21 +57,28 @@ def _engine_logs_to_stderr() -> None:
         engine_log.propagate = False
 
 
-def launched_for(database_url: str) -> str:
-    """Launch the engine for ``database_url`` (once per database and process); its system database URL."""
-    global _launched_on, _system_url
+def launched_for(database_url: str, queues: Sequence[str] = ()) -> str:
+    """Launch the engine for ``database_url`` (once per database and process); its system database URL.
+
+    It takes queued workflows only from ``queues`` (a worker's): an engine listens to every queue
+    of its database unless told otherwise, and a command that runs one journey must not take
+    queued ones and exit half-way through them.
+    """
+    global _launched_on, _system_url, _listening
     from dbos import DBOS
 
     # importing registers the journey workflow with the engine before it launches
     from aicmo.orchestration.durable import workflow  # noqa: F401
 
-    if _launched_on == database_url and not _in_memory(database_url):
+    if _launched_on == database_url and _listening == tuple(queues) and not _in_memory(database_url):
         return _system_url
     shut_down()
     _engine_logs_to_stderr()
     url = _system_url = system_database_url(database_url)
     _write_ahead_log(url)
     DBOS(config=_config(url))
+    DBOS.listen_queues(list(queues))
+    _listening = tuple(queues)
     try:
         with _engine_silent():  # it logs a traceback of its own before raising
             DBOS.launch()
