@@ -340,14 +340,19 @@ def acquire(
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         instant = _instant(at)
-        _configure_database(database_url, legacy_flow)
+        _configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
         seed = canonical_json(given.seed_material(batch)) + f"#{_existing_projects()}"
-    work = _acquisition_work(given, batch, legacy_flow, database_url, routes, batch_size, resume)
-    result = _execute(work, seed, instant)
+    if legacy_flow:
+        result = _execute(_acquisition_work(given, batch, legacy_flow, database_url, routes, batch_size, resume), seed, instant)
+    else:
+        from aicmo.cli_support.acquisition_run import durable_acquisition
+
+        work = durable_acquisition(given, batch, batch_size, resume, database_url, routes, seed, instant, err_console)
+        result = _execute(work, None, instant)
     _emit(result, json_out, acquisition_table(result))
 
 

@@ -103,8 +103,10 @@ def run_acquisition(
     batch_size: int = BATCH_SIZE,
     resume: Optional[CampaignId] = None,
     after_batch: Optional[AfterBatch] = None,
+    keys: Optional[RunKeys] = None,
 ) -> AcquisitionOutcome:
-    cam, keys = ports.cam, RunKeys("acquisition")
+    """The run; ``keys`` gives each step's idempotency key (a durable run passes its workflow's, the same in every process)."""
+    cam, keys = ports.cam, keys or RunKeys("acquisition")
     if resume is None:
         created, held = cam.create_campaign(campaign, keys("campaign")), ()
     else:
