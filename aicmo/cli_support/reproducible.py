@@ -12,7 +12,6 @@ reproducible journey still records true step timings.
 """
 from __future__ import annotations
 
-import contextvars
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from aicmo.shared.pinned_time import (
     parse_instant,
     to_naive_utc,
 )
-from aicmo.shared.seeded_uuid import SeededUuid4, seeded_uuid4
+from aicmo.shared.seeded_uuid import SEEDED as _SEEDED, ids_drawn, seeded_uuid4, skip_ids_to
 
 __all__ = ["DEFAULT_INSTANT", "ids_drawn", "parse_instant", "reproducible", "seeded_uuid4", "skip_ids_to"]
 
@@ -41,9 +40,6 @@ def reproducible(seed: str, at: datetime = DEFAULT_INSTANT) -> Iterator[None]:
         _SEEDED.reset(token)
 
 
-_SEEDED: contextvars.ContextVar[SeededUuid4 | None] = contextvars.ContextVar("seeded_uuid4", default=None)
-
-
 def _seeded_here(real: Callable[[], uuid.UUID]) -> Callable[[], uuid.UUID]:
     """uuid4 seeded where the reproducible context is set, the real one elsewhere."""
 
@@ -52,16 +48,3 @@ def _seeded_here(real: Callable[[], uuid.UUID]) -> Callable[[], uuid.UUID]:
         return seeded() if seeded is not None else real()
 
     return uuid4
-
-
-def ids_drawn() -> int | None:
-    """How many seeded ids this context has drawn; None outside a reproducible run."""
-    seeded = _SEEDED.get()
-    return None if seeded is None else seeded.drawn
-
-
-def skip_ids_to(drawn: int) -> None:
-    """Continue this context's seeded ids after the first ``drawn`` (a no-op outside a reproducible run)."""
-    seeded = _SEEDED.get()
-    if seeded is not None:
-        seeded.skip_to(drawn)

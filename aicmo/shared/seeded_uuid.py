@@ -10,11 +10,13 @@ and the steps after them mint what an uninterrupted run would have minted.
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import random
 import uuid
+from typing import Optional
 
-__all__ = ["SeededUuid4", "seeded_uuid4"]
+__all__ = ["SEEDED", "SeededUuid4", "ids_drawn", "seeded_uuid4", "skip_ids_to"]
 
 
 class SeededUuid4:
@@ -37,3 +39,20 @@ class SeededUuid4:
 
 def seeded_uuid4(seed: str) -> SeededUuid4:
     return SeededUuid4(seed)
+
+
+# the generator of the reproducible run this context is in (set by aicmo.cli_support.reproducible); None outside one
+SEEDED: contextvars.ContextVar[Optional[SeededUuid4]] = contextvars.ContextVar("seeded_uuid4", default=None)
+
+
+def ids_drawn() -> Optional[int]:
+    """How many seeded ids this context's reproducible run has drawn; None outside one."""
+    seeded = SEEDED.get()
+    return None if seeded is None else seeded.drawn
+
+
+def skip_ids_to(drawn: Optional[int]) -> None:
+    """Continue this context's seeded ids after the first ``drawn`` (a no-op outside a reproducible run, or for None)."""
+    seeded = SEEDED.get()
+    if seeded is not None and drawn is not None:
+        seeded.skip_to(drawn)

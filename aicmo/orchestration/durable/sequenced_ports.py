@@ -49,7 +49,7 @@ class _SequencedPort:
         def step(*args: Any, **kwargs: Any) -> Any:
             from dbos import DBOS
 
-            from aicmo.cli_support.reproducible import ids_drawn, skip_ids_to
+            from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
 
             def call() -> dict[str, Any]:
                 pause_if_asked(name, "before")
@@ -58,8 +58,7 @@ class _SequencedPort:
                 return {"result": result, "ids_drawn": ids_drawn()}
 
             recorded = DBOS.run_step({"name": name}, call)
-            if recorded["ids_drawn"] is not None:
-                skip_ids_to(recorded["ids_drawn"])
+            skip_ids_to(recorded["ids_drawn"])
             return adapter.validate_python(recorded["result"])
 
         return step

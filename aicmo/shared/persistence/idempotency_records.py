@@ -35,6 +35,8 @@ IDEMPOTENCY_RECORDS = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("result", JSON, nullable=True),  # None: a command whose answer is "nothing" (convert_reply)
     Column("at", UtcDateTime(), nullable=False),
+    # in a reproducible run, how many seeded ids it had drawn once the command ran: a replay skips to there (0006)
+    Column("ids_drawn", Integer, nullable=True),
     # the replay's whole guarantee: a second effect under one key cannot commit beside the first
     UniqueConstraint("module", "method", "key"),
 )
@@ -45,6 +47,7 @@ register_table(TABLE, SCHEMA)
 class IdempotencyRecord:
     fingerprint: str
     result: Any
+    ids_drawn: Optional[int] = None
 
 
 def _options(connection: Connection) -> dict[str, Any]:
@@ -61,16 +64,18 @@ def has_records_table(connection: Connection) -> bool:
 def find_record(connection: Connection, module: str, method: str, key: str) -> Optional[IdempotencyRecord]:
     t = IDEMPOTENCY_RECORDS.c
     row = connection.execute(
-        select(t.fingerprint, t.result).where(t.module == module, t.method == method, t.key == key),
+        select(t.fingerprint, t.result, t.ids_drawn).where(t.module == module, t.method == method, t.key == key),
         execution_options=_options(connection),
     ).first()
-    return None if row is None else IdempotencyRecord(row.fingerprint, row.result)
+    return None if row is None else IdempotencyRecord(row.fingerprint, row.result, row.ids_drawn)
 
 
-def add_record(connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any) -> None:
+def add_record(
+    connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any, ids_drawn: Optional[int] = None
+) -> None:
     """Insert the record in the connection's transaction (a unique violation: another run stored it first)."""
     connection.execute(
         insert(IDEMPOTENCY_RECORDS).values(module=module, method=method, key=key, fingerprint=fingerprint,
-                                           result=result, at=datetime.now(timezone.utc)),
+                                           result=result, at=datetime.now(timezone.utc), ids_drawn=ids_drawn),
         execution_options=_options(connection),
     )
