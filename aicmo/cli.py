@@ -307,13 +307,15 @@ def acquire(
     ),
     resume: Optional[str] = typer.Option(
         None, "--resume", metavar="CAMPAIGN_ID",
-        help="Continue an interrupted run of the same files: import only the leads that campaign does not hold yet.",
+        help="Continue a run of the same files that failed in a batch: import only the leads that campaign does not hold yet.",
     ),
 ) -> None:
     """Run the acquisition: score, qualify, route, send (simulation), process replies, convert.
 
-    Leads go in batches that commit whole; an interrupted run names its campaign, and the same
-    command with --resume CAMPAIGN_ID imports the rest, none twice.
+    The run is a durable workflow (its id on stderr) whose batches commit whole: a run killed
+    half-way is continued, from its last completed step, by the same command again. A run that
+    failed in a batch names its campaign, and the same command with --resume CAMPAIGN_ID
+    imports the rest, none twice.
     """
     from pydantic import ValidationError
 
