@@ -2,6 +2,7 @@
 batch (not killed: its workflow has finished, in error) is continued by hand, in its campaign, none imported twice."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -13,20 +14,36 @@ LEADS = EXAMPLES / "leads.csv"
 ACQUIRE = ("acquire", LEADS, "--batch-size", "8", "--at", "2026-01-15T10:00:00Z")
 
 
-@pytest.fixture
-def failing_third_batch(monkeypatch):
-    """The planted fault: the adapter's third import_lead_batch of the process raises."""
-    from acl.cam.adapter import LegacyCam
+class _FailingCam:
+    """The CAM port, except that the third import_lead_batch of the process raises: the planted fault."""
 
-    original, calls = LegacyCam.import_lead_batch, []
+    calls = 0
+
+    def __init__(self, cam) -> None:
+        self._cam = cam
 
     def import_lead_batch(self, *args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
+        _FailingCam.calls += 1
+        if _FailingCam.calls == 3:
             raise RuntimeError("planted crash in batch 3")
-        return original(self, *args, **kwargs)
+        return self._cam.import_lead_batch(*args, **kwargs)
 
-    monkeypatch.setattr(LegacyCam, "import_lead_batch", import_lead_batch)
+    def __getattr__(self, name):
+        return getattr(self._cam, name)
+
+
+@pytest.fixture
+def failing_third_batch(monkeypatch):
+    from aicmo.orchestration import bootstrap
+
+    routed = bootstrap.routed_ports
+    _FailingCam.calls = 0
+
+    def failing(*args, **kwargs):
+        ports = routed(*args, **kwargs)
+        return dataclasses.replace(ports, cam=_FailingCam(ports.cam))
+
+    monkeypatch.setattr(bootstrap, "routed_ports", failing)
     return monkeypatch
 
 
