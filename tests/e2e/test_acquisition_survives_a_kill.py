@@ -2,14 +2,16 @@
 
 A real `aicmo acquire --reproducible` process (the example leads in batches of 8, with the
 example replies, so it sends, classifies and converts) is held just before its third batch
-(the pause hook), killed there with SIGKILL, and the same command is run again. That second
-run must continue the first one's campaign: every lead imported once, no second send,
+(the pause hook), killed there with SIGKILL, and the same command is run again (or the run is
+resumed by `aicmo journeys resume ID`, which lists and shows it pending). That second run must
+continue the first one's campaign: every lead imported once, no second send,
 conversion or proposal, and JSON byte-identical to an uninterrupted run's, whose database
 holds as many rows in every table. Killed too at the worst moment: a step's effect committed,
 its checkpoint not written. On SQLite (a file) and PostgreSQL.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -34,6 +36,10 @@ def _env(**extra: str) -> dict[str, str]:
 def acquire(folder, url: str, out: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", COMMAND, *ACQUIRE, out, "--database-url", url], cwd=folder, env=_env(),
                           capture_output=True, text=True, timeout=120)
+
+
+def aicmo(folder, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=_env(), capture_output=True, text=True, timeout=120)
 
 
 def killed_at(step: str, url: str, folder, when: str = "before") -> str:
@@ -107,9 +113,10 @@ def test_an_acquisition_killed_before_its_third_batch_ends_as_an_uninterrupted_r
 
     run_id = killed_at("cam.import_lead_batch#3", url, tmp_path)
     assert 2 * BATCH_SIZE == len(lead_emails(url))  # two whole batches committed, the third never began
-    listed = subprocess.run([sys.executable, "-c", COMMAND, "journeys", "list", "--database-url", url, "--json"],
-                            cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=60)
-    assert 0 == listed.returncode and "[]" == listed.stdout.strip(), listed.stderr  # journeys only: an acquisition breaks nothing
+    pending = json.loads(aicmo(tmp_path, "journeys", "list", "--status", "pending", "--database-url", url, "--json").stdout)
+    assert [(run_id, "Example acquisition campaign")] == [(j["id"], j["brand"]) for j in pending]
+    steps = [s["name"] for s in json.loads(aicmo(tmp_path, "journeys", "show", run_id, "--database-url", url, "--json").stdout)["steps"]]
+    assert ["cam.create_campaign", "cam.import_lead_batch", "cam.import_lead_batch"] == steps
 
     again = acquire(tmp_path, url, "again.json")
     assert 0 == again.returncode, again.stderr
@@ -127,11 +134,11 @@ def test_an_acquisition_killed_after_a_send_commits_but_before_its_checkpoint_se
     """The worst moment: the sends are committed, their step's checkpoint is not. Run again, the step calls the
     port again under the same idempotency key and gets the first answer back, ids and all."""
     url = fresh_database_url
-    killed_at("cam.send_outreach", url, tmp_path, when="after")
+    run_id = killed_at("cam.send_outreach", url, tmp_path, when="after")
     sent = rows(url)["cam_outreach_attempts"]
     assert sent > 0
 
-    again = acquire(tmp_path, url, "again.json")
+    again = aicmo(tmp_path, "journeys", "resume", run_id, "--database-url", url, "--json", "again.json")
     assert 0 == again.returncode, again.stderr
     assert sent == rows(url)["cam_outreach_attempts"]
     assert uninterrupted.output == (tmp_path / "again.json").read_bytes()

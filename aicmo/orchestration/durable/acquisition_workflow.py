@@ -59,9 +59,12 @@ def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
     routes = parse_route_options([f"{m}={r}" for m, r in request["routes"].items()], bootstrap.NEW_IMPLEMENTATIONS)
     seed, batch_size = request["seed"], request["batch_size"]
     pinned = reproducible(seed, parse_instant(request["at"])) if seed is not None else nullcontext()
+    # wired before the clock is pinned: wiring imports the legacy adapters, whose models would take the pinned clock's
+    # stand-in date class for their fields (a process resuming the run has not imported them yet)
+    ports = sequenced_ports(bootstrap.routed_ports(request["database_url"], routes))
     with pinned:
         outcome = run_acquisition(
-            sequenced_ports(bootstrap.routed_ports(request["database_url"], routes)),
+            ports,
             AcquisitionCampaign.model_validate(request["campaign"]), leads, replies, batch=request["batch"],
             batch_size=batch_size, resume=None if request["resume"] is None else CampaignId(request["resume"]),
             # a run of one batch says nothing more than it always did; a longer one says how far it got
