@@ -1,6 +1,6 @@
 """Acquisition of a large leads file: the durable workflow against the runner without it, interleaved in one process.
 
-    python benchmarks/acquisition_batches.py [--rows 2000] [--rounds 3] [--batch-size 250]
+    python benchmarks/acquisition_batches.py [--rows 2000] [--rounds 5] [--batch-size 250]
                                              [--database-url URL] [--print-only]
     python benchmarks/acquisition_batches.py --command [--rows 100000]   # the whole command, end to end
 
@@ -9,8 +9,8 @@ run, so no run meets another's leads) through the acquisition runner over the po
 the engine (how `aicmo acquire` ran before it became a workflow), then as the workflow
 `aicmo acquire` runs now, one after the other on one database, so a slow moment of the
 machine falls on both; a first round of one batch warms up and is left out. Prints the median
-wall time of each, the leads per second, the workflow's steps and the bytes its checkpoints
-added to the engine's tables, and writes the table between the ``acquisition-workflow``
+wall time of each, the leads per second, the workflow's steps and the characters its
+checkpoints take in the engine's tables, and writes the table between the ``acquisition-workflow``
 markers of README.md (``acquisition-workflow-postgresql`` for a PostgreSQL ``--database-url``). ``--command`` times `aicmo acquire` itself on a fresh SQLite file.
 """
 from __future__ import annotations
@@ -54,24 +54,29 @@ def _command(rows: int, batch_size: int) -> None:
     print(f"`aicmo acquire`, {rows:,} rows, batches of {batch_size:,}: {seconds:.1f} s, {rows / seconds:,.0f} rows/s")
 
 
-def _system_bytes(url: str) -> int:
-    """The engine's tables' size: the SQLite file (and its write-ahead log), or schema dbos on PostgreSQL."""
+def _checkpoints(url: str) -> tuple[int, int]:
+    """The last acquisition workflow's steps, and the characters its request, step outputs and output take in the
+    engine's tables (what a crash-proof run stores beyond the application's rows)."""
+    from dbos import DBOS
     from sqlalchemy import create_engine, text
 
     from aicmo.orchestration.durable.system_database import system_database_url
 
+    last = DBOS.list_workflows(name="acquisition_run", sort_desc=True, limit=1, load_input=False, load_output=False)[0]
     system = system_database_url(url)
-    if system.startswith("sqlite:///"):
-        path = Path(system[len("sqlite:///"):])
-        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    schema = "" if system.startswith("sqlite") else "dbos."
     engine = create_engine(system)
     try:
         with engine.connect() as connection:
-            return connection.execute(text(
-                "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dbos' AND c.relkind = 'r'")).scalar_one()
+            own = sum(connection.execute(text(f"SELECT coalesce(sum(length({column})), 0) FROM {schema}{table} "
+                                              "WHERE workflow_uuid = :id"), {"id": last.workflow_id}).scalar_one()
+                      for table, column in (("workflow_input", "inputs"), ("workflow_output", "output")))
+            steps, outputs = connection.execute(text(
+                f"SELECT count(*), coalesce(sum(length(output)), 0) FROM {schema}operation_outputs WHERE workflow_uuid = :id"),
+                {"id": last.workflow_id}).one()
     finally:
         engine.dispose()
+    return steps, own + outputs
 
 
 def _variants(url: str, batch_size: int) -> dict[str, Callable[[Any], Any]]:
@@ -97,14 +102,6 @@ def _variants(url: str, batch_size: int) -> dict[str, Callable[[Any], Any]]:
     return {"runner, no workflow (before)": runner, "durable workflow (now)": workflow}
 
 
-def _steps(url: str) -> int:
-    """Steps the last workflow recorded."""
-    from dbos import DBOS
-
-    last = DBOS.list_workflows(name="acquisition_run", sort_desc=True, limit=1, load_input=False, load_output=False)
-    return len(DBOS.list_workflow_steps(last[0].workflow_id)) if last else 0
-
-
 def _compare(url: str, folder: Path, rows: int, rounds: int, batch_size: int) -> str:
     from aicmo.orchestration import bootstrap
 
@@ -118,15 +115,14 @@ def _compare(url: str, folder: Path, rows: int, rounds: int, batch_size: int) ->
             leads = folder / f"leads-{round_number}-{index}.csv"
             write_leads(leads, rows if round_number else batch_size, prefix=f"r{round_number}v{index}n")
             given = files.read_acquisition_input(None, leads, None)
-            before = _system_bytes(url)
             started = time.perf_counter()
             variant(given)
             seconds = time.perf_counter() - started
             if round_number:
                 times[name].append(seconds)
                 if "workflow" in name:
-                    added.append(_system_bytes(url) - before)
-                    steps = _steps(url)
+                    steps, stored = _checkpoints(url)
+                    added.append(stored)
     kind = "SQLite file" if url.startswith("sqlite") else "PostgreSQL"
     plain = statistics.median(times["runner, no workflow (before)"])
     lines = [f"{rows:,} leads in batches of {batch_size}, {kind}, median of {rounds} interleaved rounds, measured by "
@@ -135,15 +131,15 @@ def _compare(url: str, folder: Path, rows: int, rounds: int, batch_size: int) ->
     for name, measured in times.items():
         median = statistics.median(measured)
         lines.append(f"| {name} | {median:.1f} s | {rows / median:,.0f} | {median / plain:.2f} |")
-    lines += ["", f"The workflow records {steps} steps for it and adds {statistics.median(added) / rows:,.0f} bytes per lead "
-              "to the engine's tables (the request, each batch's leads, the output)."]
+    lines += ["", f"The workflow records {steps} steps for it and stores {statistics.median(added) / rows:,.0f} characters per "
+              "lead in the engine's tables (its request, each step's result, its output)."]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=None, help="leads per run (2,000; 100,000 with --command)")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--database-url", default=None, help="a migrated database (default: an SQLite file in a temporary folder)")
     parser.add_argument("--command", action="store_true", help="time `aicmo acquire` itself, end to end")

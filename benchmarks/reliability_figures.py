@@ -58,6 +58,11 @@ PROMISES = (
             "SIGKILL before invoicing, before delivery and right after onboarding's commit (before its checkpoint), "
             "then `aicmo journeys resume` or the same intake again; resuming a journey whose process is alive",
             ("tests/e2e/test_journey_survives_a_kill.py",)),
+    Promise("A killed acquisition is finished in its campaign, as if never killed",
+            "SIGKILL before the third batch and right after the sends' commit (before their checkpoint), then the "
+            "same command or `aicmo journeys resume`: every lead once, every table's rows and the --reproducible JSON "
+            "compared with an uninterrupted run's; a run failed in batch 3 finished by --resume, a foreign campaign refused",
+            ("tests/e2e/test_acquisition_survives_a_kill.py", "tests/e2e/test_acquire_resume_cli.py")),
     Promise("A port call replayed by a new process repeats nothing",
             "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
             "zip compared); the same key with another request; a crash between legacy's effect and its record",

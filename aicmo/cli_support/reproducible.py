@@ -24,9 +24,9 @@ from aicmo.shared.pinned_time import (
     parse_instant,
     to_naive_utc,
 )
-from aicmo.shared.seeded_uuid import SEEDED as _SEEDED, ids_drawn, seeded_uuid4, skip_ids_to
+from aicmo.shared.seeded_uuid import SEEDED as _SEEDED, seeded_uuid4
 
-__all__ = ["DEFAULT_INSTANT", "ids_drawn", "parse_instant", "reproducible", "seeded_uuid4", "skip_ids_to"]
+__all__ = ["DEFAULT_INSTANT", "parse_instant", "reproducible", "seeded_uuid4"]
 
 
 @contextmanager
