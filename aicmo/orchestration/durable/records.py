@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
+from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.orchestration.durable.workflow import JOURNEY_WORKFLOW
 from aicmo.shared.persistence.engines import is_in_memory, normalize_url
 
