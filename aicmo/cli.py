@@ -320,13 +320,15 @@ def acquire(
     ),
     resume: Optional[str] = typer.Option(
         None, "--resume", metavar="CAMPAIGN_ID",
-        help="Continue an interrupted run of the same files: import only the leads that campaign does not hold yet.",
+        help="Continue a run of the same files that failed in a batch: import only the leads that campaign does not hold yet.",
     ),
 ) -> None:
     """Run the acquisition: score, qualify, route, send (simulation), process replies, convert.
 
-    Leads go in batches that commit whole; an interrupted run names its campaign, and the same
-    command with --resume CAMPAIGN_ID imports the rest, none twice.
+    The run is a durable workflow (its id on stderr) whose batches commit whole: a run killed
+    half-way is continued, from its last completed step, by the same command again. A run that
+    failed in a batch names its campaign, and the same command with --resume CAMPAIGN_ID
+    imports the rest, none twice.
     """
     from pydantic import ValidationError
 
@@ -353,40 +355,24 @@ def acquire(
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         instant = _instant(at)
-        _configure_database(database_url, legacy_flow)
+        _configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
         seed = canonical_json(given.seed_material(batch)) + f"#{_existing_projects()}"
-    work = _acquisition_work(given, batch, legacy_flow, database_url, routes, batch_size, resume)
-    result = _execute(work, seed, instant)
-    _emit(result, json_out, acquisition_table(result))
-
-
-def _batch_committed(done: int, total: int, campaign_id: str) -> None:
-    err_console.print(f"{done} of {total} leads committed to campaign {campaign_id}", highlight=False)
-
-
-def _acquisition_work(
-    given: Any, batch: bool, legacy_flow: bool, database_url: str, routes: dict[str, Any],
-    batch_size: int = 250, resume: Optional[str] = None,
-) -> Callable[[], dict[str, Any]]:
-    """The acquisition as a callable: the runner over the ports, or the old operator flow."""
-    from aicmo.orchestration import bootstrap
-
     if legacy_flow:
         operator_flow = bootstrap.legacy_operator_flow()
-        return lambda: operator_flow.run_acquisition(given.campaign_data, given.legacy_leads, given.legacy_replies, batch=batch)
-    from aicmo.orchestration.acquisition import run_acquisition
-    from aicmo.orchestration.acquisition_output import acquisition_output
+        result = _execute(
+            lambda: operator_flow.run_acquisition(given.campaign_data, given.legacy_leads, given.legacy_replies, batch=batch),
+            seed, instant,
+        )
+    else:
+        from aicmo.cli_support.acquisition_run import durable_acquisition
 
-    # a run of one batch says nothing more than it always did; a longer one says how far it got
-    progress = _batch_committed if len(given.leads) > batch_size else None
-    return lambda: acquisition_output(run_acquisition(
-        bootstrap.routed_ports(database_url, routes), given.campaign, given.leads, given.replies, batch=batch,
-        batch_size=batch_size, resume=resume, after_batch=progress,
-    ))
+        work = durable_acquisition(given, batch, batch_size, resume, database_url, routes, seed, instant, err_console)
+        result = _execute(work, None, instant)
+    _emit(result, json_out, acquisition_table(result))
 
 
 @app.command()

@@ -69,6 +69,11 @@ PROMISES = (
             "queued again; a command running its own journey beside queued ones; a worker stopped by SIGTERM "
             "mid-journey, its journey continued by the next; bad URLs, tables missing, databases in memory",
             ("tests/e2e/test_journey_workers.py", "tests/e2e/test_journey_workers_bad_input.py")),
+    Promise("A killed acquisition is finished in its campaign, as if never killed",
+            "SIGKILL before the third batch and right after the sends' commit (before their checkpoint), then the "
+            "same command or `aicmo journeys resume`: every lead once, every table's rows and the --reproducible JSON "
+            "compared with an uninterrupted run's; a run failed in batch 3 finished by --resume, a foreign campaign refused",
+            ("tests/e2e/test_acquisition_survives_a_kill.py", "tests/e2e/test_acquire_resume_cli.py")),
     Promise("A port call replayed by a new process repeats nothing",
             "every keyed port method of every module replayed after a journey and an acquisition (rows, records and the "
             "zip compared); the same key with another request; a crash between legacy's effect and its record",

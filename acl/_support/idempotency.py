@@ -7,6 +7,9 @@ started after a crash, finds the record and returns the stored result without ru
 again; a crash before the commit leaves neither. The same key with a different request is an
 IdempotencyConflict. A bare legacy database without the strangler's tables (the
 characterization harness) has nowhere to keep records, so there the process remembers.
+In a reproducible run the record also keeps how many seeded ids the run had drawn, and a replay
+skips the sequence there: what runs after it mints the ids it minted after the first call, not
+those ids again.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from aicmo.shared.persistence.idempotency_records import (
     has_records_table,
     recorded_results,
 )
+from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
 
 __all__ = ["DurableIdempotency", "IdempotencyMemory"]
 
@@ -75,7 +79,7 @@ class DurableIdempotency:
                 if record is not None:
                     return self._replay(method, key, fingerprint, record, run)
                 result = run()
-                add_record(connection, self._module, method, key, fingerprint, _to_json(run, result))
+                add_record(connection, self._module, method, key, fingerprint, _to_json(run, result), ids_drawn())
                 return result
         except IntegrityError:
             # another process stored this key between our look and our record; ours rolled back
@@ -95,6 +99,8 @@ class DurableIdempotency:
     def _replay(self, method: str, key: str, fingerprint: str, record: IdempotencyRecord, run: Callable[[], T]) -> T:
         if record.fingerprint != fingerprint:
             raise IdempotencyConflict(f"{method}: key {key!r} was used for another request", key=key)
+        # the first call drew ids that this one does not: a reproducible run goes on after them, not over them
+        skip_ids_to(record.ids_drawn)
         return _from_json(run, record.result)
 
 

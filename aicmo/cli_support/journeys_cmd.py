@@ -131,7 +131,8 @@ def resume(
     """
     from aicmo import cli
     from aicmo.cli_support.inputs import InputError
-    from aicmo.cli_support.render import journey_table
+    from aicmo.cli_support.render import acquisition_table, journey_table
+    from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
     from aicmo.orchestration.durable.records import journey
 
     from aicmo.orchestration.durable.engine import executor_alive
@@ -148,7 +149,7 @@ def resume(
         _fail(str(exc), EXIT_BAD_INPUT)
     result = cli._execute(lambda: _resume(database_url, journey_id), None, None)
     err.print(f"journey {journey_id} resumed and completed")
-    cli._emit(result, json_out, journey_table(result))
+    cli._emit(result, json_out, acquisition_table(result) if record.kind == ACQUISITION_WORKFLOW else journey_table(result))
 
 
 def _resume(database_url: str, journey_id: str) -> Any:

@@ -12,7 +12,6 @@ reproducible journey still records true step timings.
 """
 from __future__ import annotations
 
-import contextvars
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from aicmo.shared.pinned_time import (
     parse_instant,
     to_naive_utc,
 )
-from aicmo.shared.seeded_uuid import seeded_uuid4
+from aicmo.shared.seeded_uuid import SEEDED as _SEEDED, seeded_uuid4
 
 __all__ = ["DEFAULT_INSTANT", "parse_instant", "reproducible", "seeded_uuid4"]
 
@@ -39,9 +38,6 @@ def reproducible(seed: str, at: datetime = DEFAULT_INSTANT) -> Iterator[None]:
             yield
     finally:
         _SEEDED.reset(token)
-
-
-_SEEDED: contextvars.ContextVar[Callable[[], uuid.UUID] | None] = contextvars.ContextVar("seeded_uuid4", default=None)
 
 
 def _seeded_here(real: Callable[[], uuid.UUID]) -> Callable[[], uuid.UUID]:

@@ -90,7 +90,11 @@ def _resumed(cam, campaign_id: CampaignId, leads: tuple[LeadProfile, ...]) -> tu
     # compared as multisets: leads of one batch may share an instant and list in any order
     if Counter(lead.profile for lead in held) != Counter(leads[: len(held)]):
         raise ResumeRefused(f"--resume {campaign_id}: the campaign's leads are not the first {len(held)} of this file")
-    return campaign, held
+    # the file's order, not the database's: leads of one batch share an instant, and the ties break by id on a server
+    position: dict[LeadProfile, list[int]] = {}
+    for n, profile in enumerate(leads[: len(held)]):
+        position.setdefault(profile, []).append(n)
+    return campaign, tuple(sorted(held, key=lambda lead: position[lead.profile].pop(0)))
 
 
 def run_acquisition(
@@ -103,8 +107,10 @@ def run_acquisition(
     batch_size: int = BATCH_SIZE,
     resume: Optional[CampaignId] = None,
     after_batch: Optional[AfterBatch] = None,
+    keys: Optional[RunKeys] = None,
 ) -> AcquisitionOutcome:
-    cam, keys = ports.cam, RunKeys("acquisition")
+    """The run; ``keys`` gives each step's idempotency key (a durable run passes its workflow's, the same in every process)."""
+    cam, keys = ports.cam, keys or RunKeys("acquisition")
     if resume is None:
         created, held = cam.create_campaign(campaign, keys("campaign")), ()
     else:
@@ -153,10 +159,13 @@ def run_acquisition(
         for start in range(0, len(lead_ids), NEXT_ACTION_BATCH)
         for action in cam.plan_next_actions(lead_ids[start:start + NEXT_ACTION_BATCH], now)
     }
+    # as imported: the adapter remembers the order of the batches it ran itself only, and a run continued by another
+    # process (or --resume) ran the first batches elsewhere
+    imported = {lead.lead_id: n for n, lead in enumerate(graded)}
     return AcquisitionOutcome(
         campaign=created,
         batch=batch,
-        leads=cam.list_leads(campaign_id),
+        leads=tuple(sorted(cam.list_leads(campaign_id), key=lambda lead: imported.get(lead.lead_id, len(imported)))),
         outreach=outreach,
         next_actions=next_actions,
         replies=processed,

@@ -67,8 +67,8 @@ def launched_for(database_url: str, queues: Sequence[str] = ()) -> str:
     global _launched_on, _system_url, _listening
     from dbos import DBOS
 
-    # importing registers the journey workflow with the engine before it launches
-    from aicmo.orchestration.durable import workflow  # noqa: F401
+    # importing registers the journey and acquisition workflows with the engine before it launches
+    from aicmo.orchestration.durable import acquisition_workflow, workflow  # noqa: F401
 
     if _launched_on == database_url and _listening == tuple(queues) and not _in_memory(database_url):
         return _system_url

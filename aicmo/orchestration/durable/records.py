@@ -1,16 +1,23 @@
-"""Reading the recorded journeys of a database, without launching the engine (nothing is created or recovered)."""
+"""Reading the recorded journeys of a database, without launching the engine (nothing is created or recovered).
+
+The acquisition runs are workflows too, listed beside the client journeys (their ids start with
+``acquisition-``, their brand is the campaign's name), so a run left pending by a crash shows
+and resumes the same way.
+"""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.orchestration.durable.workflow import CANCEL_SUFFIX, CANCELLATION_WORKFLOW, JOURNEY_WORKFLOW
 from aicmo.shared.persistence.engines import is_in_memory, normalize_url
 
 __all__ = ["STATUSES", "JourneyRecord", "JourneyStep", "NoJourneys", "journey", "journeys"]
 
+WORKFLOWS = [JOURNEY_WORKFLOW, ACQUISITION_WORKFLOW]
 STATUSES = ("PENDING", "ENQUEUED", "SUCCESS", "ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED")
 
 
@@ -39,6 +46,7 @@ class JourneyRecord:
     executor: Optional[str] = None  # the process that ran it last
     steps: tuple[JourneyStep, ...] = ()
     cancelled: bool = False  # an operator called it off (`aicmo journeys cancel`); its compensations follow its steps
+    kind: str = JOURNEY_WORKFLOW  # the workflow: a client journey or an acquisition run
 
 
 def _client(database_url: str) -> Optional[Any]:
@@ -64,15 +72,19 @@ def _client(database_url: str) -> Optional[Any]:
 
 
 def _brand(status: Any) -> str:
+    """A journey's brand, or an acquisition's campaign name."""
     arguments = (status.input or {}).get("args") or ({},)
-    return str(arguments[0].get("intake", {}).get("brand_name", "")) if arguments and isinstance(arguments[0], dict) else ""
+    if not arguments or not isinstance(arguments[0], dict):
+        return ""
+    request = arguments[0]
+    return str(request.get("intake", {}).get("brand_name") or request.get("campaign", {}).get("name") or "")
 
 
 def _record(status: Any, steps: tuple[JourneyStep, ...] = (), cancelled: bool = False) -> JourneyRecord:
     return JourneyRecord(
         journey_id=status.workflow_id, status=status.status, brand=_brand(status), created_ms=status.created_at,
         updated_ms=status.updated_at, error=None if status.error is None else f"{type(status.error).__name__}: {status.error}",
-        executor=status.executor_id, steps=steps, cancelled=cancelled,
+        executor=status.executor_id, steps=steps, cancelled=cancelled, kind=status.name or JOURNEY_WORKFLOW,
     )
 
 
@@ -82,7 +94,7 @@ def journeys(database_url: str, status: Optional[str] = None) -> list[JourneyRec
     if client is None:
         return []
     try:
-        found = client.list_workflows(name=JOURNEY_WORKFLOW, status=status, load_output=False)
+        found = client.list_workflows(name=WORKFLOWS, status=status, load_output=False)
         cancelled = {c.workflow_id.removesuffix(CANCEL_SUFFIX) for c in client.list_workflows(
             name=CANCELLATION_WORKFLOW, load_input=False, load_output=False)}
         return [_record(s, cancelled=s.workflow_id in cancelled) for s in found]
@@ -105,7 +117,7 @@ def journey(database_url: str, journey_id: str) -> JourneyRecord:
     if client is None:
         raise NoJourneys(f"no journey {journey_id} in this database (it has recorded none)")
     try:
-        found = client.list_workflows(workflow_ids=[journey_id], name=JOURNEY_WORKFLOW, load_output=True)
+        found = client.list_workflows(workflow_ids=[journey_id], name=WORKFLOWS, load_output=True)
         if not found:
             raise NoJourneys(f"no journey {journey_id} in this database")
         steps = _steps(client, journey_id, "")

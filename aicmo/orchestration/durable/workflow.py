@@ -74,8 +74,10 @@ def client_journey(request: dict[str, Any]) -> dict[str, Any]:
     seed = request["seed"]
     pinned = reproducible(seed, parse_instant(request["at"])) if seed is not None else nullcontext()
     ledger, keys = Ledger(), RunKeys("journey", journey_id)
+    # built before the clock is pinned: a process continuing a reproducible journey imports the
+    # adapters (and legacy's models) here for the first time, and they must see the real date type
+    ports = durable_ports(_routed_ports(request), ledger)
     with pinned:
-        ports = durable_ports(_routed_ports(request), ledger)
         try:
             outcome = run_client_journey(ports, intake, out_dir=request["out_dir"], clock=DurableClock(ledger), keys=keys)
             return journey_output(outcome)

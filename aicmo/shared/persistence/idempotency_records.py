@@ -37,6 +37,8 @@ IDEMPOTENCY_RECORDS = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("result", JSON, nullable=True),  # None: a command whose answer is "nothing" (convert_reply)
     Column("at", UtcDateTime(), nullable=False),
+    # in a reproducible run, how many seeded ids it had drawn once the command ran: a replay skips to there (0006)
+    Column("ids_drawn", Integer, nullable=True),
     # the replay's whole guarantee: a second effect under one key cannot commit beside the first
     UniqueConstraint("module", "method", "key"),
 )
@@ -47,6 +49,7 @@ register_table(TABLE, SCHEMA)
 class IdempotencyRecord:
     fingerprint: str
     result: Any
+    ids_drawn: Optional[int] = None
 
 
 # SQLite has no schemas: there the records are the same table without one. Built once, with bound
@@ -58,7 +61,7 @@ _SCHEMALESS = IDEMPOTENCY_RECORDS.to_metadata(MetaData(), schema=None)
 def _statements(schemaless: bool) -> tuple[Select[Any], Insert]:
     table = _SCHEMALESS if schemaless else IDEMPOTENCY_RECORDS
     t = table.c
-    find = select(t.fingerprint, t.result).where(
+    find = select(t.fingerprint, t.result, t.ids_drawn).where(
         t.module == bindparam("module"), t.method == bindparam("method"), t.key == bindparam("key")
     )
     return find, insert(table)
@@ -73,7 +76,7 @@ def has_records_table(connection: Connection) -> bool:
 def find_record(connection: Connection, module: str, method: str, key: str) -> Optional[IdempotencyRecord]:
     find, _ = _statements(connection.dialect.name == "sqlite")
     row = connection.execute(find, {"module": module, "method": method, "key": key}).first()
-    return None if row is None else IdempotencyRecord(row.fingerprint, row.result)
+    return None if row is None else IdempotencyRecord(row.fingerprint, row.result, row.ids_drawn)
 
 
 def recorded_results(connection: Connection, module: str, methods: tuple[str, ...]) -> list[Any]:
@@ -84,8 +87,10 @@ def recorded_results(connection: Connection, module: str, methods: tuple[str, ..
     ).scalars())
 
 
-def add_record(connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any) -> None:
+def add_record(
+    connection: Connection, module: str, method: str, key: str, fingerprint: str, result: Any, ids_drawn: Optional[int] = None
+) -> None:
     """Insert the record in the connection's transaction (a unique violation: another run stored it first)."""
     _, add = _statements(connection.dialect.name == "sqlite")
     connection.execute(add, {"module": module, "method": method, "key": key, "fingerprint": fingerprint,
-                             "result": result, "at": datetime.now(timezone.utc)})
+                             "result": result, "at": datetime.now(timezone.utc), "ids_drawn": ids_drawn})
