@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from aicmo.cli import app
@@ -50,13 +51,29 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(params=database_parameters())
-def fresh_database_url(request, postgres, tmp_path):
-    """A database no command has used: an SQLite file not made yet, or PostgreSQL migrated by `aicmo db upgrade` only."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'aicmo.db'}"
+def upgraded_database(backend: str, postgres, folder: Path):
+    """A database no command has used: an SQLite file not made yet in ``folder``, or PostgreSQL migrated by
+    `aicmo db upgrade` only (yields its URL once)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'aicmo.db'}"
         return
     for database in blank_database("postgresql", postgres):
         subprocess.run([sys.executable, "-c", AICMO_PROCESS, "db", "upgrade", "--database-url", database.url],
                        check=True, capture_output=True)
         yield database.url
+
+
+@pytest.fixture(params=database_parameters())
+def fresh_database_url(request, postgres, tmp_path):
+    """A database no command has used, for this test alone."""
+    yield from upgraded_database(request.param, postgres, tmp_path)
+
+
+def count_rows(url: str, table: str) -> int:
+    """How many rows a table holds, read through a connection of its own."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+    finally:
+        engine.dispose()

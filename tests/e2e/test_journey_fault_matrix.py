@@ -35,8 +35,8 @@ from aicmo.orchestration.durable.fault_hook import FAULT_ENV
 from aicmo.orchestration.durable.ports import ATTEMPTS, RETRY_ENV
 from aicmo.orchestration.durable.saga import PIVOT_STEP
 from backend.db import session as legacy_session
-from tests.databases import blank_database, database_parameters
-from tests.e2e.conftest import AICMO_PROCESS, EXAMPLES
+from tests.databases import database_parameters
+from tests.e2e.conftest import AICMO_PROCESS, EXAMPLES, count_rows, upgraded_database
 
 INTAKE = EXAMPLES / "intake_full_funnel_eu.json"  # QC fails once: the rewrite and a second evaluation run
 
@@ -59,13 +59,7 @@ WRITING = [s for s in STEPS if s.split(".")[1].startswith(
 @pytest.fixture(scope="module", params=database_parameters())
 def matrix_url(request, postgres, tmp_path_factory):
     """One database per backend for every cell (each cell's journey is its own client)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('matrix') / 'aicmo.db'}"
-        return
-    for database in blank_database("postgresql", postgres):
-        subprocess.run([sys.executable, "-c", AICMO_PROCESS, "db", "upgrade", "--database-url", database.url],
-                       check=True, capture_output=True)
-        yield database.url
+    yield from upgraded_database(request.param, postgres, tmp_path_factory.mktemp("matrix"))
 
 
 def run(url: str, out_dir: Path, *extra: str, fault: Optional[str] = None, monkeypatch=None) -> tuple[int, str, Optional[dict]]:
@@ -161,12 +155,7 @@ def sorted_newest_first(done: list[dict]) -> list[str]:
 
 
 def count_projects(url: str) -> int:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return connection.execute(text("SELECT count(*) FROM cam_campaigns")).scalar_one()
-    finally:
-        engine.dispose()
+    return count_rows(url, "cam_campaigns")
 
 
 def test_the_matrix_covers_every_step_of_the_journey(matrix_url, clean):

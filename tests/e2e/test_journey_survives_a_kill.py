@@ -16,9 +16,8 @@ import subprocess
 import sys
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count
 
 INTAKE = EXAMPLES / "intake_us_sales.json"
 
@@ -67,14 +66,6 @@ def killed_before(step: str, url: str, folder, while_paused=lambda journey_id: N
     assert journey_id is not None
     return journey_id
 
-
-def count(url: str, table: str) -> int:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-    finally:
-        engine.dispose()
 
 
 def journey(folder, url: str, journey_id: str) -> dict:

@@ -15,9 +15,8 @@ import sys
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count
 
 INTAKE = EXAMPLES / "intake_us_sales.json"
 
@@ -41,14 +40,6 @@ def taken(stderr: str) -> list[str]:
     """The journeys a worker's progress lines say it started."""
     return [line.split()[1] for line in stderr.splitlines() if line.startswith("journey ") and line.split()[2] == "started"]
 
-
-def count(url: str, table: str) -> int:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-    finally:
-        engine.dispose()
 
 
 def finished_journeys(url: str) -> dict[str, dict]:
