@@ -1,9 +1,11 @@
 """`aicmo migrate`: the status of every module's migration, and the audited route changes.
 
 Exit codes: 0 done, 1 refused (a closed gate, an illegal step, a module without a new
-implementation, an unconfirmed or unready deletion; one line says why), 2 bad input (an unknown
-module or divergence, an empty reason, a malformed database URL, a gate setting below its
-configured floor), 3 the database failed. Each change is one transaction that locks what it
+implementation, an unconfirmed or unready deletion, a tenant sent to new ahead of its module;
+one line says why), 2 bad input (an unknown module or divergence, an empty reason or tenant, a
+rollout outside 0-100, a tenant sent to deleted, a malformed database URL, a gate setting below
+its configured floor; checked before the database is opened, so nothing is written), 3 the
+database failed. Each change is one transaction that locks what it
 changes before reading it (see aicmo.strangler.migration.route_lock), so concurrent commands
 apply one after the other.
 The strangler's tables live in the application's database: a change may migrate an embedded
@@ -69,12 +71,12 @@ def _refusals() -> Iterator[None]:
     """Turn the machinery's refusals into one line and the documented exit code."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from aicmo.strangler.migration import ChangeRefused, UnknownModule
+    from aicmo.strangler.migration import ChangeRefused, InvalidChange, UnknownModule
     from aicmo.strangler.routes import IllegalTransition
 
     try:
         yield
-    except UnknownModule as exc:
+    except (UnknownModule, InvalidChange) as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     except (ChangeRefused, IllegalTransition) as exc:
         _fail(str(exc), EXIT_REFUSED)
@@ -97,6 +99,13 @@ def _reason(reason: str) -> str:
     if not reason.strip():
         _fail("--reason must say why", EXIT_BAD_INPUT)
     return reason
+
+
+def _valid(check: Callable[..., None], *args: Any) -> None:
+    """Run one of the library's input checks before any database is opened: bad input writes nothing,
+    not even a fresh SQLite file."""
+    with _refusals():
+        check(*args)
 
 
 @app.command()
@@ -154,8 +163,9 @@ def promote(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Move MODULE one step forward; shadow -> new only through the evidence gate, new -> deleted only confirmed and ready."""
-    from aicmo.strangler.migration import current_route, promote_module
+    from aicmo.strangler.migration import check_module, current_route, promote_module
 
+    _valid(check_module, module)
     _reason(reason)
     policy = _policy(min_comparisons)
     blockers = _deletion_blockers(module) if confirm else None
@@ -172,8 +182,9 @@ def promote(
 @app.command()
 def rollback(module: str = Module, reason: str = Reason, who: Optional[str] = Who, database_url: str = DatabaseUrl) -> None:
     """Move MODULE one step back."""
-    from aicmo.strangler.migration import current_route, rollback_module
+    from aicmo.strangler.migration import check_module, current_route, rollback_module
 
+    _valid(check_module, module)
     _reason(reason)
 
     def apply(session: Any, clock: Any) -> str:
@@ -193,8 +204,9 @@ def rollout(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Give MODULE's route to PERCENT % of tenants (by a stable hash); the rest stay one step behind."""
-    from aicmo.strangler.migration import set_rollout
+    from aicmo.strangler.migration import check_rollout, set_rollout
 
+    _valid(check_rollout, module, percent)
     _reason(reason)
     _change(database_url, lambda session, clock: set_rollout(session, clock, module, percent, _who(who), reason))
     out.print(f"{module}: rollout {percent}%")
@@ -210,7 +222,7 @@ def override(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Pin one TENANT of MODULE to a ROUTE (never past the module's gate)."""
-    from aicmo.strangler.migration import set_tenant_override
+    from aicmo.strangler.migration import check_override, set_tenant_override
     from aicmo.strangler.routes import Route
 
     _reason(reason)
@@ -218,6 +230,7 @@ def override(
     if route != "none" and route not in routes:
         _fail(f"ROUTE must be one of {', '.join(routes)} or none, not '{route}'", EXIT_BAD_INPUT)
     target = routes.get(route)
+    _valid(check_override, module, tenant, target)
     _change(database_url, lambda session, clock: set_tenant_override(session, clock, module, tenant, target, _who(who), reason))
     out.print(f"{module}: tenant {tenant} -> {route}")
 
@@ -251,7 +264,9 @@ def diverge(
     """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
     from aicmo.orchestration.bootstrap import DESCRIPTORS
     from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
+    from aicmo.strangler.migration import check_module
 
+    _valid(check_module, module)
     _reason(reason)
     descriptor = DESCRIPTORS.get(module)
     with _refusals():
