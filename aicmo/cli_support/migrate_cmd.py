@@ -22,6 +22,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
+
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
 EXIT_DATABASE_FAILED = 3
@@ -109,13 +111,21 @@ def _valid(check: Callable[..., None], *args: Any) -> None:
 
 
 @app.command()
-def status(database_url: str = DatabaseUrl) -> None:
-    """Each module's route, rollout, shadow comparisons, mismatch rate and last change."""
-    from aicmo.strangler.migration import migration_status
+def status(database_url: str = DatabaseUrl, output_format: OutputFormat = FormatOption) -> None:
+    """Each module's route, rollout, shadow comparisons, mismatch rate and last change.
+
+    --format json: {"kill_switch": bool, "modules": [{"module", "route", "rollout_percent",
+    "comparisons", "mismatches", "mismatch_rate", "last_change": null or {"at", "from", "to",
+    "who", "why"}}]}.
+    """
+    from aicmo.strangler.migration import migration_status, status_document
 
     with _refusals():
         with _sessions(database_url, writes=False)() as session:
             kill_switch, statuses = migration_status(session)
+    if output_format is OutputFormat.json:
+        write_document(status_document(kill_switch, statuses))
+        return
     table = Table("module", "route", "rollout", "comparisons", "mismatch rate", "last change")
     for s in statuses:
         rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "-"
@@ -280,6 +290,28 @@ def diverge(
         except EvidenceError as exc:
             _fail(str(exc), EXIT_BAD_INPUT)
     out.print(f"{module}: divergence {name} {'withdrawn' if withdraw else 'declared'}")
+
+
+@app.command()
+def history(module: str = Module, database_url: str = DatabaseUrl, output_format: OutputFormat = FormatOption) -> None:
+    """MODULE's audit trail, oldest first: every route, rollout, override and divergence change (and the
+    kill switch's), who made it and why, with the evidence its gate saw.
+
+    --format json: {"module", "changes": [{"id", "at", "module", "kind", "tenant", "from", "to", "who",
+    "why", "evidence"}]}.
+    """
+    from aicmo.strangler.migration import check_module
+    from aicmo.strangler.routes.history import history_document, history_text, route_history
+
+    _valid(check_module, module)
+    with _refusals():
+        with _sessions(database_url, writes=False)() as session:
+            changes = route_history(session, module)
+    if output_format is OutputFormat.json:
+        write_document(history_document(module, changes))
+        return
+    # markup off: a reason is free text, and a bracket in it is not a style
+    out.print(history_text(module, changes), end="", markup=False)
 
 
 @app.command()

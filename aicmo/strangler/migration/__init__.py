@@ -14,7 +14,7 @@ from aicmo.strangler.migration.changes import (
 from aicmo.strangler.migration.errors import ChangeRefused, InvalidChange, PromotionRefused, UnknownModule
 from aicmo.strangler.migration.policy import PromotionPolicy
 from aicmo.strangler.migration.report import markdown_report
-from aicmo.strangler.migration.status import ModuleStatus, declared_divergences, migration_status
+from aicmo.strangler.migration.status import ModuleStatus, declared_divergences, migration_status, status_document
 
 __all__ = [
     "ChangeRefused",
@@ -36,4 +36,5 @@ __all__ = [
     "set_kill_switch",
     "set_rollout",
     "set_tenant_override",
+    "status_document",
 ]
