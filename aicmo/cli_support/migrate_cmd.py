@@ -274,18 +274,24 @@ def diverge(
     """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
     from aicmo.orchestration.bootstrap import DESCRIPTORS
     from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
+    from aicmo.strangler.evidence.recording import check_divergence
     from aicmo.strangler.migration import check_module
 
     _valid(check_module, module)
     _reason(reason)
     descriptor = DESCRIPTORS.get(module)
+    known = descriptor.divergences if descriptor is not None else {}
+    if not withdraw:
+        try:
+            check_divergence(module, name, reason, known)
+        except EvidenceError as exc:  # before the database is opened: bad input writes nothing
+            _fail(str(exc), EXIT_BAD_INPUT)
     with _refusals():
         try:
             recorder = EvidenceRecorder(_sessions(database_url))
             if withdraw:
                 recorder.withdraw_divergence(module, name, reason, _who(who))
             else:
-                known = descriptor.divergences if descriptor is not None else {}
                 recorder.declare_divergence(module, name, reason, _who(who), known=known)
         except EvidenceError as exc:
             _fail(str(exc), EXIT_BAD_INPUT)

@@ -188,6 +188,7 @@ BAD_CHANGES = [
     ("promote", "ads", "--reason", "x"),
     ("rollback", "ads", "--reason", "x"),
     ("diverge", "ads", "x", "--reason", "y"),
+    ("diverge", "qc", "no-such-divergence", "--reason", "y"),
 ]
 
 
@@ -207,7 +208,7 @@ def test_bad_input_to_a_change_exits_2_in_one_line_writing_nothing(url, args):
     assert [0, 0] == written
 
 
-@pytest.mark.parametrize("args", BAD_CHANGES[:4], ids=lambda args: "-".join(args[:3]))
+@pytest.mark.parametrize("args", BAD_CHANGES, ids=lambda args: "-".join(args[:3]))
 def test_bad_input_does_not_create_an_sqlite_database(tmp_path, args):
     """Checked before the database is opened: a database file that did not exist is not made."""
     target = tmp_path / "never.db"
