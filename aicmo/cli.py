@@ -77,8 +77,22 @@ RouteOpt = typer.Option(
 )
 
 
+def _print_version(asked: bool) -> None:
+    """--version: the installed package's version (its metadata, so it matches what pip installed)."""
+    if asked:
+        from importlib.metadata import version
+
+        typer.echo(f"aicmo {version('aicmo')}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Show informational log lines too.")) -> None:
+def main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show informational log lines too."),
+    show_version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
+) -> None:
     """AICMO: the back office of a software-run marketing agency."""
     from rich.logging import RichHandler
 

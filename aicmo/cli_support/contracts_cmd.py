@@ -11,11 +11,13 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
+
 from aicmo.strangler.contract_versions import store
 from aicmo.strangler.contract_versions.docs import DEFAULT_PATH, render_docs
 from aicmo.strangler.contract_versions.export import module_document
 from aicmo.strangler.contract_versions.modules import MODULES
-from aicmo.strangler.contract_versions.verdict import Verdict, judge
+from aicmo.strangler.contract_versions.verdict import Verdict, judge, verdicts_document
 
 EXIT_BREAKING = 1
 EXIT_USAGE = 2
@@ -61,20 +63,27 @@ def _report(verdict: Verdict) -> None:
 
 
 @app.command()
-def check(modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory) -> None:
+def check(
+    modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory, output_format: OutputFormat = FormatOption,
+) -> None:
     """Fail on a breaking change unless CONTRACT_VERSION's major was raised.
 
     Breaking: a field removed or renamed, a type changed or narrowed, a new required field.
 
     Also breaking: an enum value removed, a port method removed or changed. Additive changes pass.
+
+    --format json: {"passed", "failed": [modules], "modules": [{"module", "passed",
+    "committed_version", "code_version", "major_raised", "stale", "problem", "changes": [{"model",
+    "field", "kind", "detail", "breaking", "text"}]}]}; the exit code is the same.
     """
     folder = directory or store.DEFAULT_DIR
-    failed = []
-    for module in _selected(modules):
-        verdict = judge(store.read(folder, module), module_document(module))
-        _report(verdict)
-        if not verdict.passed:
-            failed.append(module)
+    verdicts = [judge(store.read(folder, module), module_document(module)) for module in _selected(modules)]
+    if output_format is OutputFormat.json:
+        write_document(verdicts_document(verdicts))
+    else:
+        for verdict in verdicts:
+            _report(verdict)
+    failed = [v.module for v in verdicts if not v.passed]
     if failed:
         err.print(f"[bold red]contract check failed:[/] {', '.join(failed)}")
         raise typer.Exit(EXIT_BREAKING)

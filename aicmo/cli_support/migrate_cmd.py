@@ -1,9 +1,11 @@
 """`aicmo migrate`: the status of every module's migration, and the audited route changes.
 
 Exit codes: 0 done, 1 refused (a closed gate, an illegal step, a module without a new
-implementation, an unconfirmed or unready deletion; one line says why), 2 bad input (an unknown
-module or divergence, an empty reason, a malformed database URL, a gate setting below its
-configured floor), 3 the database failed. Each change is one transaction that locks what it
+implementation, an unconfirmed or unready deletion, a tenant sent to new ahead of its module;
+one line says why), 2 bad input (an unknown module or divergence, an empty reason or tenant, a
+rollout outside 0-100, a tenant sent to deleted, a malformed database URL, a gate setting below
+its configured floor; checked before the database is opened, so nothing is written), 3 the
+database failed. Each change is one transaction that locks what it
 changes before reading it (see aicmo.strangler.migration.route_lock), so concurrent commands
 apply one after the other.
 The strangler's tables live in the application's database: a change may migrate an embedded
@@ -19,6 +21,8 @@ from typing import Any, Callable, Iterator, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
 
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
@@ -69,12 +73,12 @@ def _refusals() -> Iterator[None]:
     """Turn the machinery's refusals into one line and the documented exit code."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from aicmo.strangler.migration import ChangeRefused, UnknownModule
+    from aicmo.strangler.migration import ChangeRefused, InvalidChange, UnknownModule
     from aicmo.strangler.routes import IllegalTransition
 
     try:
         yield
-    except UnknownModule as exc:
+    except (UnknownModule, InvalidChange) as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
     except (ChangeRefused, IllegalTransition) as exc:
         _fail(str(exc), EXIT_REFUSED)
@@ -99,14 +103,29 @@ def _reason(reason: str) -> str:
     return reason
 
 
+def _valid(check: Callable[..., None], *args: Any) -> None:
+    """Run one of the library's input checks before any database is opened: bad input writes nothing,
+    not even a fresh SQLite file."""
+    with _refusals():
+        check(*args)
+
+
 @app.command()
-def status(database_url: str = DatabaseUrl) -> None:
-    """Each module's route, rollout, shadow comparisons, mismatch rate and last change."""
-    from aicmo.strangler.migration import migration_status
+def status(database_url: str = DatabaseUrl, output_format: OutputFormat = FormatOption) -> None:
+    """Each module's route, rollout, shadow comparisons, mismatch rate and last change.
+
+    --format json: {"kill_switch": bool, "modules": [{"module", "route", "rollout_percent",
+    "comparisons", "mismatches", "mismatch_rate", "last_change": null or {"at", "from", "to",
+    "who", "why"}}]}.
+    """
+    from aicmo.strangler.migration import migration_status, status_document
 
     with _refusals():
         with _sessions(database_url, writes=False)() as session:
             kill_switch, statuses = migration_status(session)
+    if output_format is OutputFormat.json:
+        write_document(status_document(kill_switch, statuses))
+        return
     table = Table("module", "route", "rollout", "comparisons", "mismatch rate", "last change")
     for s in statuses:
         rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "-"
@@ -154,8 +173,9 @@ def promote(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Move MODULE one step forward; shadow -> new only through the evidence gate, new -> deleted only confirmed and ready."""
-    from aicmo.strangler.migration import current_route, promote_module
+    from aicmo.strangler.migration import check_module, current_route, promote_module
 
+    _valid(check_module, module)
     _reason(reason)
     policy = _policy(min_comparisons)
     blockers = _deletion_blockers(module) if confirm else None
@@ -172,8 +192,9 @@ def promote(
 @app.command()
 def rollback(module: str = Module, reason: str = Reason, who: Optional[str] = Who, database_url: str = DatabaseUrl) -> None:
     """Move MODULE one step back."""
-    from aicmo.strangler.migration import current_route, rollback_module
+    from aicmo.strangler.migration import check_module, current_route, rollback_module
 
+    _valid(check_module, module)
     _reason(reason)
 
     def apply(session: Any, clock: Any) -> str:
@@ -193,8 +214,9 @@ def rollout(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Give MODULE's route to PERCENT % of tenants (by a stable hash); the rest stay one step behind."""
-    from aicmo.strangler.migration import set_rollout
+    from aicmo.strangler.migration import check_rollout, set_rollout
 
+    _valid(check_rollout, module, percent)
     _reason(reason)
     _change(database_url, lambda session, clock: set_rollout(session, clock, module, percent, _who(who), reason))
     out.print(f"{module}: rollout {percent}%")
@@ -210,7 +232,7 @@ def override(
     database_url: str = DatabaseUrl,
 ) -> None:
     """Pin one TENANT of MODULE to a ROUTE (never past the module's gate)."""
-    from aicmo.strangler.migration import set_tenant_override
+    from aicmo.strangler.migration import check_override, set_tenant_override
     from aicmo.strangler.routes import Route
 
     _reason(reason)
@@ -218,6 +240,7 @@ def override(
     if route != "none" and route not in routes:
         _fail(f"ROUTE must be one of {', '.join(routes)} or none, not '{route}'", EXIT_BAD_INPUT)
     target = routes.get(route)
+    _valid(check_override, module, tenant, target)
     _change(database_url, lambda session, clock: set_tenant_override(session, clock, module, tenant, target, _who(who), reason))
     out.print(f"{module}: tenant {tenant} -> {route}")
 
@@ -251,20 +274,50 @@ def diverge(
     """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
     from aicmo.orchestration.bootstrap import DESCRIPTORS
     from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
+    from aicmo.strangler.evidence.recording import check_divergence
+    from aicmo.strangler.migration import check_module
 
+    _valid(check_module, module)
     _reason(reason)
     descriptor = DESCRIPTORS.get(module)
+    known = descriptor.divergences if descriptor is not None else {}
+    if not withdraw:
+        try:
+            check_divergence(module, name, reason, known)
+        except EvidenceError as exc:  # before the database is opened: bad input writes nothing
+            _fail(str(exc), EXIT_BAD_INPUT)
     with _refusals():
         try:
             recorder = EvidenceRecorder(_sessions(database_url))
             if withdraw:
                 recorder.withdraw_divergence(module, name, reason, _who(who))
             else:
-                known = descriptor.divergences if descriptor is not None else {}
                 recorder.declare_divergence(module, name, reason, _who(who), known=known)
         except EvidenceError as exc:
             _fail(str(exc), EXIT_BAD_INPUT)
     out.print(f"{module}: divergence {name} {'withdrawn' if withdraw else 'declared'}")
+
+
+@app.command()
+def history(module: str = Module, database_url: str = DatabaseUrl, output_format: OutputFormat = FormatOption) -> None:
+    """MODULE's audit trail, oldest first: every route, rollout, override and divergence change (and the
+    kill switch's), who made it and why, with the evidence its gate saw.
+
+    --format json: {"module", "changes": [{"id", "at", "module", "kind", "tenant", "from", "to", "who",
+    "why", "evidence"}]}.
+    """
+    from aicmo.strangler.migration import check_module
+    from aicmo.strangler.routes.history import history_document, history_text, route_history
+
+    _valid(check_module, module)
+    with _refusals():
+        with _sessions(database_url, writes=False)() as session:
+            changes = route_history(session, module)
+    if output_format is OutputFormat.json:
+        write_document(history_document(module, changes))
+        return
+    # markup off: a reason is free text, and a bracket in it is not a style
+    out.print(history_text(module, changes), end="", markup=False)
 
 
 @app.command()

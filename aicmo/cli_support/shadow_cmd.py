@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
+
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
@@ -34,13 +36,20 @@ def report(
     database_url: str = typer.Option(
         "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
     ),
+    output_format: OutputFormat = FormatOption,
 ) -> None:
-    """Comparisons, matches, declared divergences, unexplained mismatches, candidate faults, lost comparisons and timings."""
+    """Comparisons, matches, declared divergences, unexplained mismatches, candidate faults, lost comparisons and timings.
+
+    --format json: {"modules": [{"module", "comparisons", "matched", "explained" (divergence ->
+    count), "unexplained", "candidate_errors", "candidate_faults" (kind -> count), "lost",
+    "mean_wall_ms" and "mean_cpu_ms" ({"legacy", "new"}), "latest_unexplained" ([{"at", "method",
+    "error", "paths"}], newest first, at most --limit)}]}.
+    """
     from sqlalchemy.exc import SQLAlchemyError
 
     from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading
     from aicmo.shared.persistence.ownership import MODULES
-    from aicmo.strangler.dispatch.report import shadow_summaries
+    from aicmo.strangler.dispatch.report import shadow_document, shadow_summaries
 
     if module is not None and module not in MODULES:
         _fail(f"unknown module '{module}'; modules are {', '.join(MODULES)}", EXIT_BAD_INPUT)
@@ -53,6 +62,9 @@ def report(
             summaries = shadow_summaries(session, module, limit)
     except SQLAlchemyError as exc:
         _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)
+    if output_format is OutputFormat.json:
+        write_document(shadow_document(summaries))
+        return
     if not summaries:
         out.print("no shadow comparisons recorded")
         return

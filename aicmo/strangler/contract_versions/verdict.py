@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from aicmo.strangler.contract_versions.diff import Change, diff_documents
 
-__all__ = ["InvalidVersion", "Verdict", "judge", "major_of"]
+__all__ = ["InvalidVersion", "Verdict", "judge", "major_of", "verdicts_document"]
 
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
@@ -74,3 +74,33 @@ def judge(committed: Optional[dict[str, Any]], current: dict[str, Any]) -> Verdi
         problem = f"CONTRACT_VERSION {code_version} is below the committed {committed_version}"
         return Verdict(module, committed_version, code_version, changes, problem)
     return Verdict(module, committed_version, code_version, changes)
+
+
+def _change_entry(change: Change) -> dict[str, Any]:
+    return {"model": change.model, "field": change.field, "kind": change.kind.value, "detail": change.detail,
+            "breaking": change.breaking, "text": str(change)}
+
+
+def verdicts_document(verdicts: list[Verdict]) -> dict[str, Any]:
+    """`aicmo contracts check --format json`: {"passed", "failed" (module names), "modules": [...]}.
+
+    Each module: module, passed, committed_version (null when none is committed), code_version,
+    major_raised, stale (the committed schema differs from the code), problem (null or why the
+    check could not compare), changes ([{"model", "field", "kind", "detail", "breaking", "text"}]).
+    """
+    failed = [v.module for v in verdicts if not v.passed]
+    return {
+        "passed": not failed,
+        "failed": failed,
+        "modules": [{
+            "module": v.module,
+            "passed": v.passed,
+            "committed_version": v.committed_version,
+            "code_version": v.code_version,
+            # an unreadable version has no major to compare: not raised
+            "major_raised": v.problem is None and v.major_raised,
+            "stale": v.stale,
+            "problem": v.problem,
+            "changes": [_change_entry(c) for c in v.changes],
+        } for v in verdicts],
+    }

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import LostComparisonRow, ShadowComparisonRow
 
-__all__ = ["ShadowSummary", "latest_comparison_id", "shadow_summaries"]
+__all__ = ["ShadowSummary", "latest_comparison_id", "shadow_document", "shadow_summaries"]
 
 
 @attrs.frozen
@@ -97,3 +97,10 @@ def shadow_summaries(
     lost = {m: n for m, n in session.execute(lost_query)} if after_id == 0 else {}
     wanted = [module] if module is not None else [m for m in MODULES if m in by_module or m in lost]
     return [_summary(m, by_module.get(m, []), limit, lost.get(m, 0)) for m in wanted]
+
+
+def shadow_document(summaries: list[ShadowSummary]) -> dict[str, Any]:
+    """`aicmo shadow report --format json`: {"modules": [...]}, one entry per summary with every field of
+    ShadowSummary (comparisons, matched, explained, unexplained, candidate_errors, candidate_faults,
+    lost, mean_wall_ms and mean_cpu_ms by path, latest_unexplained); no comparisons, no entries."""
+    return {"modules": [attrs.asdict(s) for s in summaries]}

@@ -15,7 +15,7 @@ from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, LostComparisonRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.tables import RouteChangeRow
 
-__all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_suite_run"]
+__all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_divergence", "check_suite_run"]
 
 SUITES = ("characterization", "contract")  # both must pass on the new path before `new`
 PATHS = ("legacy", "new")
@@ -99,10 +99,7 @@ class EvidenceRecorder:
         the mismatches it names, so it is audited as a route change is, the earlier wording
         kept in the audit row.
         """
-        _known_module(module)
-        _known_divergence(module, name, known)
-        if not reason.strip():
-            raise EvidenceError(f"divergence {module}/{name}: a reason is required")
+        check_divergence(module, name, reason, known)
         at = self._clock.now()
         with self._sessions.begin() as session:
             earlier = session.get(DeclaredDivergenceRow, (module, name))
@@ -128,6 +125,14 @@ class EvidenceRecorder:
                 evidence={"name": name, "reason": reason, "earlier_reason": declared.reason},
             ))
             session.delete(declared)
+
+
+def check_divergence(module: str, name: str, reason: str, known: Collection[str]) -> None:
+    """Raise EvidenceError unless the declaration is well formed: checkable before any database is opened."""
+    _known_module(module)
+    _known_divergence(module, name, known)
+    if not reason.strip():
+        raise EvidenceError(f"divergence {module}/{name}: a reason is required")
 
 
 def _known_divergence(module: str, name: str, known: Collection[str]) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from aicmo.shared.clock import Clock
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.gate import evaluate_gate
-from aicmo.strangler.migration.errors import ChangeRefused, PromotionRefused, UnknownModule
+from aicmo.strangler.migration.errors import ChangeRefused, InvalidChange, PromotionRefused, UnknownModule
 from aicmo.strangler.migration.policy import PromotionPolicy
 from aicmo.strangler.migration.route_lock import lock_kill_switch, lock_module_route
 from aicmo.strangler.routes.states import IllegalTransition, Route, check_transition, next_route, previous_route
@@ -29,6 +29,9 @@ from aicmo.strangler.routes.tables import GLOBAL, ModuleRouteRow, RouteChangeRow
 
 __all__ = [
     "change_route",
+    "check_module",
+    "check_override",
+    "check_rollout",
     "current_route",
     "promote_module",
     "rollback_module",
@@ -38,14 +41,31 @@ __all__ = [
 ]
 
 
-def _known(module: str) -> None:
+def check_module(module: str) -> None:
+    """Raise UnknownModule unless `module` is one of the business modules."""
     if module not in MODULES:
         raise UnknownModule(f"unknown module '{module}'; modules are {', '.join(MODULES)}")
 
 
+def check_rollout(module: str, percent: int) -> None:
+    """Raise (bad input) unless `module` is known and `percent` a percentage: checkable before any database is opened."""
+    check_module(module)
+    if not 0 <= percent <= 100:
+        raise InvalidChange(f"{module}: rollout must be between 0 and 100 percent, not {percent}")
+
+
+def check_override(module: str, tenant: str, route: Optional[Route]) -> None:
+    """Raise (bad input) on an override no route state could allow: checkable before any database is opened."""
+    check_module(module)
+    if not tenant.strip():
+        raise InvalidChange(f"{module}: an override needs a tenant")
+    if route is Route.DELETED:
+        raise InvalidChange(f"{module}: a tenant cannot be routed to deleted: only a module is deleted, by promotion")
+
+
 def _why(why: str) -> str:
     if not why or not why.strip():
-        raise ChangeRefused("a reason is required for every change")
+        raise InvalidChange("a reason is required for every change")
     return why.strip()
 
 
@@ -85,7 +105,7 @@ def change_route(session: Session, clock: Clock, module: str, target: Route, who
     what still needs the module's legacy code, from the deletion checklist; None means it was
     not evaluated, which refuses).
     """
-    _known(module)
+    check_module(module)
     why = _why(why)
     row = lock_module_route(session, module, clock.now())
     current = Route(row.route)
@@ -122,7 +142,7 @@ def _deletion_evidence(session: Session, module: str, confirmed: bool, blockers:
 def promote_module(session: Session, clock: Clock, module: str, who: str, why: str, *, policy: PromotionPolicy,
                    confirm_deletion: bool = False, deletion_blockers: Optional[Sequence[str]] = None) -> Route:
     """One step forward from the current route, read under the lock."""
-    _known(module)
+    check_module(module)
     current = Route(lock_module_route(session, module, clock.now()).route)
     target = next_route(current)
     if target is None:
@@ -133,7 +153,7 @@ def promote_module(session: Session, clock: Clock, module: str, who: str, why: s
 
 def rollback_module(session: Session, clock: Clock, module: str, who: str, why: str) -> Route:
     """One step back from the current route, read under the lock; a rollback needs no evidence."""
-    _known(module)
+    check_module(module)
     current = Route(lock_module_route(session, module, clock.now()).route)
     target = previous_route(current)
     if target is None:
@@ -149,12 +169,13 @@ def set_tenant_override(session: Session, clock: Clock, module: str, tenant: str
                         who: str, why: str) -> None:
     """Pin one tenant to a route (None removes the pin). Never ahead of the module's gate:
     a tenant may go to `new` only once the module itself has passed into `new`."""
-    _known(module)
+    check_module(module)
     why = _why(why)
+    check_override(module, tenant, route)
     module_route = Route(lock_module_route(session, module, clock.now()).route)
     if module_route is Route.DELETED:
         raise ChangeRefused(f"{module} is deleted: its legacy path is gone, no tenant can be routed elsewhere")
-    if route is Route.DELETED or (route is Route.NEW and module_route is not Route.NEW):
+    if route is Route.NEW and module_route is not Route.NEW:
         raise ChangeRefused(f"{module}: a tenant cannot be routed to {route.value} while the module is on {module_route.value}")
     row = session.get(TenantOverrideRow, (module, tenant))
     before = row.route if row else None
@@ -170,10 +191,8 @@ def set_tenant_override(session: Session, clock: Clock, module: str, tenant: str
 
 def set_rollout(session: Session, clock: Clock, module: str, percent: int, who: str, why: str) -> None:
     """The share of tenants that get the module's route; the others stay one step behind."""
-    _known(module)
     why = _why(why)
-    if not 0 <= percent <= 100:
-        raise ChangeRefused(f"{module}: rollout must be between 0 and 100 percent, not {percent}")
+    check_rollout(module, percent)
     row = lock_module_route(session, module, clock.now())
     _audit(session, clock, module, "rollout", str(row.rollout_percent), str(percent), who, why)
     row.rollout_percent = percent

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from aicmo.strangler.evidence.gate import GateVerdict
 
-__all__ = ["ChangeRefused", "PromotionRefused", "UnknownModule"]
+__all__ = ["ChangeRefused", "InvalidChange", "PromotionRefused", "UnknownModule"]
 
 
 class UnknownModule(ValueError):
@@ -12,6 +12,11 @@ class UnknownModule(ValueError):
 
 class ChangeRefused(ValueError):
     """A change the rules forbid (an override beyond the gate, a rollout out of range)."""
+
+
+class InvalidChange(ChangeRefused):
+    """A change no state could allow (a rollout outside 0-100, an empty reason or tenant, a tenant
+    sent to deleted): bad input, as opposed to a change the current state refuses."""
 
 
 class PromotionRefused(ChangeRefused):

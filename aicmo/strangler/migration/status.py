@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 from sqlalchemy import func, select
@@ -13,7 +13,7 @@ from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowCompari
 from aicmo.strangler.routes.store import kill_switch_engaged, last_change
 from aicmo.strangler.routes.tables import ModuleRouteRow
 
-__all__ = ["ModuleStatus", "declared_divergences", "migration_status"]
+__all__ = ["ModuleStatus", "declared_divergences", "migration_status", "status_document"]
 
 
 @attrs.frozen
@@ -25,6 +25,8 @@ class ModuleStatus:
     mismatches: int
     last_change_at: Optional[datetime]
     last_change: str  # "shadow -> new by ana: reason", or "" when never changed
+    # the same change for scripts: {"at", "from", "to", "who", "why"}, or None when never changed
+    last_change_detail: Optional[dict[str, Any]] = None
 
     @property
     def mismatch_rate(self) -> Optional[float]:
@@ -57,6 +59,8 @@ def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
             mismatches=mismatched,
             last_change_at=change.at if change else None,
             last_change=f"{change.from_value} -> {change.to_value} by {change.who}: {change.why}" if change else "",
+            last_change_detail={"at": change.at.isoformat(), "from": change.from_value, "to": change.to_value,
+                                "who": change.who, "why": change.why} if change else None,
         ))
     return kill_switch_engaged(session), found
 
@@ -65,3 +69,24 @@ def declared_divergences(session: Session) -> list[tuple[str, str, str]]:
     """(module, name, reason) of every declared divergence, by module then name."""
     rows = session.scalars(select(DeclaredDivergenceRow).order_by(DeclaredDivergenceRow.module, DeclaredDivergenceRow.name))
     return [(r.module, r.name, r.reason) for r in rows]
+
+
+def status_document(kill_switch: bool, statuses: list[ModuleStatus]) -> dict[str, Any]:
+    """`aicmo migrate status --format json`: the kill switch and one entry per module, in the declared order.
+
+    Each module: module, route, rollout_percent, comparisons and mismatches (since it last
+    entered shadow), mismatch_rate (a fraction, null without comparisons), last_change (null,
+    or at/from/to/who/why of its latest route change).
+    """
+    return {
+        "kill_switch": kill_switch,
+        "modules": [{
+            "module": s.module,
+            "route": s.route,
+            "rollout_percent": s.rollout_percent,
+            "comparisons": s.comparisons,
+            "mismatches": s.mismatches,
+            "mismatch_rate": s.mismatch_rate,
+            "last_change": s.last_change_detail,
+        } for s in statuses],
+    }

@@ -75,14 +75,25 @@ def render_sarif(tool: str, verdict: Verdict) -> str:
 
 
 def _escape(text: str) -> str:
-    # GitHub workflow commands: %, CR and LF must be escaped in the message
+    # GitHub workflow commands: %, CR and LF must be escaped in the message (% first, or the
+    # escapes themselves would be escaped again)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _property(text: str) -> str:
+    # in a property (file=, title=) ':' and ',' end the value too: escaped as well
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, file: str, line: int | None, title: str, message: str) -> str:
+    where = f"file={_property(file)}" + (f",line={line}" if line is not None else "")
+    return f"::{level} {where},title={_property(title)}::{_escape(message)}"
+
+
 def render_github(tool: str, verdict: Verdict) -> str:
-    lines = [f"::error file={f.file},line={f.line},title={f.rule}::{_escape(f.describe())}" for f in verdict.new]
-    lines += [f"::error file={e.file},title={e.rule}::{_escape(_stale_text(tool, e))}" for e in verdict.stale]
-    lines += [f"::warning file={f.file},line={f.line},title={f.rule}::{_escape(f.describe())}" for f in verdict.baselined]
+    lines = [_annotation("error", f.file, f.line, f.rule, f.describe()) for f in verdict.new]
+    lines += [_annotation("error", e.file, None, e.rule, _stale_text(tool, e)) for e in verdict.stale]
+    lines += [_annotation("warning", f.file, f.line, f.rule, f.describe()) for f in verdict.baselined]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -122,3 +122,33 @@ def test_help_describes_the_sub_commands():
     result = run("--help")
     assert 0 == result.exit_code
     assert all(word in result.output for word in ("check", "update", "docs"))
+
+
+def test_check_json_holds_what_the_text_shows(committed):
+    """A breaking removal in billing, an addition in qc's schema missing, one module clean: the document names
+    the same verdicts and changes as the text, keys sorted, and the exit code is the same (1)."""
+    edit_invoice(committed, lambda d: d["properties"].update(legacy_total={"type": "number"}))
+    (committed / "qc.json").unlink()
+    text = run("check", "billing", "qc", "cam", "--dir", committed)
+    shown = run("check", "billing", "qc", "cam", "--dir", committed, "--format", "json")
+    assert (1, 1) == (text.exit_code, shown.exit_code)
+    document = json.loads(shown.stdout)
+    assert shown.stdout == json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert (False, ["billing", "qc"]) == (document["passed"], document["failed"])
+    billing, qc, cam = document["modules"]
+    assert ("billing", False, False, None) == (billing["module"], billing["passed"], billing["major_raised"], billing["problem"])
+    [removed] = [c for c in billing["changes"] if c["field"] == "legacy_total"]
+    assert ("Invoice", "field removed", True) == (removed["model"], removed["kind"], removed["breaking"])
+    assert f"breaking: {removed['text']}" in text.stdout
+    assert (None, "no committed schema; run `aicmo contracts update`") == (qc["committed_version"], qc["problem"])
+    assert f"FAIL qc: {qc['problem']}" in text.stdout
+    assert (True, False, []) == (cam["passed"], cam["stale"], cam["changes"])
+    assert f"ok   cam {cam['code_version']}" in text.stdout
+    assert "contract check failed: billing, qc" in shown.stderr
+
+
+def test_check_json_on_the_committed_schemas_passes(committed):
+    """All ten modules, all passed, exit 0."""
+    shown = run("check", "--dir", committed, "--format", "json")
+    document = json.loads(shown.stdout)
+    assert (0, True, 10) == (shown.exit_code, document["passed"], sum(m["passed"] for m in document["modules"]))

@@ -168,14 +168,52 @@ def test_rollout_override_and_kill_switch_are_audited_changes(url):
 
 
 @pytest.mark.parametrize("args, code", [
-    (("rollout", "qc", "150", "--reason", "x"), 1),
+    (("rollout", "qc", "150", "--reason", "x"), 2),
     (("override", "qc", "acme", "new", "--reason", "x"), 1),
     (("override", "qc", "acme", "sideways", "--reason", "x"), 2),
     (("kill-switch", "maybe", "--reason", "x"), 2),
 ])
 def test_refused_and_malformed_routing_changes(url, args, code):
-    """Out-of-range rollout and an override past the gate are refused (1); unknown values are bad input (2)."""
+    """An override past the gate is refused by the state (1); a value no state allows is bad input (2)."""
     assert code == migrate(url, *args).exit_code
+
+
+BAD_CHANGES = [
+    ("rollout", "qc", "150", "--reason", "x"),
+    ("rollout", "qc", "101", "--reason", "x"),
+    ("rollout", "ads", "50", "--reason", "x"),
+    ("override", "qc", "acme", "deleted", "--reason", "x"),
+    ("override", "qc", " ", "legacy", "--reason", "x"),
+    ("override", "ads", "acme", "legacy", "--reason", "x"),
+    ("promote", "ads", "--reason", "x"),
+    ("rollback", "ads", "--reason", "x"),
+    ("diverge", "ads", "x", "--reason", "y"),
+    ("diverge", "qc", "no-such-divergence", "--reason", "y"),
+]
+
+
+@pytest.mark.parametrize("args", BAD_CHANGES, ids=lambda args: "-".join(args[:3]))
+def test_bad_input_to_a_change_exits_2_in_one_line_writing_nothing(url, args):
+    """A rollout outside 0-100, an unknown module, an empty tenant, a tenant sent to deleted: exit 2,
+    one line on stderr, no route row and no audit row."""
+    from sqlalchemy import func, select
+
+    from aicmo.strangler.routes import ModuleRouteRow, RouteChangeRow
+
+    result = runner.invoke(app, ["migrate", *args, "--database-url", url])
+    assert 2 == result.exit_code, result.output
+    assert 1 == len(result.output.strip().splitlines()) and result.output.startswith("error:")
+    with open_database(url)() as session:
+        written = [session.scalar(select(func.count()).select_from(t)) for t in (ModuleRouteRow, RouteChangeRow)]
+    assert [0, 0] == written
+
+
+@pytest.mark.parametrize("args", BAD_CHANGES, ids=lambda args: "-".join(args[:3]))
+def test_bad_input_does_not_create_an_sqlite_database(tmp_path, args):
+    """Checked before the database is opened: a database file that did not exist is not made."""
+    target = tmp_path / "never.db"
+    assert 2 == runner.invoke(app, ["migrate", *args, "--database-url", f"sqlite:///{target}"]).exit_code
+    assert not target.exists()
 
 
 @pytest.fixture
