@@ -70,6 +70,10 @@ def test_a_journey_that_failed_and_compensated_can_be_cancelled_without_undoing_
     monkeypatch.delenv("AICMO_TEST_FAULT")
     assert 1 == failed.exit_code and "compensated: " in failed.stderr
     journey_id = next(line.split()[1] for line in failed.stderr.splitlines() if line.startswith("journey "))
+    for status in ([], ["--status", "error"]):  # the list says why it failed, as show does
+        listed = json.loads(aicmo("journeys", "list", *status, "--database-url", fresh_database_url, "--json").stdout)
+        assert [("ERROR", "Summit Outdoor Co.")] == [(j["status"], j["brand"]) for j in listed]
+        assert listed[0]["error"].startswith("JourneyCompensated: delivery.deliver_package failed (PlantedFault")
 
     cancelled = aicmo("journeys", "cancel", journey_id, "--database-url", fresh_database_url, "--json")
     assert 0 == cancelled.exit_code, cancelled.output

@@ -80,10 +80,11 @@ def _brand(status: Any) -> str:
     return str(request.get("intake", {}).get("brand_name") or request.get("campaign", {}).get("name") or "")
 
 
-def _record(status: Any, steps: tuple[JourneyStep, ...] = (), cancelled: bool = False) -> JourneyRecord:
+def _record(status: Any, steps: tuple[JourneyStep, ...] = (), cancelled: bool = False, error: Any = None) -> JourneyRecord:
+    error = status.error if error is None else error
     return JourneyRecord(
         journey_id=status.workflow_id, status=status.status, brand=_brand(status), created_ms=status.created_at,
-        updated_ms=status.updated_at, error=None if status.error is None else f"{type(status.error).__name__}: {status.error}",
+        updated_ms=status.updated_at, error=None if error is None else f"{type(error).__name__}: {error}",
         executor=status.executor_id, steps=steps, cancelled=cancelled, kind=status.name or JOURNEY_WORKFLOW,
     )
 
@@ -97,7 +98,10 @@ def journeys(database_url: str, status: Optional[str] = None) -> list[JourneyRec
         found = client.list_workflows(name=WORKFLOWS, status=status, load_output=False)
         cancelled = {c.workflow_id.removesuffix(CANCEL_SUFFIX) for c in client.list_workflows(
             name=CANCELLATION_WORKFLOW, load_input=False, load_output=False)}
-        return [_record(s, cancelled=s.workflow_id in cancelled) for s in found]
+        # results are left unread (a journey's is its whole output); the failed ones' errors are read apart
+        errors = {f.workflow_id: f.error for f in client.list_workflows(name=WORKFLOWS, status="ERROR", load_input=False)
+                  } if status in (None, "ERROR") else {}
+        return [_record(s, cancelled=s.workflow_id in cancelled, error=errors.get(s.workflow_id)) for s in found]
     finally:
         client.destroy()
 
