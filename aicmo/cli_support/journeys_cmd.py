@@ -130,34 +130,41 @@ def resume(
     The completed steps are not run again: their recorded results are used.
     """
     from aicmo import cli
-    from aicmo.cli_support.inputs import InputError
     from aicmo.cli_support.render import acquisition_table, journey_table
     from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
-    from aicmo.orchestration.durable.records import journey
+    from aicmo.orchestration.durable.submit import UNFINISHED, resume_journey
 
-    from aicmo.orchestration.durable.engine import executor_alive
-    from aicmo.orchestration.durable.submit import UNFINISHED
-
-    record = _read(lambda: journey(database_url, journey_id))  # an unknown id is bad input, before anything is launched
+    record = _stopped_journey(database_url, journey_id, UNFINISHED, "not resumed")
     if record.status not in UNFINISHED:
         _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)
-    if executor_alive(record.executor):
-        _fail(f"journey {journey_id} is running in a live process ({record.executor}): not resumed", EXIT_FAILED)
-    try:
-        cli._configure_database(database_url)
-    except InputError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
-    result = cli._execute(lambda: _resume(database_url, journey_id), None, None)
+    result = _on_engine(database_url, lambda: resume_journey(journey_id))
     err.print(f"journey {journey_id} resumed and completed")
     cli._emit(result, json_out, acquisition_table(result) if record.kind == ACQUISITION_WORKFLOW else journey_table(result))
 
 
-def _resume(database_url: str, journey_id: str) -> Any:
-    from aicmo.orchestration.durable.engine import launched_for
-    from aicmo.orchestration.durable.submit import resume_journey
+def _stopped_journey(database_url: str, journey_id: str, running: tuple[str, ...], refusal: str) -> Any:
+    """The journey's record, read before anything is launched (an unknown id: exit 2); exit 1 when it is in one of
+    the ``running`` statuses and its process is alive on this machine."""
+    from aicmo.orchestration.durable.engine import executor_alive
+    from aicmo.orchestration.durable.records import journey
 
-    launched_for(database_url)
-    return resume_journey(journey_id)
+    record = _read(lambda: journey(database_url, journey_id))
+    if record.status in running and executor_alive(record.executor):
+        _fail(f"journey {journey_id} is running in a live process ({record.executor}): {refusal}", EXIT_FAILED)
+    return record
+
+
+def _on_engine(database_url: str, work: Any) -> Any:
+    """``work()`` with the database prepared (bad: exit 2) and the workflow engine launched on it (a failure: exit 1)."""
+    from aicmo import cli
+    from aicmo.cli_support.inputs import InputError
+    from aicmo.orchestration.durable.engine import launched_for
+
+    try:
+        cli._configure_database(database_url)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    return cli._execute(lambda: (launched_for(database_url), work())[1], None, None)
 
 
 @app.command()
@@ -172,19 +179,10 @@ def cancel(
     (its zip moved aside), unpaid invoices void; a paid invoice is kept and named. Cancelling
     again compensates nothing twice.
     """
-    from aicmo import cli
-    from aicmo.cli_support.inputs import InputError
-    from aicmo.orchestration.durable.engine import executor_alive
-    from aicmo.orchestration.durable.records import journey
+    from aicmo.orchestration.durable.submit import cancel_journey
 
-    record = _read(lambda: journey(database_url, journey_id))  # an unknown id is bad input, before anything is launched
-    if record.status == "PENDING" and executor_alive(record.executor):
-        _fail(f"journey {journey_id} is running in a live process ({record.executor}): stop it first", EXIT_FAILED)
-    try:
-        cli._configure_database(database_url)
-    except InputError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
-    done = cli._execute(lambda: _cancel(database_url, journey_id), None, None)
+    _stopped_journey(database_url, journey_id, ("PENDING",), "stop it first")
+    done = _on_engine(database_url, lambda: cancel_journey(journey_id))
     if as_json:
         sys.stdout.write(json.dumps(done, indent=2, sort_keys=True) + "\n")
     else:
@@ -196,10 +194,3 @@ def cancel(
         out.print(table if done else "nothing to compensate")
     err.print(f"journey {journey_id} cancelled")
 
-
-def _cancel(database_url: str, journey_id: str) -> Any:
-    from aicmo.orchestration.durable.engine import launched_for
-    from aicmo.orchestration.durable.submit import cancel_journey
-
-    launched_for(database_url)
-    return cancel_journey(journey_id)

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -77,3 +81,51 @@ def count_rows(url: str, table: str) -> int:
             return connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
     finally:
         engine.dispose()
+
+
+# what a test sets to steer an `aicmo` process; never inherited by the processes a test starts
+TEST_HOOKS = ("AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP", "AICMO_TEST_FAULT")
+
+
+def hooks_cleared(**extra: str) -> dict[str, str]:
+    """This process's environment without the test hooks, plus ``extra``."""
+    return {**{k: v for k, v in os.environ.items() if k not in TEST_HOOKS}, **extra}
+
+
+def start_held(args: list[str], folder: Optional[Path] = None, **env: str) -> subprocess.Popen:
+    """`aicmo ARGS` in a process of its own, to be held by a pause hook in ``env`` (two minutes at most)."""
+    return subprocess.Popen([sys.executable, "-c", AICMO_PROCESS, *args], cwd=folder,
+                            env=hooks_cleared(AICMO_TEST_PAUSE_SECONDS="120", **env),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def wait_until_held(process: subprocess.Popen, marker: str, id_prefix: str = "journey ") -> str:
+    """Read the process's stderr until it says ``marker`` (the pause hook's line); the id it printed first."""
+    found, seen = None, []
+    for line in process.stderr:
+        seen.append(line)
+        if found is None and line.startswith(id_prefix):
+            found = line.split()[1]
+        if line.startswith(marker):
+            assert found is not None, "".join(seen)
+            return found
+    pytest.fail(f"the process never said '{marker}': {''.join(seen)[-600:]}")
+
+
+def sigkill(process: subprocess.Popen) -> int:
+    """Kill it as a crash would (SIGKILL, no clean-up); its return code."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    return process.wait(timeout=30)
+
+
+@contextmanager
+def held_then_killed(args: list[str], folder: Optional[Path], marker: str, id_prefix: str = "journey ", **env: str):
+    """Start `aicmo ARGS`, wait until the pause hook holds it at ``marker``, yield the id it printed, then SIGKILL it."""
+    process = start_held(args, folder, **env)
+    try:
+        yield wait_until_held(process, marker, id_prefix)
+    except BaseException:
+        sigkill(process)
+        raise
+    assert -signal.SIGKILL == sigkill(process)

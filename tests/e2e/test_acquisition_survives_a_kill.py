@@ -12,8 +12,6 @@ its checkpoint not written. On SQLite (a file) and PostgreSQL.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,52 +19,30 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, held_then_killed, hooks_cleared
 
 BATCH_SIZE = 8  # the 32 example leads: four batches
 ACQUIRE = ("acquire", str(EXAMPLES / "leads.csv"), "--replies", str(EXAMPLES / "replies.csv"), "--batch-size", str(BATCH_SIZE),
            "--reproducible", "--json")
 
 
-def _env(**extra: str) -> dict[str, str]:
-    hooks = ("AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP")
-    return {**{k: v for k, v in os.environ.items() if k not in hooks}, **extra}
-
-
 def acquire(folder, url: str, out: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", COMMAND, *ACQUIRE, out, "--database-url", url], cwd=folder, env=_env(),
+    return subprocess.run([sys.executable, "-c", COMMAND, *ACQUIRE, out, "--database-url", url], cwd=folder, env=hooks_cleared(),
                           capture_output=True, text=True, timeout=120)
 
 
 def aicmo(folder, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=_env(), capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=hooks_cleared(), capture_output=True, text=True, timeout=120)
 
 
 def killed_at(step: str, url: str, folder, when: str = "before") -> str:
     """Run the acquisition until it is about to call ``step`` (or, ``when="after"``, until the step's port has
     answered but its checkpoint is not written), SIGKILL it there; the run's id."""
     hook = {"before": "AICMO_TEST_PAUSE_BEFORE_STEP", "after": "AICMO_TEST_PAUSE_AFTER_STEP"}[when]
-    process = subprocess.Popen(
-        [sys.executable, "-c", COMMAND, *ACQUIRE, "killed.json", "--database-url", url], cwd=folder,
-        env=_env(**{hook: step, "AICMO_TEST_PAUSE_SECONDS": "120"}),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    run_id, seen = None, []
-    try:
-        for line in process.stderr:
-            seen.append(line)
-            if line.startswith("acquisition "):
-                run_id = line.split()[1]
-            if line.startswith(f"paused {when} {step}"):
-                break
-        else:
-            pytest.fail(f"the acquisition never reached {step}: {''.join(seen)[-600:]}")
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-    assert -signal.SIGKILL == process.returncode
-    assert run_id is not None and not (folder / "killed.json").exists()
+    args = [*ACQUIRE, "killed.json", "--database-url", url]
+    with held_then_killed(args, folder, f"paused {when} {step}", "acquisition ", **{hook: step}) as run_id:
+        pass
+    assert not (folder / "killed.json").exists()
     return run_id
 
 

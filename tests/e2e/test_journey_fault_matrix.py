@@ -19,10 +19,7 @@ database per backend, and is checked by its client's rows. On SQLite and Postgre
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -36,7 +33,7 @@ from aicmo.orchestration.durable.ports import ATTEMPTS, RETRY_ENV
 from aicmo.orchestration.durable.saga import PIVOT_STEP
 from backend.db import session as legacy_session
 from tests.databases import database_parameters
-from tests.e2e.conftest import AICMO_PROCESS, EXAMPLES, count_rows, upgraded_database
+from tests.e2e.conftest import EXAMPLES, count_rows, held_then_killed, sigkill, start_held, upgraded_database, wait_until_held
 
 INTAKE = EXAMPLES / "intake_full_funnel_eu.json"  # QC fails once: the rewrite and a second evaluation run
 
@@ -190,40 +187,16 @@ def test_a_step_that_fails_once_after_its_commit(step, matrix_url, clean, tmp_pa
     assert_complete(matrix_url, journey_of(matrix_url, stderr), document, tmp_path / "out", clean)
 
 
-def _hooks_cleared() -> dict[str, str]:
-    hooks = (FAULT_ENV, "AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP")
-    return {k: v for k, v in os.environ.items() if k not in hooks}
-
-
 def killed_after(steps: list[str], url: str, folder: Path) -> dict[str, str]:
     """Start one `aicmo run` per step, all at once, each held once that step's port has answered and before its
     checkpoint; SIGKILL each there. The journey id per step."""
-    started = {}
-    for step in steps:
-        env = {**_hooks_cleared(), "AICMO_TEST_PAUSE_AFTER_STEP": step, "AICMO_TEST_PAUSE_SECONDS": "120"}
-        out_dir = folder / step
-        started[step] = subprocess.Popen(
-            [sys.executable, "-c", AICMO_PROCESS, "run", str(INTAKE), "--database-url", url, "--out-dir", str(out_dir)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-    journeys = {}
+    started = {step: start_held(["run", str(INTAKE), "--database-url", url, "--out-dir", str(folder / step)],
+                                AICMO_TEST_PAUSE_AFTER_STEP=step) for step in steps}
     try:
-        for step, process in started.items():
-            seen = []
-            for line in process.stderr:
-                seen.append(line)
-                if line.startswith("journey "):
-                    journeys[step] = line.split()[1]
-                if line.startswith(f"paused after {step}"):
-                    break
-            else:
-                pytest.fail(f"the journey never reached {step}: {''.join(seen)[-600:]}")
-            process.send_signal(signal.SIGKILL)
+        journeys = {step: wait_until_held(process, f"paused after {step}") for step, process in started.items()}
     finally:
-        for process in started.values():
-            process.kill()
-            process.wait(timeout=30)
-    assert all(-signal.SIGKILL == p.returncode for p in started.values())
+        returns = [sigkill(process) for process in started.values()]
+    assert all(-signal.SIGKILL == code for code in returns)
     return journeys
 
 
@@ -244,22 +217,10 @@ def test_a_journey_killed_at_every_step_is_resumed_to_completion(matrix_url, cle
 def test_a_journey_killed_while_compensating_finishes_its_compensation(matrix_url, clean, tmp_path, monkeypatch):
     """Delivery keeps failing; the process dies as it is about to cancel the project, the last compensation.
     Resumed, the compensations already done are not run again and the last one runs: fully compensated."""
-    env = {**_hooks_cleared(), FAULT_ENV: "before:delivery.deliver_package", "AICMO_TEST_PAUSE_BEFORE_STEP": "cam.cancel_project",
-           "AICMO_TEST_PAUSE_SECONDS": "120"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", AICMO_PROCESS, "run", str(INTAKE), "--database-url", matrix_url, "--out-dir", str(tmp_path / "out")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    journey_id = None
-    try:
-        for line in process.stderr:
-            journey_id = line.split()[1] if line.startswith("journey ") else journey_id
-            if line.startswith("paused before cam.cancel_project"):
-                break
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.kill()
-        process.wait(timeout=30)
+    args = ["run", str(INTAKE), "--database-url", matrix_url, "--out-dir", str(tmp_path / "out")]
+    with held_then_killed(args, None, "paused before cam.cancel_project", **{FAULT_ENV: "before:delivery.deliver_package",
+                          "AICMO_TEST_PAUSE_BEFORE_STEP": "cam.cancel_project"}) as journey_id:
+        pass
     half_done = journey_of(matrix_url, f"journey {journey_id}")
     assert "PENDING" == half_done["status"]
     client_id = next(s["output"]["client_id"] for s in half_done["steps"] if s["name"] == "onboarding.onboard_client")

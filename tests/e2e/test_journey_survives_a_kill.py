@@ -10,14 +10,12 @@ again. On SQLite (a file) and PostgreSQL.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 
 import pytest
 
-from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count, held_then_killed, hooks_cleared
 
 INTAKE = EXAMPLES / "intake_us_sales.json"
 
@@ -27,14 +25,8 @@ def database_url(fresh_database_url):
     return fresh_database_url
 
 
-def _env(**extra: str) -> dict[str, str]:
-    hooks = ("AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP")
-    env = {k: v for k, v in os.environ.items() if k not in hooks}
-    return {**env, **extra}
-
-
 def aicmo(folder, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=_env(), capture_output=True,
+    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=hooks_cleared(), capture_output=True,
                           text=True, timeout=120)
 
 
@@ -42,28 +34,9 @@ def killed_before(step: str, url: str, folder, while_paused=lambda journey_id: N
     """Run the journey until it is about to call ``step`` (or, ``when="after"``, until the step's port has
     answered but its checkpoint is not written), SIGKILL it there; the journey's id."""
     hook = {"before": "AICMO_TEST_PAUSE_BEFORE_STEP", "after": "AICMO_TEST_PAUSE_AFTER_STEP"}[when]
-    process = subprocess.Popen(
-        [sys.executable, "-c", COMMAND, "run", str(INTAKE), "--database-url", url, "--out-dir", "out", "--json", "first.json"],
-        cwd=folder, env=_env(**{hook: step, "AICMO_TEST_PAUSE_SECONDS": "120"}),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    journey_id, seen = None, []
-    try:
-        for line in process.stderr:
-            seen.append(line)
-            if line.startswith("journey "):
-                journey_id = line.split()[1]
-            if line.startswith(f"paused {when} {step}"):
-                break
-        else:
-            pytest.fail(f"the journey never reached {step}: {''.join(seen)[-600:]}")
+    args = ["run", str(INTAKE), "--database-url", url, "--out-dir", "out", "--json", "first.json"]
+    with held_then_killed(args, folder, f"paused {when} {step}", **{hook: step}) as journey_id:
         while_paused(journey_id)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-    assert -signal.SIGKILL == process.returncode
-    assert journey_id is not None
     return journey_id
 
 

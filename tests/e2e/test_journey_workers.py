@@ -8,7 +8,6 @@ leaves the journey pending; the next worker continues it, and it still makes one
 """
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -16,24 +15,19 @@ import time
 
 import pytest
 
-from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count
+from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count, hooks_cleared
 
 INTAKE = EXAMPLES / "intake_us_sales.json"
 
 
-def _env(**extra: str) -> dict[str, str]:
-    hooks = ("AICMO_DATABASE_URL", "AICMO_TEST_PAUSE_BEFORE_STEP", "AICMO_TEST_PAUSE_AFTER_STEP")
-    return {**{k: v for k, v in os.environ.items() if k not in hooks}, **extra}
-
-
 def run_aicmo(folder, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=_env(), capture_output=True,
+    return subprocess.run([sys.executable, "-c", COMMAND, *args], cwd=folder, env=hooks_cleared(), capture_output=True,
                           text=True, timeout=180)
 
 
 def start_worker(folder, url: str, *args: str, **env: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", COMMAND, "worker", "--database-url", url, *args], cwd=folder,
-                            env=_env(**env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            env=hooks_cleared(**env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def taken(stderr: str) -> list[str]:
