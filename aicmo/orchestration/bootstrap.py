@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.modules import MODULES
+from aicmo.shared.text_generation import TEXT_GENERATOR
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from aicmo.orchestration.port_wiring import NewImplementation
     from aicmo.shared.new_implementation import MigrationDescriptor
     from aicmo.shared.persistence.migrations import SchemaMigrations
+    from aicmo.shared.text_generation import TextGenerator
     from aicmo.strangler.routes import Route
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "prepare_database",
     "routed_ports",
     "schema_migrations",
+    "text_generator",
 ]
 
 # each module's anti-corruption adapter: (its module under acl/, its class); imported on use,
@@ -147,7 +150,8 @@ def _new_implementation(descriptor: "MigrationDescriptor", engine: "Engine") -> 
     clock = SystemClock()  # datetime.now: pinned by --reproducible as legacy's clock is
     view = LEGACY_VIEWS.get(descriptor.module)
 
-    def build(dependencies: Mapping[str, Any]) -> NewImplementation:
+    def build(ports: Mapping[str, Any]) -> NewImplementation:
+        dependencies = {**ports, TEXT_GENERATOR: text_generator()}
         def port() -> Any:
             built = descriptor.build(engine, clock, dependencies)
             if view is None:
@@ -166,6 +170,11 @@ def _new_implementation(descriptor: "MigrationDescriptor", engine: "Engine") -> 
         )
 
     return build
+
+
+def text_generator() -> "TextGenerator":
+    """The providers legacy asks (its LLM client), as the port a new implementation asks."""
+    return importlib.import_module("acl._support.text_generator").LegacyTextGenerator()
 
 
 def routed_ports(

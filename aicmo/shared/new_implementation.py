@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["Build", "MigrationDescriptor", "no_divergence"]
 
 # (where its tables are: an engine, or a connection whose transaction a shadow run rolls back;
-#  the clock; the ports of the modules it depends on, by name) -> the module's port
+#  the clock; the ports of the modules it depends on, by name, and the text generator under
+#  aicmo.shared.text_generation.TEXT_GENERATOR) -> the module's port
 Build = Callable[["Union[Engine, Connection]", "Clock", Mapping[str, Any]], Any]
 
 
