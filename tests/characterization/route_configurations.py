@@ -1,7 +1,8 @@
 """The route configurations every pin through the ports runs on.
 
-One configuration with every module on legacy, and one per module with a new implementation
-that puts that module on `new` (its characterization evidence on the new path). A module whose
+One configuration with every module on legacy, one per module with a new implementation
+that puts that module on `new` (its characterization evidence on the new path), and one with
+every module that has a new implementation on `new` at once. A module whose
 legacy code is gone (`legacy_blocker.modules_without_legacy()`) is on `new` in every
 configuration. Configurations that route the same way are run once.
 """
@@ -43,6 +44,11 @@ class RouteConfiguration:
 def route_configurations() -> list[RouteConfiguration]:
     gone = {module: Route.NEW for module in sorted(modules_without_legacy())}
     candidates = [RouteConfiguration(f"{m}=new", {**gone, m: Route.NEW}, proves=m) for m in bootstrap.NEW_IMPLEMENTATIONS]
+    if len(bootstrap.NEW_IMPLEMENTATIONS) > 1:
+        # every new path at once: the legacy views and the absorbed legacy writes of one module
+        # meet the others' (a module alone on new meets only legacy neighbours)
+        everything = {**gone, **{m: Route.NEW for m in bootstrap.NEW_IMPLEMENTATIONS}}
+        candidates.append(RouteConfiguration("migrated=new", everything))
     if set(gone) != set(MODULES):
         candidates.append(RouteConfiguration("legacy", gone))
     unique: dict[tuple[tuple[str, Route], ...], RouteConfiguration] = {}
