@@ -22,7 +22,7 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from acl._support.legacy_session import legacy_session
-from acl.onboarding.translation import intake_to_legacy
+from acl._support.project_rows import intake_to_legacy
 from aicmo.onboarding.api import (
     ClientBrief,
     ClientIntake,
@@ -56,22 +56,6 @@ def read_legacy_view(client_id: str) -> Optional[SeenView]:
         return SeenView(row.project_state, row.description) if row is not None and row.kind == "project" else None
 
 
-def _created_row(project: ClientProject) -> CampaignRow:
-    # create_client's values, column for column: the intake JSON is legacy's model_dump_json
-    return CampaignRow(
-        id=str(project.client_id),
-        name=project.name,
-        description=project.description,
-        kind="project",
-        intake_json=intake_to_legacy(project.intake).model_dump_json(),
-        strategy_status=None,
-        project_state=project.state.value,
-        service_key=project.pack.value,
-        created_at=project.created_at,
-        updated_at=project.updated_at,
-    )
-
-
 def sync_legacy_view(project: ClientProject, seen: Optional[SeenView] = None) -> None:
     """Write the project row from the project: inserted if missing, else its state and description.
 
@@ -81,7 +65,19 @@ def sync_legacy_view(project: ClientProject, seen: Optional[SeenView] = None) ->
     with legacy_session(MODULE) as session:
         row = session.get(CampaignRow, str(project.client_id), with_for_update=True)
         if row is None:
-            session.add(_created_row(project))
+            # create_client's values, column for column: the intake JSON is legacy's model_dump_json
+            session.add(CampaignRow(
+                id=str(project.client_id),
+                name=project.name,
+                description=project.description,
+                kind="project",
+                intake_json=intake_to_legacy(project.intake).model_dump_json(),
+                strategy_status=None,
+                project_state=project.state.value,
+                service_key=project.pack.value,
+                created_at=project.created_at,
+                updated_at=project.updated_at,
+            ))
             session.flush()
             return
         if seen is None or row.project_state in (seen.project_state, project.state.value):

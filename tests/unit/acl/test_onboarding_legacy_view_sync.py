@@ -6,7 +6,7 @@ import pytest
 from acl._support.legacy_session import legacy_session
 from acl._support.ownership_monitor import ForeignWrite
 from acl.onboarding.legacy_view_sync import OnboardingWithLegacyView
-from acl.onboarding.translation import intake_to_legacy
+from acl._support.project_rows import intake_to_legacy
 from acl.strategy import approval
 from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
 from aicmo.onboarding.api import ProjectState
@@ -18,6 +18,9 @@ from backend.db.models import CampaignRow
 from backend.services.onboarding import create_client
 from tests.new_paths import ports_with_new_onboarding
 from tests.port_suites.builders import INTAKE
+
+# the row as legacy writers write it: create_client, strategy's approval stamp, the model itself
+pytestmark = pytest.mark.legacy_internals("onboarding", "strategy")
 
 # adapters and the new onboarding imported before the clock is frozen (pydantic must not meet freezegun's date)
 ports_with_new_onboarding()

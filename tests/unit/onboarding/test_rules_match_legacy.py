@@ -10,7 +10,7 @@ from aicmo.onboarding.api import ClientIntake
 from aicmo.onboarding.internal.intake_rules import IntakeRequestRefused, brief_of, completeness_of, intake_from_request
 from aicmo.shared.errors import ContractError
 
-pytestmark = pytest.mark.legacy_internals("onboarding")
+pytestmark = pytest.mark.legacy_internals("domain")
 
 RULES = settings(max_examples=300, derandomize=True, database=None, deadline=None)
 FIELDS = ("brand_name", "website", "industry", "geography", "product_service", "primary_customer", "timeline",
