@@ -150,11 +150,13 @@ class OnboardingService:
         """Take in a value a legacy writer left in the view, once, in onboarding's own transaction."""
         with self._unit_of_work().for_writing() as uow:
             now = self._clock.now()
-            if uow.seen(LEGACY_VIEW_SUBSCRIBER, write.message_id(str(client_id)), now):
-                return  # taken in already, by this caller or another
+            # the project first: a second caller taking in the same write waits here for the
+            # first to commit, then finds its message in the inbox
             project = uow.projects.get(str(client_id), for_update=True)
             if project is None:
                 raise _not_found(client_id)
+            if uow.seen(LEGACY_VIEW_SUBSCRIBER, write.message_id(str(client_id)), now):
+                return  # taken in already, by this caller or another
             if write.column == ViewColumn.PROJECT_STATE:
                 change = project.record_state(ProjectState(write.value), now)
             elif write.value.startswith(f"{project.description} "):

@@ -142,3 +142,22 @@ def test_the_sync_is_recorded_as_onboarding_writing_cam_s_table(views, monitor):
     _, wrapped = views
     wrapped.onboard_client(INTAKE, "k1")
     assert ForeignWrite("onboarding", "cam_campaigns") in monitor.recorded
+
+
+def test_a_legacy_write_seen_by_two_callers_at_once_is_taken_in_once(views, database):
+    """Two looks racing on the same stamp: the project takes it in once (the row lock, then the inbox)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if database.backend == "sqlite":
+        # the test's SQLite is in memory with a shared cache, whose table locks fail at once
+        # instead of waiting; a file (BEGIN IMMEDIATE, busy timeout) serialises the two
+        pytest.skip("two writers at once need a PostgreSQL server or an SQLite file")
+
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    with legacy_session("strategy") as session:
+        stamped = approval.approve(session, client).description
+    with ThreadPoolExecutor(2) as pool:
+        seen = list(pool.map(lambda _: wrapped.get_project(client).description, range(2)))
+    assert [stamped, stamped] == seen
+    assert (stamped, 1) == (bare.get_project(client).description, bare.legacy_view_expectation(client).version)
