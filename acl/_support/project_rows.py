@@ -1,15 +1,24 @@
-"""The legacy project row of a client: every adapter that needs it loads it the same way."""
+"""The legacy project row of a client: every adapter that needs it loads and reads it the same way.
+
+The row is onboarding's legacy view (cam_campaigns, kind "project"); the legacy code of
+strategy, delivery and the others reads it while onboarding is on either path, so reading it
+stays here, apart from onboarding's adapter, which goes with onboarding's legacy code.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
-from aicmo.onboarding.api import ClientNotFound
+from acl._support.errors import TranslationError
+from acl._support.translate import aware, build, legacy_value
+from aicmo.domain import ClientIntake as LegacyIntake
+from aicmo.onboarding.api import ClientBrief, ClientIntake, ClientNotFound, ClientProject
 from backend.db.models import CampaignRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["project_row"]
+__all__ = ["brief_from_legacy", "intake_from_legacy", "intake_to_legacy", "project_from_row", "project_row"]
 
 
 def project_row(session: Session, client_id: str) -> CampaignRow:
@@ -18,3 +27,41 @@ def project_row(session: Session, client_id: str) -> CampaignRow:
     if row is None or row.kind != "project":
         raise ClientNotFound(f"client {client_id} not found", client_id=str(client_id))
     return row
+
+
+def intake_to_legacy(intake: ClientIntake) -> LegacyIntake:
+    return build(LegacyIntake, legacy_value(intake), "intake")
+
+
+def intake_from_legacy(intake: LegacyIntake) -> ClientIntake:
+    return build(ClientIntake, intake.model_dump(mode="json"), "legacy intake")
+
+
+def brief_from_legacy(brief: dict[str, Any]) -> ClientBrief:
+    return build(ClientBrief, brief, "legacy brief")
+
+
+def project_from_row(row: CampaignRow) -> ClientProject:
+    """The project row as a ClientProject; its intake JSON gives the intake and the brief."""
+    try:
+        raw_intake = json.loads(row.intake_json or "{}")
+    except ValueError:
+        raw_intake = None
+    if not isinstance(raw_intake, dict):
+        raise TranslationError(f"cam_campaigns {row.id}: field 'intake_json' is not a JSON object", field="intake_json")
+    legacy_intake = build(LegacyIntake, raw_intake, "cam_campaigns.intake_json")
+    return build(
+        ClientProject,
+        {
+            "client_id": row.id,
+            "name": row.name,
+            "description": row.description,
+            "state": row.project_state,
+            "pack": row.service_key,
+            "intake": intake_from_legacy(legacy_intake),
+            "brief": brief_from_legacy(legacy_intake.to_brief()),
+            "created_at": aware(row.created_at),
+            "updated_at": aware(row.updated_at),
+        },
+        "cam_campaigns",
+    )

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl._support.project_rows import project_from_row
 from acl.delivery.translation import (
     gate_stand_ins,
     package_from_legacy,
     package_from_row,
     strategy_stand_in,
 )
-from acl.onboarding.translation import project_from_row
 from acl.delivery.withdrawal import withdraw
 from acl.production.translation import calendar_to_legacy
 from aicmo.delivery.api import (

@@ -1,51 +1,10 @@
-"""Onboarding translation: legacy ClientIntake, brief dict and project row <-> onboarding DTOs."""
+"""Onboarding translation: legacy ClientIntake, brief dict and project row <-> onboarding DTOs.
+
+They live with the project row's reading in acl._support.project_rows, which other modules'
+adapters share and which outlives onboarding's legacy code.
+"""
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from acl._support.errors import TranslationError
-from acl._support.translate import aware, build, legacy_value
-from aicmo.domain import ClientIntake as LegacyIntake
-from aicmo.onboarding.api import ClientBrief, ClientIntake, ClientProject
-from backend.db.models import CampaignRow
+from acl._support.project_rows import brief_from_legacy, intake_from_legacy, intake_to_legacy, project_from_row
 
 __all__ = ["brief_from_legacy", "intake_from_legacy", "intake_to_legacy", "project_from_row"]
-
-
-def intake_to_legacy(intake: ClientIntake) -> LegacyIntake:
-    return build(LegacyIntake, legacy_value(intake), "intake")
-
-
-def intake_from_legacy(intake: LegacyIntake) -> ClientIntake:
-    return build(ClientIntake, intake.model_dump(mode="json"), "legacy intake")
-
-
-def brief_from_legacy(brief: dict[str, Any]) -> ClientBrief:
-    return build(ClientBrief, brief, "legacy brief")
-
-
-def project_from_row(row: CampaignRow) -> ClientProject:
-    """The project row as a ClientProject; its intake JSON gives the intake and the brief."""
-    try:
-        raw_intake = json.loads(row.intake_json or "{}")
-    except ValueError:
-        raw_intake = None
-    if not isinstance(raw_intake, dict):
-        raise TranslationError(f"cam_campaigns {row.id}: field 'intake_json' is not a JSON object", field="intake_json")
-    legacy_intake = build(LegacyIntake, raw_intake, "cam_campaigns.intake_json")
-    return build(
-        ClientProject,
-        {
-            "client_id": row.id,
-            "name": row.name,
-            "description": row.description,
-            "state": row.project_state,
-            "pack": row.service_key,
-            "intake": intake_from_legacy(legacy_intake),
-            "brief": brief_from_legacy(legacy_intake.to_brief()),
-            "created_at": aware(row.created_at),
-            "updated_at": aware(row.updated_at),
-        },
-        "cam_campaigns",
-    )

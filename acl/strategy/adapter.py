@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
-from acl._support.project_rows import project_row
+from acl._support.project_rows import project_from_row, project_row
 from acl.strategy import approval
-from acl.onboarding.translation import project_from_row
 from acl.strategy.translation import (
     document_to_legacy,
     stored_document,

@@ -1,0 +1,170 @@
+"""The onboarding port, implemented on onboarding's own tables (the new path of the onboarding route)."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any, Mapping
+
+from sqlalchemy.exc import IntegrityError
+
+from aicmo.onboarding.api import (
+    ClientBrief,
+    ClientIntake,
+    ClientNotFound,
+    ClientProject,
+    IntakeCompleteness,
+    ProjectState,
+)
+from aicmo.onboarding.internal.events import onboarded_events, state_changed
+from aicmo.onboarding.internal.intake_rules import brief_of, completeness_of, intake_from_request
+from aicmo.onboarding.internal.legacy_view import LEGACY_VIEW_SUBSCRIBER, LegacyWrite, ViewColumn, ViewExpectation
+from aicmo.onboarding.internal.project import ChangeKind, Project, ProjectChange
+from aicmo.onboarding.internal.repository import KeyedChange
+from aicmo.onboarding.internal.translation import project_dto
+from aicmo.onboarding.internal.unit_of_work import OnboardingUnitOfWork
+from aicmo.shared.clock import Clock
+from aicmo.shared.errors import IdempotencyConflict
+from aicmo.shared.persistence.conflicts import is_unique_violation
+from aicmo.shared.persistence.idempotency import request_fingerprint, value_fingerprint
+from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
+
+__all__ = ["OnboardingService"]
+
+
+def _not_found(client_id: str) -> ClientNotFound:
+    return ClientNotFound(f"client {client_id} not found", client_id=str(client_id))
+
+
+class OnboardingService:
+    """OnboardingPort over onboarding's unit of work; plus what its legacy view needs (legacy_view.py)."""
+
+    def __init__(self, unit_of_work: Callable[[], OnboardingUnitOfWork], clock: Clock) -> None:
+        self._unit_of_work, self._clock = unit_of_work, clock
+
+    def read_intake_request(self, request: Mapping[str, Any]) -> ClientIntake:
+        return intake_from_request(request)
+
+    def build_brief(self, intake: ClientIntake) -> ClientBrief:
+        return brief_of(intake)
+
+    def check_intake(self, intake: ClientIntake) -> IntakeCompleteness:
+        return completeness_of(intake)
+
+    def onboard_client(self, intake: ClientIntake, idempotency_key: str) -> ClientProject:
+        fingerprint = request_fingerprint(intake)
+        try:
+            with self._unit_of_work().for_writing() as uow:
+                earlier = self._created_by(uow, idempotency_key, fingerprint)
+                if earlier is not None:
+                    return earlier
+                # one draw, where legacy's create_client draws it: reproducible runs mint the same id
+                project = Project.onboarded(str(uuid.uuid4()), intake, self._clock.now())
+                uow.projects.add(project, idempotency_key, fingerprint, ids_drawn())
+                for event in onboarded_events(project):
+                    uow.outbox.append(event)
+                uow.commit()
+        except IntegrityError as exc:
+            # the same key committed by another caller between our look and our insert: theirs stands
+            if not is_unique_violation(exc):
+                raise
+            with self._unit_of_work() as uow:
+                earlier = self._created_by(uow, idempotency_key, fingerprint)
+            if earlier is None:
+                raise
+            return earlier
+        return project_dto(project)
+
+    @staticmethod
+    def _created_by(uow: OnboardingUnitOfWork, idempotency_key: str, fingerprint: str) -> ClientProject | None:
+        earlier = uow.projects.created_by(idempotency_key)
+        if earlier is None:
+            return None
+        if earlier.request_fingerprint != fingerprint:
+            raise IdempotencyConflict(f"onboard_client: key {idempotency_key!r} was used for another request",
+                                      key=idempotency_key)
+        # the first call drew ids that this one does not: a reproducible run goes on after them
+        skip_ids_to(earlier.ids_drawn)
+        return project_dto(earlier.project)
+
+    def get_project(self, client_id: str) -> ClientProject:
+        with self._unit_of_work() as uow:
+            project = uow.projects.get(str(client_id))
+        if project is None:
+            raise _not_found(client_id)
+        return project_dto(project)
+
+    def advance_project(self, client_id: str, target: ProjectState, idempotency_key: str) -> ClientProject:
+        target = ProjectState(target)
+        return self._change(ChangeKind.ADVANCE, "advance_project", client_id, (str(client_id), target.value),
+                            idempotency_key, lambda project, now: project.advance(target, now))
+
+    def add_project_note(self, client_id: str, note: str, idempotency_key: str) -> ClientProject:
+        return self._change(ChangeKind.NOTE, "add_project_note", client_id, (str(client_id), note),
+                            idempotency_key, lambda project, now: project.add_note(note, now))
+
+    def _change(self, kind: str, method: str, client_id: str, request: Any, idempotency_key: str,
+                apply: Callable[[Project, Any], ProjectChange]) -> ClientProject:
+        fingerprint = value_fingerprint(request)
+        with self._unit_of_work().for_writing() as uow:
+            earlier = uow.projects.changed_by(kind, idempotency_key)
+            if earlier is not None:
+                return self._replayed(uow, method, idempotency_key, fingerprint, earlier)
+            project = uow.projects.get(str(client_id), for_update=True)
+            if project is None:
+                raise _not_found(client_id)
+            now = self._clock.now()
+            change = apply(project, now)
+            uow.projects.save(project, change, idempotency_key, fingerprint)
+            if change.state_after is not change.state_before:
+                uow.outbox.append(state_changed(project, change.state_before, now))
+            uow.commit()
+        return project_dto(project)
+
+    @staticmethod
+    def _replayed(uow: OnboardingUnitOfWork, method: str, idempotency_key: str, fingerprint: str,
+                  earlier: KeyedChange) -> ClientProject:
+        if earlier.request_fingerprint != fingerprint:
+            raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
+        project = uow.projects.get(earlier.client_id)
+        assert project is not None, "a change of a project that is gone"
+        # the answer the first call gave: the project as that change left it
+        project.state, project.description = earlier.change.state_after, earlier.change.description_after
+        return project_dto(project)
+
+    # -- the legacy view (acl/onboarding/legacy_view_sync.py) --------------------------------
+
+    def legacy_view_expectation(self, client_id: str) -> ViewExpectation:
+        """The project the view should show, and what it showed before the last change."""
+        with self._unit_of_work() as uow:
+            project = uow.projects.get(str(client_id))
+            if project is None:
+                raise _not_found(client_id)
+            last = uow.projects.last_change(project.client_id)
+        return ViewExpectation(
+            project=project_dto(project), version=project.version,
+            state_before=last.state_before if last is not None else None,
+            description_before=last.description_before if last is not None else None,
+        )
+
+    def absorb_legacy_write(self, client_id: str, write: LegacyWrite) -> None:
+        """Take in a value a legacy writer left in the view, once, in onboarding's own transaction."""
+        with self._unit_of_work().for_writing() as uow:
+            now = self._clock.now()
+            # the project first: a second caller taking in the same write waits here for the
+            # first to commit, then finds its message in the inbox
+            project = uow.projects.get(str(client_id), for_update=True)
+            if project is None:
+                raise _not_found(client_id)
+            if uow.seen(LEGACY_VIEW_SUBSCRIBER, write.message_id(str(client_id)), now):
+                return  # taken in already, by this caller or another
+            if write.column == ViewColumn.PROJECT_STATE:
+                change = project.record_state(ProjectState(write.value), now)
+            elif write.value.startswith(f"{project.description} "):
+                # a stamp appended (L-08 while strategy is on legacy): the project's note
+                change = project.add_note(write.value[len(project.description) + 1:], now, ChangeKind.LEGACY_NOTE)
+            else:
+                change = project.record_description(write.value, now)
+            uow.projects.save(project, change)
+            if change.state_after is not change.state_before:
+                uow.outbox.append(state_changed(project, change.state_before, now))
+            uow.commit()

@@ -1,0 +1,163 @@
+"""The legacy view of client projects: with onboarding on its new path, the cam_campaigns project row reads as before."""
+from __future__ import annotations
+
+import pytest
+
+from acl._support.legacy_session import legacy_session
+from acl._support.ownership_monitor import ForeignWrite
+from acl.onboarding.legacy_view_sync import OnboardingWithLegacyView
+from acl._support.project_rows import intake_to_legacy
+from acl.strategy import approval
+from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
+from aicmo.onboarding.api import ProjectState
+from aicmo.onboarding.internal.descriptor import build_onboarding
+from aicmo.orchestration import bootstrap
+from aicmo.orchestration.journey import run_client_journey
+from aicmo.shared.clock import SystemClock
+from backend.db.models import CampaignRow
+from backend.services.onboarding import create_client
+from tests.new_paths import ports_with_new_onboarding
+from tests.port_suites.builders import INTAKE
+
+# the row as legacy writers write it: create_client, strategy's approval stamp, the model itself
+pytestmark = pytest.mark.legacy_internals("onboarding", "strategy")
+
+# adapters and the new onboarding imported before the clock is frozen (pydantic must not meet freezegun's date)
+ports_with_new_onboarding()
+
+
+@pytest.fixture
+def journey_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def project_rows(onboarding_on_new_path: bool, seeded_ids, request) -> list[dict]:
+    """cam_campaigns after one journey on a fresh legacy database, ids seeded alike each time."""
+    seeded_ids.reseed("legacy-view")
+    with legacy_memory_database() as database:
+        ports = ports_with_new_onboarding() if onboarding_on_new_path else bootstrap.legacy_ports()
+        request.getfixturevalue("fixed_clock")
+        run_client_journey(ports, INTAKE, out_dir="out")
+        return database.rows("cam_campaigns")
+
+
+def test_the_synced_project_row_equals_what_legacy_onboarding_wrote(journey_env, seeded_ids, request):
+    """Every column of the project row after a whole journey is the same on the ACL or on the new path."""
+    legacy = project_rows(onboarding_on_new_path=False, seeded_ids=seeded_ids, request=request)
+    synced = project_rows(onboarding_on_new_path=True, seeded_ids=seeded_ids, request=request)
+    assert [("DELIVERED", "APPROVED")] == [(row["project_state"], row["strategy_status"]) for row in legacy]
+    assert legacy == synced
+
+
+@pytest.fixture
+def views(database, legacy_database, fixed_clock):
+    """(the bare new onboarding, the same wrapped in its legacy view) on one database of each backend."""
+    bare = build_onboarding(database.engine, SystemClock(), {})
+    return bare, OnboardingWithLegacyView(bare)
+
+
+def row_of(client_id) -> CampaignRow:
+    with legacy_session("test") as session:
+        row = session.get(CampaignRow, str(client_id))
+        session.expunge_all()
+        return row
+
+
+def columns(row: CampaignRow) -> dict:
+    return {c.name: getattr(row, c.name) for c in CampaignRow.__table__.columns if c.name != "id"}
+
+
+def test_without_the_sync_the_new_onboarding_leaves_cam_campaigns_alone(views):
+    """The new onboarding itself never writes the project row: the bare path leaves none."""
+    bare, _ = views
+    assert row_of(bare.onboard_client(INTAKE, "k1").client_id) is None
+
+
+def test_the_inserted_row_is_create_client_s(views, legacy_database):
+    """Column for column what create_client writes for the same intake at the same instant."""
+    _, wrapped = views
+    project = wrapped.onboard_client(INTAKE, "k1")
+    with legacy_session("test") as session:
+        legacy_id = create_client(session, intake_to_legacy(INTAKE)).id
+    assert columns(row_of(legacy_id)) == columns(row_of(project.client_id))
+
+
+def test_a_legacy_state_write_is_taken_in(views):
+    """Delivery's Q-24 DELIVERED, written on the row, becomes the project's state in onboarding's tables."""
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    with legacy_session("delivery") as session:
+        session.get(CampaignRow, client).project_state = "DELIVERED"
+    assert ProjectState.DELIVERED is wrapped.get_project(client).state is bare.get_project(client).state
+    assert "DELIVERED" == row_of(client).project_state
+
+
+def test_a_legacy_approval_stamp_is_taken_in_as_a_note(views):
+    """Strategy on legacy stamps the description (L-08): the project's description holds the stamp, once."""
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    with legacy_session("strategy") as session:
+        stamped = approval.approve(session, client).description
+    assert stamped == wrapped.get_project(client).description == bare.get_project(client).description
+    assert stamped == wrapped.get_project(client).description  # looked at again: nothing more taken in
+    assert ("APPROVED", stamped) == (row_of(client).strategy_status, row_of(client).description)
+
+
+def test_a_lost_sync_is_written_again_not_taken_in(views):
+    """Onboarding committed a move but the row was never written: the row still shows the state before, and is repaired."""
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    bare.advance_project(client, ProjectState.INTAKE_COMPLETE, "a1")  # as if the process died before the sync
+    assert "STRATEGY_DRAFT" == row_of(client).project_state
+    assert ProjectState.INTAKE_COMPLETE is wrapped.get_project(client).state
+    assert "INTAKE_COMPLETE" == row_of(client).project_state
+
+
+def test_a_lost_insert_is_written_again(views):
+    """Onboarding committed the project but the row was never inserted: the next look inserts it."""
+    bare, wrapped = views
+    client = bare.onboard_client(INTAKE, "k1").client_id
+    assert wrapped.get_project(client) == bare.get_project(client)
+    assert ("STRATEGY_DRAFT", "Client project for Helix Analytics GmbH") == (
+        row_of(client).project_state, row_of(client).description)
+
+
+def test_strategy_s_columns_are_never_written(views):
+    """A move to STRATEGY_GENERATED leaves strategy_status as strategy wrote it (declared divergence)."""
+    _, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    with legacy_session("strategy") as session:
+        row = session.get(CampaignRow, client)
+        row.strategy_text, row.strategy_status = "{}", "REJECTED"
+    wrapped.advance_project(client, ProjectState.INTAKE_COMPLETE, "a1")
+    wrapped.advance_project(client, ProjectState.STRATEGY_GENERATED, "a2")
+    assert ("{}", "REJECTED", "STRATEGY_GENERATED") == (
+        row_of(client).strategy_text, row_of(client).strategy_status, row_of(client).project_state)
+
+
+def test_the_sync_is_recorded_as_onboarding_writing_cam_s_table(views, monitor):
+    """The ownership monitor sees the sync for what it is: onboarding writing cam_campaigns."""
+    _, wrapped = views
+    wrapped.onboard_client(INTAKE, "k1")
+    assert ForeignWrite("onboarding", "cam_campaigns") in monitor.recorded
+
+
+def test_a_legacy_write_seen_by_two_callers_at_once_is_taken_in_once(views, database):
+    """Two looks racing on the same stamp: the project takes it in once (the row lock, then the inbox)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if database.backend == "sqlite":
+        # the test's SQLite is in memory with a shared cache, whose table locks fail at once
+        # instead of waiting; a file (BEGIN IMMEDIATE, busy timeout) serialises the two
+        pytest.skip("two writers at once need a PostgreSQL server or an SQLite file")
+
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    with legacy_session("strategy") as session:
+        stamped = approval.approve(session, client).description
+    with ThreadPoolExecutor(2) as pool:
+        seen = list(pool.map(lambda _: wrapped.get_project(client).description, range(2)))
+    assert [stamped, stamped] == seen
+    assert (stamped, 1) == (bare.get_project(client).description, bare.legacy_view_expectation(client).version)
