@@ -1,7 +1,8 @@
 """The integration events a project's creation and moves raise (aicmo.onboarding.api.events)."""
 from __future__ import annotations
 
-from typing import Optional
+from datetime import datetime
+from typing import Any, Optional
 
 from aicmo.onboarding.api import ClientOnboarded, ProjectState, ProjectStateChanged
 from aicmo.onboarding.internal.project import Project
@@ -10,7 +11,7 @@ from aicmo.shared.ids import ClientId, CorrelationId, MessageId, derived_id
 __all__ = ["onboarded_events", "state_changed"]
 
 
-def _common(project: Project) -> dict:
+def _common(project: Project) -> dict[str, Any]:
     # a client's journey is the flow, so its id stands in for the flow's (as qc does)
     return {"correlation_id": CorrelationId(project.client_id), "client_id": ClientId(project.client_id)}
 
@@ -24,7 +25,7 @@ def onboarded_events(project: Project) -> tuple[ClientOnboarded, ProjectStateCha
     )
 
 
-def state_changed(project: Project, from_state: Optional[ProjectState], at) -> ProjectStateChanged:
+def state_changed(project: Project, from_state: Optional[ProjectState], at: datetime) -> ProjectStateChanged:
     """The project's move to its current state; named by the change's number, one event per change."""
     return ProjectStateChanged(
         event_id=derived_id(MessageId, project.client_id, project.version, "ProjectStateChanged"),

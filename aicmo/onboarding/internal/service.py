@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, Mapping
+from datetime import datetime
+from typing import Any, Mapping, Optional
 
 from sqlalchemy.exc import IntegrityError
 
@@ -75,7 +76,7 @@ class OnboardingService:
         return project_dto(project)
 
     @staticmethod
-    def _created_by(uow: OnboardingUnitOfWork, idempotency_key: str, fingerprint: str) -> ClientProject | None:
+    def _created_by(uow: OnboardingUnitOfWork, idempotency_key: str, fingerprint: str) -> Optional[ClientProject]:
         earlier = uow.projects.created_by(idempotency_key)
         if earlier is None:
             return None
@@ -103,7 +104,7 @@ class OnboardingService:
                             idempotency_key, lambda project, now: project.add_note(note, now))
 
     def _change(self, kind: str, method: str, client_id: str, request: Any, idempotency_key: str,
-                apply: Callable[[Project, Any], ProjectChange]) -> ClientProject:
+                apply: Callable[[Project, datetime], ProjectChange]) -> ClientProject:
         fingerprint = value_fingerprint(request)
         with self._unit_of_work().for_writing() as uow:
             earlier = uow.projects.changed_by(kind, idempotency_key)

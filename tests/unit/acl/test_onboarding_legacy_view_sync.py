@@ -5,8 +5,8 @@ import pytest
 
 from acl._support.legacy_session import legacy_session
 from acl._support.ownership_monitor import ForeignWrite
-from acl.onboarding.legacy_view_sync import OnboardingWithLegacyView
 from acl._support.project_rows import intake_to_legacy
+from acl.onboarding.legacy_view_sync import OnboardingWithLegacyView
 from acl.strategy import approval
 from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
 from aicmo.onboarding.api import ProjectState
