@@ -1,0 +1,134 @@
+"""The legacy view of the strategy: with strategy on its new path, keep the project row's strategy columns.
+
+Legacy readers still read the plan and its status from the project row: the operator flow
+(`aicmo/operator_services.py`: its summary and the markdown it packs) and onboarding's legacy
+state machine (`Project.from_campaign` derives the state from `strategy_status`, L-09). The
+new strategy keeps both in its own tables, so this writes `cam_campaigns.strategy_text` (the
+legacy StrategyDoc's JSON, byte for byte) and `strategy_status` of the project row, exactly as
+the legacy adapter did after a draft, an approval or a rejection. Nothing else on that row is
+strategy's: the decision's stamp in the description is onboarding's, asked through its port.
+
+One frozen legacy writer of `strategy_status` remains besides strategy's own code: onboarding's
+legacy state machine (`Project.apply_to_campaign`, through acl/onboarding's advance_project)
+writes "DRAFT" on STRATEGY_GENERATED and "APPROVED" on STRATEGY_APPROVED. Before each call that
+reads or changes a strategy, the view is looked at: a status the new strategy did not write is
+absorbed (handed to it as a message it applies in its own unit of work, once), while a view
+that missed the sync of the last change (the owner committed, the process died before the
+view was written) is written again. The view still holding the status from before the last
+change, or a plan that is not the owner's, means a lost sync: nobody but strategy writes
+strategy_text. The one case the view cannot tell apart is a legacy writer putting back exactly
+the status from before the last change; it is read as a lost sync.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from acl._support.legacy_session import legacy_session
+from aicmo.onboarding.api import ClientProject
+from aicmo.strategy.api import (
+    Strategy,
+    StrategyDocument,
+    StrategyId,
+    StrategyMarkdown,
+    StrategyStatus,
+    StrategyValidation,
+)
+from backend.db.models import CampaignRow
+
+__all__ = ["StrategyWithLegacyView", "reconcile_legacy_view", "sync_legacy_view"]
+
+MODULE = "strategy"
+
+
+def legacy_text(strategy: Strategy) -> str:
+    """strategy_text as legacy stored it: its StrategyDoc's model_dump_json, byte for byte.
+
+    The contract's StrategyDocument has legacy's fields in legacy's order (its pillars, KPIs
+    and channels too), and pydantic writes tuples as lists, so its JSON is legacy's JSON; this
+    file outlives strategy's legacy code, so it may not build legacy's StrategyDoc (the test
+    of this view proves the two equal).
+    """
+    return strategy.document.model_dump_json()
+
+
+def _project_row(session: Any, strategy_id: str) -> Optional[CampaignRow]:
+    row = session.get(CampaignRow, str(strategy_id))
+    # a strategy with no project row has no legacy reader either: nothing to keep in sync
+    return row if row is not None and row.kind == "project" else None
+
+
+def sync_legacy_view(strategy: Strategy) -> None:
+    """Write the plan and its status onto the project row, as the legacy adapter wrote them."""
+    with legacy_session(MODULE) as session:
+        row = _project_row(session, strategy.strategy_id)
+        if row is not None:
+            row.strategy_text = legacy_text(strategy)
+            row.strategy_status = strategy.status.value
+
+
+def _seen(strategy_id: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    with legacy_session(MODULE) as session:
+        row = _project_row(session, strategy_id)
+        return (row.strategy_text, row.strategy_status) if row is not None else None
+
+
+def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
+    """Bring the view and the new strategy together: absorb a legacy write, or repair a lost sync."""
+    seen = _seen(strategy_id)
+    basis = strategy.legacy_view_basis(strategy_id) if seen is not None else None
+    if basis is None:
+        return
+    text, status = seen
+    current = basis.strategy
+    if text == legacy_text(current) and status == current.status.value:
+        return
+    lost_sync = text != legacy_text(current) or (basis.previous_status is not None and status == basis.previous_status.value)
+    if lost_sync or status not in StrategyStatus.__members__:
+        sync_legacy_view(current)
+        return
+    strategy.absorb_legacy_status(strategy_id, StrategyStatus(status), basis.revision)
+
+
+class StrategyWithLegacyView:
+    """A StrategyPort keeping the project row's strategy columns as legacy readers expect them.
+
+    After each command the view is written from the strategy as it now stands (a replayed key
+    answers as the first call did, which may be older than the strategy). The sync runs after
+    strategy's own transaction committed and only overwrites the two columns, so running it
+    again is safe.
+    """
+
+    def __init__(self, strategy: Any) -> None:
+        self._strategy = strategy
+
+    def draft_strategy(self, project: ClientProject, idempotency_key: str) -> Strategy:
+        reconcile_legacy_view(self._strategy, project.client_id)
+        drafted = self._strategy.draft_strategy(project, idempotency_key)
+        self._sync(drafted.strategy_id)
+        return drafted
+
+    def validate_document(self, document: StrategyDocument) -> StrategyValidation:
+        return self._strategy.validate_document(document)
+
+    def approve_strategy(self, strategy_id: StrategyId, idempotency_key: str) -> Strategy:
+        reconcile_legacy_view(self._strategy, strategy_id)
+        approved = self._strategy.approve_strategy(strategy_id, idempotency_key)
+        self._sync(strategy_id)
+        return approved
+
+    def reject_strategy(self, strategy_id: StrategyId, reason: str, idempotency_key: str) -> Strategy:
+        reconcile_legacy_view(self._strategy, strategy_id)
+        rejected = self._strategy.reject_strategy(strategy_id, reason, idempotency_key)
+        self._sync(strategy_id)
+        return rejected
+
+    def get_strategy(self, strategy_id: StrategyId) -> Strategy:
+        reconcile_legacy_view(self._strategy, strategy_id)
+        return self._strategy.get_strategy(strategy_id)
+
+    def render_markdown(self, strategy_id: StrategyId) -> StrategyMarkdown:
+        reconcile_legacy_view(self._strategy, strategy_id)
+        return self._strategy.render_markdown(strategy_id)
+
+    def _sync(self, strategy_id: str) -> None:
+        sync_legacy_view(self._strategy.get_strategy(strategy_id))
