@@ -16,7 +16,9 @@ absorbed (handed to it as a message it applies in its own unit of work, once), w
 that missed the sync of the last change (the owner committed, the process died before the
 view was written) is written again. The view still holding the status from before the last
 change, or a plan that is not the owner's, means a lost sync: nobody but strategy writes
-strategy_text. The one case the view cannot tell apart is a legacy writer putting back exactly
+strategy_text. A plan in the view that the new strategy never held was drafted by legacy before
+strategy moved to its new path: it is adopted (plan and status; legacy kept no decision). The
+one case the view cannot tell apart is a legacy writer putting back exactly
 the status from before the last change; it is read as a lost sync.
 """
 from __future__ import annotations
@@ -75,10 +77,13 @@ def _seen(strategy_id: str) -> Optional[tuple[Optional[str], Optional[str]]]:
 def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
     """Bring the view and the new strategy together: absorb a legacy write, or repair a lost sync."""
     seen = _seen(strategy_id)
-    basis = strategy.legacy_view_basis(strategy_id) if seen is not None else None
-    if basis is None:
+    if seen is None:
         return
     text, status = seen
+    basis = strategy.legacy_view_basis(strategy_id)
+    if basis is None:
+        _adopt(strategy, strategy_id, text, status)
+        return
     current = basis.strategy
     if text == legacy_text(current) and status == current.status.value:
         return
@@ -87,6 +92,17 @@ def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
         sync_legacy_view(current)
         return
     strategy.absorb_legacy_status(strategy_id, StrategyStatus(status), basis.revision)
+
+
+def _adopt(strategy: Any, strategy_id: str, text: Optional[str], status: Optional[str]) -> None:
+    """A plan in the view that the new strategy never held was drafted on legacy (before the route moved): adopt it."""
+    if not text or status not in StrategyStatus.__members__:
+        return  # no plan drafted yet (onboarding's state machine may have written a status alone)
+    try:
+        document = StrategyDocument.model_validate_json(text)
+    except ValueError:
+        return  # not a plan legacy wrote: left to legacy's readers, unknown to the new strategy
+    strategy.adopt_legacy_strategy(strategy_id, document, StrategyStatus(status))
 
 
 class StrategyWithLegacyView:

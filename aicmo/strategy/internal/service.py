@@ -155,6 +155,28 @@ class StrategyService:
             uow.strategies.mark_absorbed(message_id, self._clock.now())
             uow.commit()
 
+    def adopt_legacy_strategy(self, strategy_id: StrategyId, document: StrategyDocument, status: StrategyStatus) -> None:
+        """A strategy legacy drafted before strategy moved to this path becomes strategy's own.
+
+        Legacy kept the plan and its status only, on the project row; the brief, the name and
+        the creation are the project's, asked of onboarding. Legacy kept no decision (its
+        adapter remembered them in memory only), so none is adopted. Adopted once: a strategy
+        strategy already holds is never replaced by what the view says.
+        """
+        project = self._onboarding.get_project(strategy_id)
+        message_id = derived_id(MessageId, strategy_id, "adopted")
+        with self._unit_of_work().for_writing() as uow:
+            serialize_on(uow.session, LOCK, str(strategy_id))
+            if uow.strategies.get(str(strategy_id)) is not None or uow.strategies.absorbed(message_id):
+                return
+            uow.strategies.save(StrategyRecord(
+                strategy_id=str(strategy_id), client_id=str(strategy_id), project_name=project.name,
+                brief=project.brief.model_dump(mode="json"), plan=plan_from_document(document), status=status,
+                previous_status=None, revision=0, decisions=(), created_at=project.created_at,
+            ))
+            uow.strategies.mark_absorbed(message_id, self._clock.now())
+            uow.commit()
+
     # -- helpers
 
     def _record(self, strategy_id: str) -> StrategyRecord:

@@ -159,3 +159,20 @@ def test_the_view_s_plan_is_legacy_s_json_byte_for_byte(plan):
     document = document_dto(plan)
     strategy = Strategy.model_construct(document=document)
     assert document_to_legacy(document).model_dump_json() == legacy_text(strategy)
+
+
+def test_a_strategy_drafted_on_legacy_is_adopted_when_the_route_moves_to_new(journey_env, request):
+    """Drafted while strategy was on legacy, read and approved on new: the plan and status legacy wrote, then the approval."""
+    with legacy_memory_database() as database:
+        legacy = bootstrap.legacy_ports()
+        request.getfixturevalue("fixed_clock")
+        project = _onboarded(legacy)
+        drafted = legacy.strategy.draft_strategy(project, "draft")
+        new = ports_with_new_strategy()
+        adopted = new.strategy.get_strategy(drafted.strategy_id)
+        assert drafted == adopted  # legacy's draft answer lists no decision either
+        approved = new.strategy.approve_strategy(drafted.strategy_id, "approve")
+        assert (StrategyStatus.APPROVED, 1) == (approved.status, len(approved.decisions))
+        assert (legacy_text(drafted), "APPROVED") == _view(database, drafted.strategy_id)
+        description = new.onboarding.get_project(project.client_id).description
+        assert description.endswith(approved.decisions[0].project_note)

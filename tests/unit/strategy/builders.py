@@ -43,10 +43,13 @@ class Provider:
 
 
 class Onboarding:
-    """The part of onboarding's port strategy uses: the project notes, kept with their keys."""
+    """The part of onboarding's port strategy uses: the project, and its notes kept with their keys."""
 
     def __init__(self) -> None:
         self.notes: dict[str, tuple[str, str]] = {}
+
+    def get_project(self, client_id):
+        return PROJECT
 
     def add_project_note(self, client_id, note, idempotency_key):
         self.notes.setdefault(idempotency_key, (str(client_id), note))

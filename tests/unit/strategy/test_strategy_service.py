@@ -165,3 +165,18 @@ def test_strategy_owns_its_tables_and_its_session_may_not_write_the_project_row(
 
 def test_the_service_is_a_strategy_port(engine):
     assert isinstance(Built(engine).strategy, StrategyPort)
+
+
+
+def test_a_legacy_strategy_is_adopted_once_and_never_over_strategy_s_own(engine):
+    """Adopted with the project's brief, name and creation and no decision; adopting again, or over a held strategy, changes nothing."""
+    built = Built(engine)
+    other = PROJECT.model_copy(update={"client_id": "22222222-2222-4222-8222-222222222222"})
+    legacy_document = Built(engine, Provider("")).strategy.draft_strategy(other, "k0").document  # the fallback plan
+    built.strategy.adopt_legacy_strategy(CLIENT, legacy_document, StrategyStatus.APPROVED)
+    built.strategy.adopt_legacy_strategy(CLIENT, legacy_document, StrategyStatus.DRAFT)
+    adopted = built.strategy.get_strategy(CLIENT)
+    assert (legacy_document, StrategyStatus.APPROVED, PROJECT.brief, PROJECT.created_at, ()) == (
+        adopted.document, adopted.status, adopted.brief, adopted.created_at, adopted.decisions)
+    built.strategy.adopt_legacy_strategy(other.client_id, built.strategy.get_strategy(CLIENT).document, StrategyStatus.APPROVED)
+    assert StrategyStatus.REJECTED == built.strategy.get_strategy(other.client_id).status
