@@ -9,6 +9,7 @@ it instead of stamping twice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Optional
 
 import attrs
@@ -110,13 +111,13 @@ class StrategyService:
         return StrategyValidation(errors=errors, valid=not errors)
 
     def approve_strategy(self, strategy_id: StrategyId, idempotency_key: str) -> Strategy:
-        def approval(at) -> Decision:
+        def approval(at: datetime) -> Decision:
             return Decision(StrategyDecisionKind.APPROVED, None, at, f"[Approved: {at.isoformat()}]")
 
         return self._decide("approve_strategy", strategy_id, idempotency_key, strategy_id, approval)
 
     def reject_strategy(self, strategy_id: StrategyId, reason: str, idempotency_key: str) -> Strategy:
-        def rejection(at) -> Decision:
+        def rejection(at: datetime) -> Decision:
             return Decision(StrategyDecisionKind.REJECTED, reason, at, f"[Rejected: {reason}]")
 
         return self._decide("reject_strategy", strategy_id, idempotency_key, (strategy_id, reason), rejection)
@@ -195,7 +196,7 @@ class StrategyService:
         return Strategy.model_validate_json(stored.answer)
 
     def _decide(self, method: str, strategy_id: str, key: str, request: object,
-                decision_at: Callable[..., Decision]) -> Strategy:
+                decision_at: Callable[[datetime], Decision]) -> Strategy:
         fingerprint = value_fingerprint(request)
         with self._unit_of_work().for_writing() as uow:
             serialize_on(uow.session, LOCK, str(strategy_id))
