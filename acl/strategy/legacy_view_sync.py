@@ -10,16 +10,21 @@ strategy's: the decision's stamp in the description is onboarding's, asked throu
 
 One frozen legacy writer of `strategy_status` remains besides strategy's own code: onboarding's
 legacy state machine (`Project.apply_to_campaign`, through acl/onboarding's advance_project)
-writes "DRAFT" on STRATEGY_GENERATED and "APPROVED" on STRATEGY_APPROVED. Before each call that
-reads or changes a strategy, the view is looked at: a status the new strategy did not write is
-absorbed (handed to it as a message it applies in its own unit of work, once), while a view
-that missed the sync of the last change (the owner committed, the process died before the
-view was written) is written again. The view still holding the status from before the last
-change, or a plan that is not the owner's, means a lost sync: nobody but strategy writes
-strategy_text. A plan in the view that the new strategy never held was drafted by legacy before
-strategy moved to its new path: it is adopted (plan and status; legacy kept no decision). The
-one case the view cannot tell apart is a legacy writer putting back exactly
-the status from before the last change; it is read as a lost sync.
+writes "DRAFT" on STRATEGY_GENERATED and "APPROVED" on STRATEGY_APPROVED; and strategy's own
+legacy code writes both columns whenever the route is back on legacy for a while (a rollback).
+Before each call that reads or changes a strategy, the view is looked at:
+
+- a view still holding what the owner held before its last change (its status, or its plan;
+  no plan before the first draft) missed that change's sync (the owner committed, the process
+  died before the view was written): it is written again;
+- anything else the owner did not write is a legacy write, absorbed: handed to the new
+  strategy as a message it applies in its own unit of work, once (a status alone; a plan the
+  owner never held, with its status);
+- a plan in the view of a strategy the new one never held was drafted by legacy before strategy
+  moved to its new path: it is adopted (plan and status; legacy kept no decision).
+
+The one case the view cannot tell apart is a legacy writer putting back exactly the status from
+before the owner's last change: it is read as a lost sync.
 """
 from __future__ import annotations
 
@@ -43,14 +48,16 @@ MODULE = "strategy"
 
 
 def legacy_text(strategy: Strategy) -> str:
-    """strategy_text as legacy stored it: its StrategyDoc's model_dump_json, byte for byte.
+    """strategy_text as legacy stored it: its StrategyDoc's model_dump_json, byte for byte."""
+    return _text(strategy.document)
 
-    The contract's StrategyDocument has legacy's fields in legacy's order (its pillars, KPIs
-    and channels too), and pydantic writes tuples as lists, so its JSON is legacy's JSON; this
-    file outlives strategy's legacy code, so it may not build legacy's StrategyDoc (the test
-    of this view proves the two equal).
-    """
-    return strategy.document.model_dump_json()
+
+def _text(document: StrategyDocument) -> str:
+    # The contract's StrategyDocument has legacy's fields in legacy's order (its pillars, KPIs
+    # and channels too), and pydantic writes tuples as lists, so its JSON is legacy's JSON. This
+    # file outlives strategy's legacy code, so it may not build legacy's StrategyDoc; the test
+    # of this view proves the two equal.
+    return document.model_dump_json()
 
 
 def _project_row(session: Any, strategy_id: str) -> Optional[CampaignRow]:
@@ -87,11 +94,28 @@ def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
     current = basis.strategy
     if text == legacy_text(current) and status == current.status.value:
         return
-    lost_sync = text != legacy_text(current) or (basis.previous_status is not None and status == basis.previous_status.value)
-    if lost_sync or status not in StrategyStatus.__members__:
-        sync_legacy_view(current)
+    if status not in StrategyStatus.__members__:
+        sync_legacy_view(current)  # no status of strategy's: the view is put right
+    elif text == legacy_text(current):
+        # the plan is the owner's; the status is a lost sync's leftover, or a legacy writer's
+        if basis.previous_status is not None and status == basis.previous_status.value:
+            sync_legacy_view(current)
+        else:
+            strategy.absorb_legacy_view(strategy_id, StrategyStatus(status), basis.revision)
+    elif text is None or (basis.previous_document is not None and text == _text(basis.previous_document)):
+        sync_legacy_view(current)  # the plan from before the last draft (none before the first): its sync was lost
+    else:
+        _absorb_plan(strategy, strategy_id, text, StrategyStatus(status), basis.revision, current)
+
+
+def _absorb_plan(strategy: Any, strategy_id: str, text: str, status: StrategyStatus, revision: int, current: Strategy) -> None:
+    """A plan the owner never held: legacy's strategy drafted it while the route was back on legacy."""
+    try:
+        document = StrategyDocument.model_validate_json(text)
+    except ValueError:
+        sync_legacy_view(current)  # not a plan legacy writes: the view is put right
         return
-    strategy.absorb_legacy_status(strategy_id, StrategyStatus(status), basis.revision)
+    strategy.absorb_legacy_view(strategy_id, status, revision, document)
 
 
 def _adopt(strategy: Any, strategy_id: str, text: Optional[str], status: Optional[str]) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -61,8 +61,9 @@ class Decision:
 class StrategyRecord:
     """A client's strategy as strategy keeps it.
 
-    `revision` counts the changes; `previous_status` is the status before the last one: the
-    legacy view still holding it means the view's sync after that change was lost.
+    `revision` counts the changes; `previous_status` and `previous_plan` are what it held
+    before the last one (None before the first draft): the legacy view still holding them
+    means the view's sync after that change was lost.
     """
 
     strategy_id: str
@@ -72,6 +73,11 @@ class StrategyRecord:
     plan: Plan
     status: StrategyStatus
     previous_status: Optional[StrategyStatus]
+    previous_plan: Optional[Plan]
     revision: int
     decisions: tuple[Decision, ...]
     created_at: datetime
+
+    def changed(self, **changes: Any) -> "StrategyRecord":
+        """The record after one change: what it held becomes the previous state, and the revision moves on."""
+        return attrs.evolve(self, previous_status=self.status, previous_plan=self.plan, revision=self.revision + 1, **changes)

@@ -65,6 +65,7 @@ class StrategyRepository:
         row.brief, row.plan = json.dumps(record.brief), _plan_json(record.plan)
         row.status = record.status.value
         row.previous_status = record.previous_status.value if record.previous_status is not None else None
+        row.previous_plan = _plan_json(record.previous_plan) if record.previous_plan is not None else None
         row.revision, row.created_at = record.revision, record.created_at
         # the strategy first: its decisions refer to it, and foreign keys are enforced on both backends
         self._session.flush()
@@ -105,6 +106,7 @@ class StrategyRepository:
             plan=_plan(row.plan),
             status=StrategyStatus(row.status),
             previous_status=StrategyStatus(row.previous_status) if row.previous_status is not None else None,
+            previous_plan=_plan(row.previous_plan) if row.previous_plan is not None else None,
             revision=row.revision,
             decisions=tuple(
                 Decision(StrategyDecisionKind(d.decision), d.reason, d.decided_at, d.project_note)

@@ -36,7 +36,7 @@ from aicmo.strategy.internal.events import decided_event, drafted_event
 from aicmo.strategy.internal.model import Decision, StrategyRecord
 from aicmo.strategy.internal.rules.markdown import plan_markdown
 from aicmo.strategy.internal.rules.validation import validation_errors
-from aicmo.strategy.internal.translation import plan_from_document, strategy_dto
+from aicmo.strategy.internal.translation import document_dto, plan_from_document, strategy_dto
 from aicmo.strategy.internal.unit_of_work import StrategyUnitOfWork
 
 __all__ = ["LegacyViewBasis", "StrategyService"]
@@ -46,10 +46,11 @@ LOCK = "strategy.strategy"
 
 @attrs.frozen
 class LegacyViewBasis:
-    """What the legacy view sync compares the view with: the strategy now, its status before the last change, its revision."""
+    """What the legacy view sync compares the view with: the strategy now, what it held before the last change, its revision."""
 
     strategy: Strategy
     previous_status: Optional[StrategyStatus]
+    previous_document: Optional[StrategyDocument]
     revision: int
 
 
@@ -86,19 +87,18 @@ class StrategyService:
             if replay is not None:
                 return replay
             before = uow.strategies.get(strategy_id)
-            record = StrategyRecord(
-                strategy_id=strategy_id,
-                client_id=strategy_id,
-                project_name=project.name,
-                brief=brief,
-                plan=plan,
-                status=StrategyStatus.REJECTED if validation_errors(plan) else StrategyStatus.DRAFT,  # L-07
-                previous_status=before.status if before is not None else None,
-                revision=before.revision + 1 if before is not None else 0,
+            drafted = {
+                "project_name": project.name,
+                "brief": brief,
+                "plan": plan,
+                "status": StrategyStatus.REJECTED if validation_errors(plan) else StrategyStatus.DRAFT,  # L-07
+            }
+            if before is None:
+                record = StrategyRecord(strategy_id=strategy_id, client_id=strategy_id, previous_status=None, previous_plan=None,
+                                        revision=0, decisions=(), created_at=project.created_at, **drafted)
+            else:
                 # a redraft keeps the decisions taken (legacy's adapter kept them by strategy id)
-                decisions=before.decisions if before is not None else (),
-                created_at=before.created_at if before is not None else project.created_at,
-            )
+                record = before.changed(**drafted)
             uow.strategies.save(record)
             answer = strategy_dto(record, decisions=())  # legacy's draft answer lists no decisions
             uow.strategies.keep_answer(method, idempotency_key, fingerprint, answer.model_dump_json())
@@ -136,23 +136,28 @@ class StrategyService:
             record = uow.strategies.get(str(strategy_id))
         if record is None:
             return None
-        return LegacyViewBasis(strategy_dto(record), record.previous_status, record.revision)
+        previous_document = document_dto(record.previous_plan) if record.previous_plan is not None else None
+        return LegacyViewBasis(strategy_dto(record), record.previous_status, previous_document, record.revision)
 
-    def absorb_legacy_status(self, strategy_id: StrategyId, status: StrategyStatus, revision: int) -> None:
-        """A status a legacy writer put in the view while the strategy was at `revision` becomes the strategy's.
+    def absorb_legacy_view(self, strategy_id: StrategyId, status: StrategyStatus, revision: int,
+                           document: Optional[StrategyDocument] = None) -> None:
+        """What a legacy writer put in the view while the strategy was at `revision` becomes the strategy's.
 
-        The message is named by the strategy, its revision and the value, and kept in the inbox:
-        the same observation handed over twice is applied once. Observed at an older revision,
-        it is stale (the strategy changed since) and dropped; the view is looked at again on the
-        next call.
+        A status alone (onboarding's legacy state machine), or a plan with its status (legacy's
+        strategy drafting while the route was back on legacy). The message is named by the
+        strategy, its revision and what was seen, and kept in the inbox: the same observation
+        handed over twice is applied once. Observed at an older revision, it is stale (the
+        strategy changed since) and dropped; the view is looked at again on the next call.
         """
-        message_id = derived_id(MessageId, strategy_id, revision, status.value)
+        seen = document.model_dump_json() if document is not None else ""
+        message_id = derived_id(MessageId, strategy_id, revision, status.value, seen)
         with self._unit_of_work().for_writing() as uow:
             serialize_on(uow.session, LOCK, str(strategy_id))
             record = uow.strategies.get(str(strategy_id))
             if record is None or record.revision != revision or uow.strategies.absorbed(message_id):
                 return
-            uow.strategies.save(attrs.evolve(record, status=status, previous_status=record.status, revision=revision + 1))
+            plan = plan_from_document(document) if document is not None else record.plan
+            uow.strategies.save(record.changed(status=status, plan=plan))
             uow.strategies.mark_absorbed(message_id, self._clock.now())
             uow.commit()
 
@@ -173,7 +178,7 @@ class StrategyService:
             uow.strategies.save(StrategyRecord(
                 strategy_id=str(strategy_id), client_id=str(strategy_id), project_name=project.name,
                 brief=project.brief.model_dump(mode="json"), plan=plan_from_document(document), status=status,
-                previous_status=None, revision=0, decisions=(), created_at=project.created_at,
+                previous_status=None, previous_plan=None, revision=0, decisions=(), created_at=project.created_at,
             ))
             uow.strategies.mark_absorbed(message_id, self._clock.now())
             uow.commit()
@@ -207,8 +212,7 @@ class StrategyService:
                     raise _not_found(strategy_id)
                 decision = decision_at(self._clock.now())
                 status = StrategyStatus.APPROVED if decision.kind is StrategyDecisionKind.APPROVED else StrategyStatus.REJECTED
-                record = attrs.evolve(record, status=status, previous_status=record.status, revision=record.revision + 1,
-                                      decisions=record.decisions + (decision,))
+                record = record.changed(status=status, decisions=record.decisions + (decision,))
                 uow.strategies.save(record)
                 answer = strategy_dto(record)
                 uow.strategies.keep_answer(method, key, fingerprint, answer.model_dump_json())

@@ -46,8 +46,9 @@ class StrategyRow(StrategyBase):
     brief: Mapped[str] = mapped_column(Text)
     plan: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20))
-    # the status before the last change: a legacy view still holding it missed that change's sync
+    # the status and plan before the last change: a legacy view still holding them missed that change's sync
     previous_status: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
+    previous_plan: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     # counts every change (draft, decision, absorbed legacy write): names the absorbed messages
     revision: Mapped[int] = mapped_column(Integer)
     # the project's creation, which legacy reports as the strategy's

@@ -176,3 +176,59 @@ def test_a_strategy_drafted_on_legacy_is_adopted_when_the_route_moves_to_new(jou
         assert (legacy_text(drafted), "APPROVED") == _view(database, drafted.strategy_id)
         description = new.onboarding.get_project(project.client_id).description
         assert description.endswith(approved.decisions[0].project_note)
+
+
+class _Answering:
+    name = "answering"
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def complete(self, task, prompt, context):
+        return self.answer
+
+
+@pytest.fixture
+def provider():
+    """The providers' one answer, to be set by the test ("" at first: the fallback plan)."""
+    answering = _Answering("")
+    before = get_llm_client()
+    set_llm_client(LLMClient([answering]))
+    yield answering
+    set_llm_client(before)
+
+
+GOOD_PLAN = ('{"executive_summary": "A plan that reaches office managers with fresh sourdough every single week.", '
+             '"pillars": [{"name": "Fresh", "description": "Baked daily", "kpi_impact": "Retention +5%"}], "timeline": "60 days"}')
+
+
+def test_a_plan_legacy_drafted_while_the_route_was_back_on_legacy_is_absorbed(journey_env, provider, request):
+    """Drafted and approved on new, redrafted on legacy (a rollback), read on new: legacy's plan and status, the decisions kept."""
+    with legacy_memory_database() as database:
+        new = ports_with_new_strategy()
+        request.getfixturevalue("fixed_clock")
+        project = _onboarded(new)
+        drafted = new.strategy.draft_strategy(project, "draft")
+        new.strategy.approve_strategy(drafted.strategy_id, "approve")
+        provider.answer = GOOD_PLAN
+        redrafted = bootstrap.legacy_ports().strategy.draft_strategy(project, "redraft")
+        assert redrafted.document != drafted.document
+        read = new.strategy.get_strategy(drafted.strategy_id)
+        assert (redrafted.document, StrategyStatus.DRAFT, 1) == (read.document, read.status, len(read.decisions))
+        assert (legacy_text(redrafted), "DRAFT") == _view(database, drafted.strategy_id)
+
+
+def test_a_lost_redraft_sync_is_written_again_not_absorbed(journey_env, provider, request):
+    """A redraft committed by the owner whose sync was lost: the view holds the plan from before it, and is repaired."""
+    with legacy_memory_database() as database:
+        bare = ports_with_new_strategy(legacy_view=False)
+        request.getfixturevalue("fixed_clock")
+        viewed = StrategyWithLegacyView(bare.strategy)
+        project = _onboarded(bare)
+        drafted = viewed.draft_strategy(project, "draft")
+        provider.answer = GOOD_PLAN
+        redrafted = bare.strategy.draft_strategy(project, "redraft")  # its sync lost
+        assert (legacy_text(drafted), "REJECTED") == _view(database, drafted.strategy_id)
+        assert redrafted == viewed.get_strategy(drafted.strategy_id).model_copy(update={"decisions": ()})
+        assert (legacy_text(redrafted), "DRAFT") == _view(database, drafted.strategy_id)
+        assert 1 == bare.strategy.legacy_view_basis(drafted.strategy_id).revision  # repaired, nothing absorbed

@@ -144,12 +144,12 @@ def test_absorbing_a_legacy_status_applies_once_and_only_at_its_revision(engine)
     built = Built(engine)
     built.strategy.draft_strategy(PROJECT, "k1")
     basis = built.strategy.legacy_view_basis(CLIENT)
-    built.strategy.absorb_legacy_status(CLIENT, StrategyStatus.APPROVED, basis.revision)
-    built.strategy.absorb_legacy_status(CLIENT, StrategyStatus.APPROVED, basis.revision)
+    built.strategy.absorb_legacy_view(CLIENT, StrategyStatus.APPROVED, basis.revision)
+    built.strategy.absorb_legacy_view(CLIENT, StrategyStatus.APPROVED, basis.revision)
     after = built.strategy.legacy_view_basis(CLIENT)
     assert (StrategyStatus.APPROVED, StrategyStatus.DRAFT, basis.revision + 1) == (
         after.strategy.status, after.previous_status, after.revision)
-    built.strategy.absorb_legacy_status(CLIENT, StrategyStatus.REJECTED, basis.revision)  # stale
+    built.strategy.absorb_legacy_view(CLIENT, StrategyStatus.REJECTED, basis.revision)  # stale
     assert StrategyStatus.APPROVED == built.strategy.get_strategy(CLIENT).status
 
 

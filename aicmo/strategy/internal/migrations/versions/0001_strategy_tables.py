@@ -54,6 +54,7 @@ def upgrade() -> None:
     sa.Column('plan', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('previous_status', sa.String(length=20), nullable=True),
+    sa.Column('previous_plan', sa.Text(), nullable=True),
     sa.Column('revision', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_strategy_strategies')),
