@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from acl._support.ownership_monitor import ForeignWrite
 from acl.strategy.legacy_view_sync import StrategyWithLegacyView, legacy_text
 from acl.strategy.translation import document_to_legacy
 from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
@@ -79,6 +80,13 @@ def test_without_the_sync_the_new_strategy_leaves_the_project_row_s_plan_alone(j
     bare = journey_tables(strategy_on_new_path=True, sync=False, seeded_ids=seeded_ids, request=request)
     assert [None] == [r["strategy_text"] for r in bare["cam_campaigns"] if r["kind"] == "project"]
     assert legacy != bare
+
+
+def test_the_sync_is_recorded_as_strategy_writing_the_project_row(journey_env, seeded_ids, request, monitor):
+    """The ownership monitor sees the sync for what it is: strategy writing cam's table, and nothing else of strategy's."""
+    journey_tables(strategy_on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request)
+    assert ForeignWrite("strategy", "cam_campaigns") in monitor.recorded
+    assert {"cam_campaigns"} == {w.table for w in monitor.recorded if w.module == "strategy"}
 
 
 def _onboarded(ports):
