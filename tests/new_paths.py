@@ -61,3 +61,23 @@ def ports_with_new_onboarding(database_url: str = IN_MEMORY, *, legacy_view: boo
     ports = bootstrap.routed_ports(database_url, {"onboarding": Route.NEW})
     assert ports.onboarding.route() is Route.NEW, f"onboarding resolved to {ports.onboarding.route().value}, not new"
     return ports
+
+
+def ports_with_new_strategy(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """strategy on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route) the project row's strategy_text and
+    strategy_status are kept as legacy wrote them. Without it, the bare new strategy, built by
+    hand, for the tests proving the new strategy itself never writes the project row.
+    """
+    if not legacy_view:
+        from aicmo.shared.text_generation import TEXT_GENERATOR
+        from aicmo.strategy.internal.descriptor import build_strategy
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        dependencies = {"onboarding": legacy.onboarding, TEXT_GENERATOR: bootstrap.text_generator()}
+        return dataclasses.replace(legacy, strategy=build_strategy(engine, SystemClock(), dependencies))
+    ports = bootstrap.routed_ports(database_url, {"strategy": Route.NEW})
+    assert ports.strategy.route() is Route.NEW, f"strategy resolved to {ports.strategy.route().value}, not new"
+    return ports

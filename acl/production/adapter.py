@@ -7,8 +7,7 @@ from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
 from acl.production.discard import discard_set
-from acl.production.translation import calendar_from_legacy, set_from_rows
-from acl.strategy.translation import document_to_legacy
+from acl.production.translation import calendar_from_legacy, plan_to_legacy, set_from_rows
 from aicmo.production.api import (
     ContentCalendar,
     CreativeId,
@@ -56,7 +55,7 @@ class LegacyProduction:
 
     def produce_creatives(self, strategy: Strategy, idempotency_key: str) -> CreativeSet:
         def run() -> CreativeSet:
-            doc = document_to_legacy(strategy.document)
+            doc = plan_to_legacy(strategy.document)
             with legacy_session(MODULE) as session:
                 campaign = project_row(session, strategy.client_id)
                 rows = produce_creatives(session, campaign, strategy.brief.model_dump(mode="json"), doc)
@@ -65,7 +64,7 @@ class LegacyProduction:
         return self._idempotency.once("produce_creatives", idempotency_key, strategy.strategy_id, run)
 
     def build_calendar(self, strategy: Strategy) -> ContentCalendar:
-        items = produce_calendar(strategy.brief.pack.value, document_to_legacy(strategy.document))
+        items = produce_calendar(strategy.brief.pack.value, plan_to_legacy(strategy.document))
         return calendar_from_legacy(strategy.strategy_id, items)
 
     def rewrite_creatives(

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from acl._support.translate import aware, build, legacy_value
 from aicmo.domain import CalendarItem as LegacyCalendarItem
+from aicmo.domain import StrategyDoc
 from aicmo.production.api import (
     CalendarItem,
     ContentCalendar,
@@ -15,13 +16,25 @@ from aicmo.production.api import (
     CreativeSet,
     CreativeSetId,
 )
-from aicmo.strategy.api import StrategyId
+from aicmo.strategy.api import StrategyDocument, StrategyId
 from backend.db.models import CreativeAssetRow
 from backend.generators.calendar_generator import calendar_csv, render_calendar
 
-__all__ = ["calendar_from_legacy", "calendar_to_legacy", "creative_from_row", "set_from_rows", "set_id_for"]
+__all__ = [
+    "calendar_from_legacy", "calendar_to_legacy", "creative_from_row", "plan_to_legacy", "set_from_rows", "set_id_for",
+]
 
 _CREATIVE_COLUMNS = ("position", "platform", "format", "pillar_index", "pillar_name", "hook", "caption", "cta", "tone", "status", "revision")
+
+
+def plan_to_legacy(document: StrategyDocument) -> StrategyDoc:
+    """The strategy's plan as the legacy StrategyDoc production's legacy generators read.
+
+    Production's own translation of the contract DTO it is handed, so production's adapter
+    keeps working whichever implementation answers for strategy, and after strategy's adapter
+    is deleted.
+    """
+    return build(StrategyDoc, legacy_value(document), "strategy document")
 
 
 def set_id_for(client_id: str) -> CreativeSetId:

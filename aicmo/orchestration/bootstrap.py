@@ -90,6 +90,7 @@ def legacy_ports() -> ModulePorts:
 LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
+    "strategy": ("acl.strategy.legacy_view_sync", "StrategyWithLegacyView"),
 }
 
 

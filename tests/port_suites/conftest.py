@@ -13,13 +13,14 @@ import pytest
 
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
-from tests.new_paths import ports_with_new_onboarding, ports_with_new_qc
+from tests.new_paths import ports_with_new_onboarding, ports_with_new_qc, ports_with_new_strategy
 
 # each factory takes the URL of the test's database
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-onboarding": ports_with_new_onboarding,
     "new-qc": ports_with_new_qc,
+    "new-strategy": ports_with_new_strategy,
 }
 # the route each implementation puts a module on (the others stay on legacy): with
 # `pytest --record-evidence URL`, a suite run under "new-qc" is qc's contract suite on the new path
@@ -27,6 +28,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
     "new-onboarding": {"onboarding": "new"},
     "new-qc": {"qc": "new"},
+    "new-strategy": {"strategy": "new"},
 }
 
 
