@@ -87,7 +87,10 @@ def legacy_ports() -> ModulePorts:
 
 # the legacy view a module's new port keeps while legacy readers of its old columns remain:
 # (its module under acl/, the wrapper class taking the new port)
-LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {"qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView")}
+LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
+    "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
+    "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
+}
 
 
 def _descriptors() -> dict[str, "MigrationDescriptor"]:

@@ -13,18 +13,20 @@ import pytest
 
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
-from tests.new_paths import ports_with_new_qc
+from tests.new_paths import ports_with_new_production, ports_with_new_qc
 
 # each factory takes the URL of the test's database
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-qc": ports_with_new_qc,
+    "new-production": ports_with_new_production,
 }
 # the route each implementation puts a module on (the others stay on legacy): with
 # `pytest --record-evidence URL`, a suite run under "new-qc" is qc's contract suite on the new path
 ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
     "new-qc": {"qc": "new"},
+    "new-production": {"production": "new"},
 }
 
 

@@ -1,0 +1,166 @@
+"""The legacy view of production: with production on its new path, keep creative_assets as legacy kept it.
+
+Legacy readers (qc, client_review and delivery on legacy, reporting, the operator flow) read
+the creatives from `creative_assets`. The new production keeps them in its own tables, so this
+sync writes the production columns of those rows from production's state, through the legacy
+session, with exactly the values `backend.services.production` wrote (a new row: review_round
+0, the qc_* and review_* columns empty). The qc_* columns are qc's legacy view and review_* are
+client_review's legacy writes: never touched here.
+
+Before each call that reads or changes a set, the wrapper also reads the view back:
+
+- a row production's status does not explain was written by a frozen legacy writer of another
+  module (delivery's Q-12 writes DELIVERED on the creatives it packs): production **absorbs**
+  it, applied in its own unit of work, once (its inbox), never by writing its tables from here;
+- a row still holding the status from before production's last change, a missing row, or other
+  production columns that differ (no other writer touches them) is a sync lost in a crash after
+  production committed: it is **re-synced**.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from acl._support.legacy_session import legacy_session
+from aicmo.production.api import (
+    ContentCalendar,
+    CreativeId,
+    CreativeSet,
+    CreativeSetId,
+)
+from aicmo.production.internal.legacy_writes import LegacyStatusWrite, ViewState
+from aicmo.production.internal.model import CreativeRecord
+from aicmo.production.internal.service import ProductionService
+from aicmo.shared.compensation import Compensation, CompensationStatus
+from aicmo.strategy.api import Strategy
+from backend.db.models import CreativeAssetRow
+
+__all__ = ["ProductionWithLegacyView", "reconcile", "sync_legacy_view"]
+
+MODULE = "production"
+
+# production's columns of creative_assets, besides id, campaign_id and status
+_COLUMNS = ("position", "platform", "format", "pillar_index", "pillar_name", "hook", "caption", "cta", "tone", "revision",
+            "created_at")
+
+
+def _rows(session, client_id: str) -> dict[str, CreativeAssetRow]:
+    query = select(CreativeAssetRow).where(CreativeAssetRow.campaign_id == client_id).order_by(CreativeAssetRow.position)
+    return {row.id: row for row in session.scalars(query)}
+
+
+def _same(row: CreativeAssetRow, creative: CreativeRecord, name: str) -> bool:
+    value = getattr(row, name)
+    if name == "created_at" and value is not None and value.tzinfo is None:
+        # SQLite gives the instant back without its zone; it was stored in UTC
+        return value == creative.created_at.replace(tzinfo=None)
+    return value == getattr(creative, name)
+
+
+def sync_legacy_view(state: ViewState) -> None:
+    """Write every creative's production columns onto its creative_assets row, adding the missing rows."""
+    with legacy_session(MODULE) as session:
+        rows = _rows(session, state.client_id)
+        for creative in state.creatives:
+            row = rows.get(creative.creative_id)
+            if row is None:
+                session.add(CreativeAssetRow(
+                    id=creative.creative_id,
+                    campaign_id=state.client_id,
+                    position=creative.position,
+                    status=creative.status,
+                    revision=creative.revision,
+                    review_round=0,
+                    created_at=creative.created_at,
+                    platform=creative.platform,
+                    format=creative.format,
+                    pillar_index=creative.pillar_index,
+                    pillar_name=creative.pillar_name,
+                    hook=creative.hook,
+                    caption=creative.caption,
+                    cta=creative.cta,
+                    tone=creative.tone,
+                ))
+                continue
+            # only what differs is written: a column left alone is never an UPDATE of someone else's row
+            for name in (*_COLUMNS, "status"):
+                if not _same(row, creative, name):
+                    setattr(row, name, getattr(creative, name))
+
+
+def _legacy_writes(state: ViewState, rows: dict[str, CreativeAssetRow]) -> tuple[list[LegacyStatusWrite], bool]:
+    """The statuses legacy writers put on the view, and whether anything else differs (a lost sync)."""
+    writes, lost = [], False
+    for creative in state.creatives:
+        row = rows.get(creative.creative_id)
+        if row is None or not all(_same(row, creative, name) for name in _COLUMNS):
+            lost = True
+            continue
+        if row.status == creative.status:
+            continue
+        if creative.status_changes and row.status == creative.status_before:
+            lost = True  # the view never got production's last change
+        else:
+            writes.append(LegacyStatusWrite(creative.creative_id, row.status, creative.status_changes))
+    return writes, lost
+
+
+def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> None:
+    """Absorb what legacy writers put on the set's view, then re-sync what a crash left behind."""
+    state = production.view_state(creative_set_id)
+    if state is None:
+        return  # a set production never made: nothing of it is production's to keep
+    with legacy_session(MODULE) as session:
+        writes, lost = _legacy_writes(state, _rows(session, state.client_id))
+    if writes:
+        production.absorb_legacy_writes(creative_set_id, writes)
+        state = production.view_state(creative_set_id) or state
+    if writes or lost:
+        sync_legacy_view(state)
+
+
+class ProductionWithLegacyView:
+    """A ProductionPort that keeps creative_assets in step with the new production it wraps.
+
+    The sync runs after production's own transaction committed and writes production's current
+    state (not the answer, which a replay gives from the first call), so running it again is safe.
+    """
+
+    def __init__(self, production: ProductionService) -> None:
+        self._production = production
+
+    def _synced(self, creative_set_id: CreativeSetId) -> None:
+        state = self._production.view_state(creative_set_id)
+        if state is not None:
+            sync_legacy_view(state)
+
+    def produce_creatives(self, strategy: Strategy, idempotency_key: str) -> CreativeSet:
+        result = self._production.produce_creatives(strategy, idempotency_key)
+        self._synced(result.creative_set_id)
+        return result
+
+    def build_calendar(self, strategy: Strategy) -> ContentCalendar:
+        return self._production.build_calendar(strategy)
+
+    def rewrite_creatives(self, creative_set_id: CreativeSetId, creative_ids: tuple[CreativeId, ...], strategy: Strategy,
+                          idempotency_key: str) -> CreativeSet:
+        reconcile(self._production, creative_set_id)
+        result = self._production.rewrite_creatives(creative_set_id, creative_ids, strategy, idempotency_key)
+        self._synced(creative_set_id)
+        return result
+
+    def mark_delivered(self, creative_set_id: CreativeSetId, creative_ids: tuple[CreativeId, ...], idempotency_key: str) -> CreativeSet:
+        reconcile(self._production, creative_set_id)
+        result = self._production.mark_delivered(creative_set_id, creative_ids, idempotency_key)
+        self._synced(creative_set_id)
+        return result
+
+    def get_creative_set(self, creative_set_id: CreativeSetId) -> CreativeSet:
+        reconcile(self._production, creative_set_id)
+        return self._production.get_creative_set(creative_set_id)
+
+    def discard_creatives(self, creative_set_id: CreativeSetId, idempotency_key: str) -> Compensation:
+        reconcile(self._production, creative_set_id)
+        result = self._production.discard_creatives(creative_set_id, idempotency_key)
+        if result.status is not CompensationStatus.NOTHING_TO_COMPENSATE:
+            self._synced(creative_set_id)
+        return result
