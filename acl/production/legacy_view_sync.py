@@ -14,11 +14,17 @@ Before each call that reads or changes a set, the wrapper also reads the view ba
   it, applied in its own unit of work, once (its inbox), never by writing its tables from here;
 - a row still holding the status from before production's last change, a missing row, or other
   production columns that differ (no other writer touches them) is a sync lost in a crash after
-  production committed: it is **re-synced**.
+  production committed: it is **re-synced**;
+- rows of a set production does not know were produced by legacy production before the route
+  changed (a journey in flight): production **adopts** them, once, as they stand.
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Optional
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import (
@@ -27,12 +33,12 @@ from aicmo.production.api import (
     CreativeSet,
     CreativeSetId,
 )
-from aicmo.production.internal.legacy_writes import LegacyStatusWrite, ViewState
+from aicmo.production.internal.legacy_writes import LegacySet, LegacyStatusWrite, ViewState
 from aicmo.production.internal.model import CreativeRecord
 from aicmo.production.internal.service import ProductionService
 from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.strategy.api import Strategy
-from backend.db.models import CreativeAssetRow
+from backend.db.models import CampaignRow, CreativeAssetRow
 
 __all__ = ["ProductionWithLegacyView", "reconcile", "sync_legacy_view"]
 
@@ -43,7 +49,7 @@ _COLUMNS = ("position", "platform", "format", "pillar_index", "pillar_name", "ho
             "created_at")
 
 
-def _rows(session, client_id: str) -> dict[str, CreativeAssetRow]:
+def _rows(session: Session, client_id: str) -> dict[str, CreativeAssetRow]:
     query = select(CreativeAssetRow).where(CreativeAssetRow.campaign_id == client_id).order_by(CreativeAssetRow.position)
     return {row.id: row for row in session.scalars(query)}
 
@@ -104,11 +110,37 @@ def _legacy_writes(state: ViewState, rows: dict[str, CreativeAssetRow]) -> tuple
     return writes, lost
 
 
+def _aware(value: datetime) -> datetime:
+    # SQLite gives the instant back without its zone; legacy stored it in UTC
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def _legacy_set(creative_set_id: CreativeSetId) -> Optional[LegacySet]:
+    """The set as legacy production left it (its id is the client's), or None when legacy has no row of it."""
+    client_id = str(creative_set_id)
+    with legacy_session(MODULE) as session:
+        rows = list(_rows(session, client_id).values())
+        if not rows:
+            return None
+        project = session.get(CampaignRow, client_id)
+        creatives = tuple(
+            CreativeRecord(creative_id=row.id, ordinal=ordinal, position=row.position, platform=row.platform, format=row.format,
+                           pillar_index=row.pillar_index, pillar_name=row.pillar_name, hook=row.hook, caption=row.caption,
+                           cta=row.cta, tone=row.tone, status=row.status, revision=row.revision, created_at=_aware(row.created_at))
+            for ordinal, row in enumerate(rows)
+        )
+        # legacy answers with the project's name, and its strategy id is the client's (acl/production/translation.py)
+        return LegacySet(client_id, client_id, client_id, project.name if project is not None else "", creatives)
+
+
 def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> None:
-    """Absorb what legacy writers put on the set's view, then re-sync what a crash left behind."""
+    """Adopt a set legacy produced, absorb what legacy writers put on the view, re-sync what a crash left behind."""
     state = production.view_state(creative_set_id)
     if state is None:
-        return  # a set production never made: nothing of it is production's to keep
+        legacy = _legacy_set(creative_set_id)
+        if legacy is not None:
+            production.adopt_legacy_set(legacy)
+        return  # a set neither legacy nor production made: nothing to keep
     with legacy_session(MODULE) as session:
         writes, lost = _legacy_writes(state, _rows(session, state.client_id))
     if writes:

@@ -17,7 +17,7 @@ from aicmo.production.api import (
     CreativeStatus,
 )
 from aicmo.production.internal import events
-from aicmo.production.internal.legacy_writes import LegacyStatusWrite, ViewState
+from aicmo.production.internal.legacy_writes import LegacySet, LegacyStatusWrite, ViewState
 from aicmo.production.internal.model import CreativeRecord, CreativeSetRecord
 from aicmo.production.internal.rules.calendar import calendar_for
 from aicmo.production.internal.rules.creatives import CaptionRequest, creative_drafts, or_fallback, rewrite_request
@@ -205,6 +205,21 @@ class ProductionService:
             if delivered:
                 cause = "legacy-view:" + ",".join(str(w.message_id) for w in writes)
                 uow.outbox.append(events.delivered(set_id, current.client_id, delivered, cause, now))
+            uow.commit()
+
+    def adopt_legacy_set(self, legacy: LegacySet) -> None:
+        """Take over a set legacy produced (before production's route changed): its creatives as they stand, once."""
+        message = str(legacy.message_id)
+        with self._unit_of_work().for_writing() as uow:
+            serialize_on(uow.session, "production.creative_set", legacy.creative_set_id)
+            known = uow.sets.get(legacy.creative_set_id)
+            if known is not None or uow.session.get(ProductionInboxRow, (LEGACY_VIEW_SUBSCRIBER, message)) is not None:
+                return
+            now = self._clock.now()
+            uow.session.add(ProductionInboxRow(subscriber=LEGACY_VIEW_SUBSCRIBER, event_id=message, received_at=now))
+            # no event: the creatives were produced long ago, on legacy, which raised none
+            uow.sets.add_creatives(legacy.creative_set_id, legacy.client_id, legacy.strategy_id, legacy.brand_name,
+                                   list(legacy.creatives), min((c.created_at for c in legacy.creatives), default=now))
             uow.commit()
 
     # -- helpers --------------------------------------------------------------------------

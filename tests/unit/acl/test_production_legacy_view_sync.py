@@ -149,3 +149,16 @@ def test_the_sync_is_production_writing_its_own_table(new_production, strategy, 
     synced, _ = new_production
     synced.produce_creatives(strategy, "p1")
     assert not [w for w in monitor.recorded if "creative_assets" in w]
+
+
+def test_a_set_legacy_produced_before_the_route_changed_is_adopted(new_production, strategy, legacy_database, database):
+    """A journey in flight: produced on legacy, rewritten on new. Production takes the rows over as they stand, once."""
+    synced, bare = new_production
+    produced = bootstrap.legacy_ports().production.produce_creatives(strategy, "p1")
+    set_view_status(legacy_database, produced.creatives[0].creative_id, "DELIVERED")
+    adopted = synced.get_creative_set(produced.creative_set_id)
+    assert [CreativeStatus.DELIVERED] + [CreativeStatus.DRAFT] * 8 == [c.status for c in adopted.creatives]
+    assert produced.model_copy(update={"creatives": adopted.creatives}) == adopted
+    rewritten = synced.rewrite_creatives(produced.creative_set_id, (produced.creatives[1].creative_id,), strategy, "r1")
+    assert 1 == rewritten.creatives[1].revision == view(legacy_database, strategy.client_id)[1]["revision"]
+    assert ["CreativesRewritten"] == outbox(database)  # adopting raised nothing: legacy produced them
