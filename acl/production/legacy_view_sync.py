@@ -16,13 +16,18 @@ Before each call that reads or changes a set, the wrapper also reads the view ba
   production columns that differ (no other writer touches them) is a sync lost in a crash after
   production committed: it is **re-synced**;
 - rows of a set production does not know were produced by legacy production before the route
-  changed (a journey in flight): production **adopts** them, once, as they stand.
+  changed (a journey in flight): production **adopts** them, once, as they stand; and a keyed
+  command legacy production already answered (the journey resumed on the new route) is answered
+  as legacy answered it, not run again.
 """
 from __future__ import annotations
 
+import json
+import weakref
 from datetime import datetime, timezone
-from typing import Optional
+from typing import Any, Optional, TypeVar
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,12 +42,17 @@ from aicmo.production.internal.legacy_writes import LegacySet, LegacyStatusWrite
 from aicmo.production.internal.model import CreativeRecord
 from aicmo.production.internal.service import ProductionService
 from aicmo.shared.compensation import Compensation, CompensationStatus
+from aicmo.shared.errors import IdempotencyConflict
+from aicmo.shared.persistence.idempotency import value_fingerprint
+from aicmo.shared.persistence.idempotency_records import find_record, has_records_table
+from aicmo.shared.seeded_uuid import skip_ids_to
 from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 
-__all__ = ["ProductionWithLegacyView", "reconcile", "sync_legacy_view"]
+__all__ = ["ProductionWithLegacyView", "legacy_answer", "reconcile", "sync_legacy_view"]
 
 MODULE = "production"
+A = TypeVar("A")
 
 # production's columns of creative_assets, besides id, campaign_id and status
 _COLUMNS = ("position", "platform", "format", "pillar_index", "pillar_name", "hook", "caption", "cta", "tone", "revision",
@@ -150,6 +160,29 @@ def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> 
         sync_legacy_view(state)
 
 
+# per legacy engine: whether its database holds the strangler's idempotency records
+_with_records: "weakref.WeakKeyDictionary[Any, bool]" = weakref.WeakKeyDictionary()
+
+
+def legacy_answer(method: str, idempotency_key: str, request: Any, answer: type[A]) -> Optional[A]:
+    """What the legacy adapter answered under this key before production's route changed, or None.
+
+    The same key with another request is an IdempotencyConflict, as on either path.
+    """
+    with legacy_session(MODULE) as session:
+        connection = session.connection()
+        known = _with_records.get(connection.engine)
+        if known is None:
+            known = _with_records[connection.engine] = has_records_table(connection)
+        record = find_record(connection, MODULE, method, idempotency_key) if known else None
+    if record is None:
+        return None
+    if record.fingerprint != value_fingerprint(request):
+        raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
+    skip_ids_to(record.ids_drawn)  # as the adapter's replay: the ids it drew are spent
+    return TypeAdapter(answer).validate_json(json.dumps(record.result))
+
+
 class ProductionWithLegacyView:
     """A ProductionPort that keeps creative_assets in step with the new production it wraps.
 
@@ -166,6 +199,10 @@ class ProductionWithLegacyView:
             sync_legacy_view(state)
 
     def produce_creatives(self, strategy: Strategy, idempotency_key: str) -> CreativeSet:
+        earlier = legacy_answer("produce_creatives", idempotency_key, strategy.strategy_id, CreativeSet)
+        if earlier is not None:
+            reconcile(self._production, earlier.creative_set_id)
+            return earlier
         result = self._production.produce_creatives(strategy, idempotency_key)
         self._synced(result.creative_set_id)
         return result
@@ -175,13 +212,19 @@ class ProductionWithLegacyView:
 
     def rewrite_creatives(self, creative_set_id: CreativeSetId, creative_ids: tuple[CreativeId, ...], strategy: Strategy,
                           idempotency_key: str) -> CreativeSet:
+        earlier = legacy_answer("rewrite_creatives", idempotency_key, (creative_set_id, creative_ids), CreativeSet)
         reconcile(self._production, creative_set_id)
+        if earlier is not None:
+            return earlier
         result = self._production.rewrite_creatives(creative_set_id, creative_ids, strategy, idempotency_key)
         self._synced(creative_set_id)
         return result
 
     def mark_delivered(self, creative_set_id: CreativeSetId, creative_ids: tuple[CreativeId, ...], idempotency_key: str) -> CreativeSet:
+        earlier = legacy_answer("mark_delivered", idempotency_key, (creative_set_id, creative_ids), CreativeSet)
         reconcile(self._production, creative_set_id)
+        if earlier is not None:
+            return earlier
         result = self._production.mark_delivered(creative_set_id, creative_ids, idempotency_key)
         self._synced(creative_set_id)
         return result
@@ -191,7 +234,10 @@ class ProductionWithLegacyView:
         return self._production.get_creative_set(creative_set_id)
 
     def discard_creatives(self, creative_set_id: CreativeSetId, idempotency_key: str) -> Compensation:
+        earlier = legacy_answer("discard_creatives", idempotency_key, str(creative_set_id), Compensation)
         reconcile(self._production, creative_set_id)
+        if earlier is not None:
+            return earlier
         result = self._production.discard_creatives(creative_set_id, idempotency_key)
         if result.status is not CompensationStatus.NOTHING_TO_COMPENSATE:
             self._synced(creative_set_id)

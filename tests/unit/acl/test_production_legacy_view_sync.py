@@ -20,6 +20,7 @@ from aicmo.production.api import CreativeStatus
 from aicmo.production.internal.descriptor import build_production
 from aicmo.production.internal.unit_of_work import ProductionUnitOfWork
 from aicmo.shared.clock import SystemClock
+from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.module_session import module_sessionmaker
 from aicmo.shared.text_generation import TEXT_GENERATOR
 from aicmo.strangler.routes import Route
@@ -162,3 +163,15 @@ def test_a_set_legacy_produced_before_the_route_changed_is_adopted(new_productio
     rewritten = synced.rewrite_creatives(produced.creative_set_id, (produced.creatives[1].creative_id,), strategy, "r1")
     assert 1 == rewritten.creatives[1].revision == view(legacy_database, strategy.client_id)[1]["revision"]
     assert ["CreativesRewritten"] == outbox(database)  # adopting raised nothing: legacy produced them
+
+
+def test_a_command_legacy_answered_before_the_route_changed_is_not_run_again(new_production, strategy, legacy_database, seeded_ids):
+    """A journey resumed on the new route replays produce_creatives: legacy's answer, no second production, no id drawn."""
+    synced, bare = new_production
+    produced = bootstrap.legacy_ports().production.produce_creatives(strategy, "p1")
+    drawn = len(seeded_ids.issued)
+    assert produced == synced.produce_creatives(strategy, "p1")
+    assert drawn == len(seeded_ids.issued)
+    assert [str(c.creative_id) for c in produced.creatives] == [c.creative_id for c in bare.view_state(produced.creative_set_id).creatives]
+    with pytest.raises(IdempotencyConflict):
+        synced.produce_creatives(strategy.model_copy(update={"strategy_id": "00000000-0000-4000-8000-000000000001"}), "p1")
