@@ -106,7 +106,8 @@ class ProductionService:
             if replay is not None:
                 return replay
             current = self._existing_in(uow, set_id, wanted)
-            # a rewrite is of the caption the provider was shown: one that changed meanwhile is rewritten from itself
+            # the captions the provider gave for what it was shown; two rewrites of one creative under
+            # different keys are serialised here, each raising the revision, the later caption kept
             changed = [c.rewritten(captions[c.creative_id]) for c in current.creatives if c.creative_id in captions]
             uow.sets.update(changed)
             stored = uow.sets.get(set_id)

@@ -7,7 +7,6 @@ production's commit is repaired, not absorbed.
 """
 from __future__ import annotations
 
-import json
 
 import pytest
 from sqlalchemy import text
