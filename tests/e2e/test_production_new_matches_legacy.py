@@ -9,6 +9,7 @@ With qc on new too, qc's legacy view writes its columns onto the rows production
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.databases import database_parameters, migrated_database
 from tests.e2e.conftest import EXAMPLES, count_rows
@@ -19,6 +20,16 @@ ROUTES = {
     "production=new": ("--route", "production=new"),
     "production=new,qc=new": ("--route", "production=new", "--route", "qc=new"),
 }
+
+
+def creative_assets(url: str) -> list[tuple]:
+    """Every creative_assets row, every column: the legacy view the journey's legacy readers read."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(r) for r in connection.execute(text("SELECT * FROM creative_assets ORDER BY campaign_id, position, id"))]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(params=database_parameters())
@@ -36,8 +47,9 @@ def empty_database(request, postgres, workdir):
 
 @pytest.mark.parametrize("intake", INTAKES, ids=lambda p: p.stem)
 def test_every_example_journey_is_byte_identical_with_production_on_new(aicmo, empty_database, intake):
-    """`aicmo run INTAKE --route production=new [--route qc=new]`: the same exit code and JSON as all-legacy."""
-    outputs = {}
+    """`aicmo run INTAKE --route production=new [--route qc=new]`: the same exit code and JSON as all-legacy, and
+    the same creative_assets rows afterwards (the legacy view, every writer's columns)."""
+    outputs, views = {}, {}
     for name, routes in ROUTES.items():
         url = empty_database()
         run = aicmo("run", intake, "--reproducible", "--json", "-", "--out-dir", "out", *routes, "--database-url", url)
@@ -46,4 +58,7 @@ def test_every_example_journey_is_byte_identical_with_production_on_new(aicmo, e
         # production's own table: the new path ran (and only there)
         table = "production_creatives" if url.startswith("sqlite") else "production.production_creatives"
         assert (name != "legacy") == (count_rows(url, table) > 0), name
+        views[name] = creative_assets(url)
     assert outputs["legacy"] == outputs["production=new"] == outputs["production=new,qc=new"]
+    assert views["legacy"] == views["production=new"] == views["production=new,qc=new"]
+    assert views["legacy"]
