@@ -134,3 +134,13 @@ def test_production_owns_its_tables_and_its_session_may_not_write_another_module
     with ProductionUnitOfWork(module_sessionmaker("production", database.engine)) as uow:
         with pytest.raises(OwnershipViolation):
             uow.session.execute(text("UPDATE qc_results SET verdict = 'QC_APPROVED'"))
+
+
+def test_the_descriptor_declares_what_it_explains():
+    """Each name explain gives is declared with its reason; a diff outside them stays unexplained."""
+    explain = descriptor.DESCRIPTOR.explain
+    assert "brand_from_the_strategy" == explain([{"path": "brand_name"}])
+    assert "calendar_on_utc_date" == explain([{"path": "items[0].date"}, {"path": "text"}, {"path": "csv"}])
+    assert explain([{"path": "items[0].hook"}]) is None
+    assert {"brand_from_the_strategy", "calendar_on_utc_date"} == set(descriptor.DESCRIPTOR.divergences)
+    assert frozenset({"build_calendar"}) == descriptor.DESCRIPTOR.shadowed
