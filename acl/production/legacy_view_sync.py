@@ -108,9 +108,11 @@ def _legacy_writes(state: ViewState, rows: dict[str, CreativeAssetRow]) -> tuple
     writes, lost = [], False
     for creative in state.creatives:
         row = rows.get(creative.creative_id)
-        if row is None or not all(_same(row, creative, name) for name in _COLUMNS):
+        if row is None:
             lost = True
             continue
+        if not all(_same(row, creative, name) for name in _COLUMNS):
+            lost = True  # nobody else writes these; the status is judged on its own (a write may follow a lost sync)
         if row.status == creative.status:
             continue
         if creative.status_changes and row.status == creative.status_before:

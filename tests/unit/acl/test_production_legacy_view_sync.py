@@ -174,3 +174,17 @@ def test_a_command_legacy_answered_before_the_route_changed_is_not_run_again(new
     assert [str(c.creative_id) for c in produced.creatives] == [c.creative_id for c in bare.view_state(produced.creative_set_id).creatives]
     with pytest.raises(IdempotencyConflict):
         synced.produce_creatives(strategy.model_copy(update={"strategy_id": "00000000-0000-4000-8000-000000000001"}), "p1")
+
+
+def test_a_legacy_write_after_a_lost_sync_is_absorbed_and_the_rest_repaired(new_production, strategy, legacy_database):
+    """A rewrite's sync lost, then delivery marks the same row: the caption is re-synced and DELIVERED kept."""
+    synced, bare = new_production
+    produced = synced.produce_creatives(strategy, "p1")
+    target = produced.creatives[0].creative_id
+    rewritten = bare.rewrite_creatives(produced.creative_set_id, (target,), strategy, "r1")
+    set_view_status(legacy_database, target, "DELIVERED")
+    now = synced.get_creative_set(produced.creative_set_id)
+    assert (CreativeStatus.DELIVERED, 1, rewritten.creatives[0].caption) == (now.creatives[0].status, now.creatives[0].revision,
+                                                                              now.creatives[0].caption)
+    row = view(legacy_database, strategy.client_id)[0]
+    assert ("DELIVERED", 1, now.creatives[0].caption) == (row["status"], row["revision"], row["caption"])
