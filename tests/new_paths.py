@@ -81,3 +81,23 @@ def ports_with_new_strategy(database_url: str = IN_MEMORY, *, legacy_view: bool 
     ports = bootstrap.routed_ports(database_url, {"strategy": Route.NEW})
     assert ports.strategy.route() is Route.NEW, f"strategy resolved to {ports.strategy.route().value}, not new"
     return ports
+
+
+def ports_with_new_production(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """production on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) creative_assets is kept
+    in step, so the legacy readers see what they saw with the ACL. Without it, the bare new
+    production, built by hand, for the tests proving it never writes legacy's table itself.
+    """
+    if not legacy_view:
+        from aicmo.production.internal.descriptor import build_production
+        from aicmo.shared.text_generation import TEXT_GENERATOR
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        built = build_production(engine, SystemClock(), {TEXT_GENERATOR: bootstrap.text_generator()})
+        return dataclasses.replace(legacy, production=built)
+    ports = bootstrap.routed_ports(database_url, {"production": Route.NEW})
+    assert ports.production.route() is Route.NEW, f"production resolved to {ports.production.route().value}, not new"
+    return ports

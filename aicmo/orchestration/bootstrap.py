@@ -89,6 +89,7 @@ def legacy_ports() -> ModulePorts:
 # (its module under acl/, the wrapper class taking the new port)
 LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
+    "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
     "strategy": ("acl.strategy.legacy_view_sync", "StrategyWithLegacyView"),
 }

@@ -13,12 +13,18 @@ import pytest
 
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
-from tests.new_paths import ports_with_new_onboarding, ports_with_new_qc, ports_with_new_strategy
+from tests.new_paths import (
+    ports_with_new_onboarding,
+    ports_with_new_production,
+    ports_with_new_qc,
+    ports_with_new_strategy,
+)
 
 # each factory takes the URL of the test's database
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-onboarding": ports_with_new_onboarding,
+    "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
     "new-strategy": ports_with_new_strategy,
 }
@@ -27,6 +33,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
 ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
     "new-onboarding": {"onboarding": "new"},
+    "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},
     "new-strategy": {"strategy": "new"},
 }
