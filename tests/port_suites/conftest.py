@@ -2,17 +2,20 @@
 
 The suites talk to the ports only (no legacy import). "legacy-acl" is every port on the
 legacy ACL, wired by the composition root; a new module implementation adds its factory to
-IMPLEMENTATIONS and runs the very same suites, every other port staying on the ACL. Every
+IMPLEMENTATIONS and runs the very same suites of its module and of the modules using it, every
+other port staying on the ACL. Every
 suite runs on SQLite and on PostgreSQL (the `database` fixture), legacy's tables included.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
+from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from tests.new_paths import (
     ports_with_new_onboarding,
     ports_with_new_production,
@@ -41,6 +44,35 @@ ROUTES: dict[str, dict[str, str]] = {
 
 def _marks(name: str) -> list[pytest.MarkDecorator]:
     return [pytest.mark.aicmo_evidence(routes=ROUTES[name])] + ([pytest.mark.new_path] if ROUTES[name] else [])
+
+
+def _suites_of(name: str) -> set[str]:
+    """The suites an implementation runs: all of them on legacy; a new module's own and its direct users'.
+
+    A module's users are the modules whose ports call it (MODULE_DEPENDENCIES), so their suites
+    prove it as a neighbour; every other suite would run on legacy ports alone once more. The
+    pins' `migrated=new` configuration runs every new path at once over whole journeys.
+    """
+    if not ROUTES[name]:
+        return set(MODULES)
+    moved = set(ROUTES[name])
+    return moved | {m for m in MODULES if moved & set(MODULE_DEPENDENCIES[m])}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    kept, dropped = [], []
+    for item in items:
+        implementation = getattr(getattr(item, "callspec", None), "params", {}).get("ports")
+        path = Path(str(item.path))
+        suite = path.relative_to(here).parts[0] if here in path.parents else None
+        if implementation in IMPLEMENTATIONS and suite in MODULES and suite not in _suites_of(implementation):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(params=[pytest.param(name, marks=_marks(name)) for name in sorted(IMPLEMENTATIONS)])
