@@ -51,7 +51,7 @@ class ProjectRepository:
         self._session.add(ProjectRow(
             client_id=project.client_id, name=project.name, description=project.description,
             state=project.state.value, pack=project.pack.value, intake=project.intake.model_dump_json(),
-            created_at=project.created_at, updated_at=project.updated_at, version=project.version,
+            created_at=project.created_at, updated_at=project.updated_at, version=project.version, view_version=-1,
             strategy_status_seen=project.strategy_status_seen, idempotency_key=idempotency_key,
             request_fingerprint=request_fingerprint, ids_drawn=ids_drawn,
         ))
@@ -76,6 +76,18 @@ class ProjectRepository:
             changed_at=change.changed_at, idempotency_key=idempotency_key, request_fingerprint=request_fingerprint,
         ))
         self._session.flush()
+
+    def view_version(self, client_id: str) -> int:
+        row = self._session.get(ProjectRow, str(client_id))
+        assert row is not None, "view_version() of a project never added"
+        return row.view_version
+
+    def view_written(self, client_id: str, version: int) -> None:
+        """The legacy view holds the project as of change ``version`` (never moved back)."""
+        row = self._session.get(ProjectRow, str(client_id), with_for_update=True)
+        if row is not None and row.view_version < version:
+            row.view_version = version
+            self._session.flush()
 
     def last_change(self, client_id: str) -> Optional[ProjectChange]:
         query = select(ProjectChangeRow).where(ProjectChangeRow.client_id == str(client_id))

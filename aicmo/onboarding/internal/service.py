@@ -141,11 +141,22 @@ class OnboardingService:
             if project is None:
                 raise _not_found(client_id)
             last = uow.projects.last_change(project.client_id)
+            view_version = uow.projects.view_version(project.client_id)
+        # only a command's sync can be lost, and only until the view is known to hold it: a value
+        # taken in from the view was there already
+        unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE)
+                            and view_version < project.version)
         return ViewExpectation(
-            project=project_dto(project), version=project.version,
-            state_before=last.state_before if last is not None else None,
-            description_before=last.description_before if last is not None else None,
+            project=project_dto(project), version=project.version, view_written=view_version >= project.version,
+            state_before=last.state_before if unsynced_command else None,
+            description_before=last.description_before if unsynced_command else None,
         )
+
+    def legacy_view_written(self, client_id: str, version: int) -> None:
+        """The ACL wrote the legacy view from the project as of change ``version``."""
+        with self._unit_of_work().for_writing() as uow:
+            uow.projects.view_written(str(client_id), version)
+            uow.commit()
 
     def absorb_legacy_write(self, client_id: str, write: LegacyWrite) -> None:
         """Take in a value a legacy writer left in the view, once, in onboarding's own transaction."""

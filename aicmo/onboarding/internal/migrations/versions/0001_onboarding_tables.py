@@ -48,6 +48,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('view_version', sa.Integer(), nullable=False),
     sa.Column('strategy_status_seen', sa.String(length=20), nullable=True),
     sa.Column('idempotency_key', sa.String(length=200), nullable=False),
     sa.Column('request_fingerprint', sa.String(length=64), nullable=False),
