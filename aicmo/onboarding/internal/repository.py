@@ -32,6 +32,7 @@ class KeyedChange:
     client_id: str
     change: ProjectChange
     request_fingerprint: str
+    ids_drawn: Optional[int]
 
 
 def _change(row: ProjectChangeRow) -> ProjectChange:
@@ -63,7 +64,7 @@ class ProjectRepository:
         return self._project(row) if row is not None else None
 
     def save(self, project: Project, change: ProjectChange, idempotency_key: Optional[str] = None,
-             request_fingerprint: Optional[str] = None) -> None:
+             request_fingerprint: Optional[str] = None, ids_drawn: Optional[int] = None) -> None:
         """The project as it stands after ``change``, and the change itself."""
         row = self._session.get(ProjectRow, project.client_id)
         assert row is not None, "save() of a project never added"
@@ -74,6 +75,7 @@ class ProjectRepository:
             state_before=change.state_before.value, state_after=change.state_after.value,
             description_before=change.description_before, description_after=change.description_after,
             changed_at=change.changed_at, idempotency_key=idempotency_key, request_fingerprint=request_fingerprint,
+            ids_drawn=ids_drawn,
         ))
         self._session.flush()
 
@@ -112,7 +114,7 @@ class ProjectRepository:
         row = self._session.scalars(query).first()
         if row is None:
             return None
-        return KeyedChange(row.client_id, _change(row), row.request_fingerprint or "")
+        return KeyedChange(row.client_id, _change(row), row.request_fingerprint or "", row.ids_drawn)
 
     @staticmethod
     def _project(row: ProjectRow) -> Project:

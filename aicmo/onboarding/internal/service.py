@@ -115,7 +115,7 @@ class OnboardingService:
                 raise _not_found(client_id)
             now = self._clock.now()
             change = apply(project, now)
-            uow.projects.save(project, change, idempotency_key, fingerprint)
+            uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
             if change.state_after is not change.state_before:
                 uow.outbox.append(state_changed(project, change.state_before, now))
             uow.commit()
@@ -128,6 +128,8 @@ class OnboardingService:
             raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
         project = uow.projects.get(earlier.client_id)
         assert project is not None, "a change of a project that is gone"
+        # a continued reproducible run goes on after the ids the first call had seen drawn
+        skip_ids_to(earlier.ids_drawn)
         # the answer the first call gave: the project as that change left it
         project.state, project.description = earlier.change.state_after, earlier.change.description_after
         return project_dto(project)

@@ -76,6 +76,9 @@ class ProjectChangeRow(OnboardingBase):
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     idempotency_key: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     request_fingerprint: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    # reproducible runs: the seeded ids drawn when the command ran, so its replay in a continued
+    # run goes on after them (the journey's later steps then mint an uninterrupted run's ids)
+    ids_drawn: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
 
 
 class OnboardingOutboxRow(OutboxRow, OnboardingBase):

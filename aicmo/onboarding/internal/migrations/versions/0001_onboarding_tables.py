@@ -68,6 +68,7 @@ def upgrade() -> None:
     sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('idempotency_key', sa.String(length=200), nullable=True),
     sa.Column('request_fingerprint', sa.String(length=64), nullable=True),
+    sa.Column('ids_drawn', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['client_id'],
                             [f"{schema}.onboarding_projects.client_id" if schema else "onboarding_projects.client_id"],
                             name=op.f('fk_onboarding_project_changes_client_id_onboarding_projects')),
