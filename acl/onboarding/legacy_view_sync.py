@@ -146,3 +146,6 @@ class OnboardingWithLegacyView:
             if writes:
                 expected = self._onboarding.legacy_view_expectation(client_id)
         sync_legacy_view(expected.project, seen)
+        if not expected.view_written:
+            # from now on a value from before this version in the view is a legacy write, not a lost sync
+            self._onboarding.legacy_view_written(client_id, expected.version)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["DECLARED_DIVERGENCES", "STRATEGY_DRAFT_BEFORE_INTAKE", "STRATEGY_STATUS_IS_STRATEGYS"]
+__all__ = ["DECLARED_DIVERGENCES", "STRATEGY_STATUS_FROM_STAMPS", "STRATEGY_STATUS_IS_STRATEGYS"]
 
 STRATEGY_STATUS_IS_STRATEGYS = "strategy-status-is-strategys"
-STRATEGY_DRAFT_BEFORE_INTAKE = "strategy-draft-before-intake"
+STRATEGY_STATUS_FROM_STAMPS = "strategy-status-from-stamps"
 
 DECLARED_DIVERGENCES: Mapping[str, str] = MappingProxyType({
     STRATEGY_STATUS_IS_STRATEGYS: (
@@ -25,11 +25,13 @@ DECLARED_DIVERGENCES: Mapping[str, str] = MappingProxyType({
         "column is strategy's legacy view, and onboarding's sync never writes it. On a journey "
         "strategy writes the same value right after (draft, approval), so the row ends the same."
     ),
-    STRATEGY_DRAFT_BEFORE_INTAKE: (
-        "A project still in STRATEGY_DRAFT (Q-02) whose strategy was drafted but never decided "
-        "restarts the machine at CREATED; legacy read strategy_status, a column onboarding no "
-        "longer reads (it is strategy's), and restarted it at STRATEGY_GENERATED. Approval and "
-        "rejection stamps (L-08) reach onboarding as notes, so a decided strategy restarts it "
-        "where legacy did."
+    STRATEGY_STATUS_FROM_STAMPS: (
+        "Where a project in a non-canonical state (STRATEGY_DRAFT of Q-02, REJECTED of Q-10) "
+        "restarts the machine (L-09) follows what onboarding knows of the strategy: its own moves "
+        "to STRATEGY_GENERATED / STRATEGY_APPROVED and the decision stamps strategy adds as notes "
+        "('[Approved: ', '[Rejected: ', L-08). Legacy read cam_campaigns.strategy_status, a column "
+        "onboarding no longer reads (it is strategy's). The two differ only when a strategy was "
+        "drafted but never decided before the first move (legacy: STRATEGY_GENERATED; new: "
+        "CREATED), or when a note looks like a decision stamp without being one; no journey does either."
     ),
 })

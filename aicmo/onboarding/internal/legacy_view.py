@@ -32,7 +32,11 @@ class ViewExpectation:
 
     project: ClientProject
     version: int
-    state_before: Optional[ProjectState]  # None: the project never changed since its creation
+    view_written: bool  # the view is known to hold this version already
+    # before the owner's last command, while the view is not known to hold it (None otherwise:
+    # no command since the creation, a value taken in from the view came after it, or its sync
+    # is known to have landed)
+    state_before: Optional[ProjectState]
     description_before: Optional[str]
 
 

@@ -32,6 +32,7 @@ class KeyedChange:
     client_id: str
     change: ProjectChange
     request_fingerprint: str
+    ids_drawn: Optional[int]
 
 
 def _change(row: ProjectChangeRow) -> ProjectChange:
@@ -51,7 +52,7 @@ class ProjectRepository:
         self._session.add(ProjectRow(
             client_id=project.client_id, name=project.name, description=project.description,
             state=project.state.value, pack=project.pack.value, intake=project.intake.model_dump_json(),
-            created_at=project.created_at, updated_at=project.updated_at, version=project.version,
+            created_at=project.created_at, updated_at=project.updated_at, version=project.version, view_version=-1,
             strategy_status_seen=project.strategy_status_seen, idempotency_key=idempotency_key,
             request_fingerprint=request_fingerprint, ids_drawn=ids_drawn,
         ))
@@ -63,7 +64,7 @@ class ProjectRepository:
         return self._project(row) if row is not None else None
 
     def save(self, project: Project, change: ProjectChange, idempotency_key: Optional[str] = None,
-             request_fingerprint: Optional[str] = None) -> None:
+             request_fingerprint: Optional[str] = None, ids_drawn: Optional[int] = None) -> None:
         """The project as it stands after ``change``, and the change itself."""
         row = self._session.get(ProjectRow, project.client_id)
         assert row is not None, "save() of a project never added"
@@ -74,8 +75,21 @@ class ProjectRepository:
             state_before=change.state_before.value, state_after=change.state_after.value,
             description_before=change.description_before, description_after=change.description_after,
             changed_at=change.changed_at, idempotency_key=idempotency_key, request_fingerprint=request_fingerprint,
+            ids_drawn=ids_drawn,
         ))
         self._session.flush()
+
+    def view_version(self, client_id: str) -> int:
+        row = self._session.get(ProjectRow, str(client_id))
+        assert row is not None, "view_version() of a project never added"
+        return row.view_version
+
+    def view_written(self, client_id: str, version: int) -> None:
+        """The legacy view holds the project as of change ``version`` (never moved back)."""
+        row = self._session.get(ProjectRow, str(client_id), with_for_update=True)
+        if row is not None and row.view_version < version:
+            row.view_version = version
+            self._session.flush()
 
     def last_change(self, client_id: str) -> Optional[ProjectChange]:
         query = select(ProjectChangeRow).where(ProjectChangeRow.client_id == str(client_id))
@@ -100,7 +114,7 @@ class ProjectRepository:
         row = self._session.scalars(query).first()
         if row is None:
             return None
-        return KeyedChange(row.client_id, _change(row), row.request_fingerprint or "")
+        return KeyedChange(row.client_id, _change(row), row.request_fingerprint or "", row.ids_drawn)
 
     @staticmethod
     def _project(row: ProjectRow) -> Project:

@@ -115,7 +115,7 @@ class OnboardingService:
                 raise _not_found(client_id)
             now = self._clock.now()
             change = apply(project, now)
-            uow.projects.save(project, change, idempotency_key, fingerprint)
+            uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
             if change.state_after is not change.state_before:
                 uow.outbox.append(state_changed(project, change.state_before, now))
             uow.commit()
@@ -128,6 +128,8 @@ class OnboardingService:
             raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
         project = uow.projects.get(earlier.client_id)
         assert project is not None, "a change of a project that is gone"
+        # a continued reproducible run goes on after the ids the first call had seen drawn
+        skip_ids_to(earlier.ids_drawn)
         # the answer the first call gave: the project as that change left it
         project.state, project.description = earlier.change.state_after, earlier.change.description_after
         return project_dto(project)
@@ -141,11 +143,22 @@ class OnboardingService:
             if project is None:
                 raise _not_found(client_id)
             last = uow.projects.last_change(project.client_id)
+            view_version = uow.projects.view_version(project.client_id)
+        # only a command's sync can be lost, and only until the view is known to hold it: a value
+        # taken in from the view was there already
+        unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE)
+                            and view_version < project.version)
         return ViewExpectation(
-            project=project_dto(project), version=project.version,
-            state_before=last.state_before if last is not None else None,
-            description_before=last.description_before if last is not None else None,
+            project=project_dto(project), version=project.version, view_written=view_version >= project.version,
+            state_before=last.state_before if unsynced_command else None,
+            description_before=last.description_before if unsynced_command else None,
         )
+
+    def legacy_view_written(self, client_id: str, version: int) -> None:
+        """The ACL wrote the legacy view from the project as of change ``version``."""
+        with self._unit_of_work().for_writing() as uow:
+            uow.projects.view_written(str(client_id), version)
+            uow.commit()
 
     def absorb_legacy_write(self, client_id: str, write: LegacyWrite) -> None:
         """Take in a value a legacy writer left in the view, once, in onboarding's own transaction."""

@@ -43,6 +43,9 @@ class ProjectRow(OnboardingBase):
     updated_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime, nullable=True)
     # the number of the latest change (0: none yet); a change row carries each number
     version: Mapped[int] = mapped_column(Integer)
+    # the latest change the legacy view is known to hold (-1: not written yet): until it
+    # catches up, a view still showing the values before the last command is a lost sync
+    view_version: Mapped[int] = mapped_column(Integer)
     # the strategy's status as the project's own moves and stamps told it (see project.py)
     strategy_status_seen: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -73,6 +76,9 @@ class ProjectChangeRow(OnboardingBase):
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     idempotency_key: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     request_fingerprint: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    # reproducible runs: the seeded ids drawn when the command ran, so its replay in a continued
+    # run goes on after them (the journey's later steps then mint an uninterrupted run's ids)
+    ids_drawn: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
 
 
 class OnboardingOutboxRow(OutboxRow, OnboardingBase):

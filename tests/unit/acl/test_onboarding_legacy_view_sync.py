@@ -161,3 +161,18 @@ def test_a_legacy_write_seen_by_two_callers_at_once_is_taken_in_once(views, data
         seen = list(pool.map(lambda _: wrapped.get_project(client).description, range(2)))
     assert [stamped, stamped] == seen
     assert (stamped, 1) == (bare.get_project(client).description, bare.legacy_view_expectation(client).version)
+
+
+def test_a_legacy_write_of_the_state_before_a_landed_sync_is_taken_in(views):
+    """REJECTED, a move out of it (synced), then REJECTED again from client review: taken in, not mistaken for a lost sync."""
+    _, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+
+    def client_rejects() -> None:
+        with legacy_session("client_review") as session:
+            session.get(CampaignRow, client).project_state = "REJECTED"
+
+    client_rejects()
+    assert ProjectState.STRATEGY_APPROVED is wrapped.advance_project(client, ProjectState.STRATEGY_APPROVED, "a1").state
+    client_rejects()
+    assert ProjectState.REJECTED is wrapped.get_project(client).state

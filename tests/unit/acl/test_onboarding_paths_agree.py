@@ -28,7 +28,8 @@ pytestmark = pytest.mark.legacy_internals("onboarding", "strategy")
 
 steps = st.one_of(
     st.tuples(st.just("advance"), st.sampled_from(list(ProjectState))),
-    st.tuples(st.just("note"), st.sampled_from(["[Checked]", "[Approved: by hand]", "[Rejected: off brand]"])),
+    # a note that only looks like a decision stamp is the declared divergence strategy-status-from-stamps
+    st.tuples(st.just("note"), st.sampled_from(["[Checked]", "[Reviewed: twice]"])),
     st.tuples(st.just("legacy_state"), st.sampled_from(["REJECTED", "DELIVERED", "CANCELLED"])),
     st.tuples(st.just("approve"), st.none()),
     st.tuples(st.just("reject"), st.sampled_from(["too vague", "off brand"])),
@@ -79,3 +80,16 @@ def test_both_paths_answer_every_step_alike(paths):
             new.get_project(on_new).model_dump(exclude={"client_id"})
 
     run()
+
+
+def test_the_declared_divergence_a_draft_before_the_first_move(paths):
+    """strategy-status-from-stamps: a drafted, undecided strategy before the first move restarts legacy at STRATEGY_GENERATED, the new path at CREATED."""
+    legacy, new = paths
+    answers = []
+    for port in (legacy, new):
+        client = port.onboard_client(INTAKE, f"k{next(_keys)}").client_id
+        with legacy_session("strategy") as session:
+            session.get(CampaignRow, client).strategy_status = "DRAFT"  # what strategy's draft writes (L-07)
+        answers.append(apply(port, client, ("advance", ProjectState.INTAKE_COMPLETE)))
+    assert [("refused", "illegal_state_transition", "STRATEGY_GENERATED -> INTAKE_COMPLETE"),
+            (ProjectState.INTAKE_COMPLETE, "Client project for Helix Analytics GmbH")] == answers
