@@ -9,6 +9,7 @@ from acl._support.errors import TranslationError
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl.onboarding.legacy_view_sync import write_project_row
 from acl.onboarding.translation import (
     brief_from_legacy,
     intake_from_legacy,
@@ -99,7 +100,8 @@ class LegacyOnboarding:
         def run() -> ClientProject:
             with legacy_session(MODULE) as session:
                 row = project_row(session, client_id)
-                row.description = f"{row.description} {note}"
+                noted = project_from_row(row).model_copy(update={"description": f"{row.description} {note}"})
+                write_project_row(session, noted)
                 return project_from_row(row)
 
         return self._idempotency.once("add_project_note", idempotency_key, (client_id, note), run)

@@ -35,7 +35,9 @@ from aicmo.onboarding.internal.service import OnboardingService
 from aicmo.shared.ids import ClientId
 from backend.db.models import CampaignRow
 
-__all__ = ["OnboardingWithLegacyView", "SeenView", "legacy_writes", "read_legacy_view", "sync_legacy_view"]
+__all__ = [
+    "OnboardingWithLegacyView", "SeenView", "legacy_writes", "read_legacy_view", "sync_legacy_view", "write_project_row",
+]
 
 MODULE = "onboarding"
 _STATES = frozenset(state.value for state in ProjectState)
@@ -63,27 +65,36 @@ def sync_legacy_view(project: ClientProject, seen: Optional[SeenView] = None) ->
     left alone: it is a legacy write the next look takes in, not a value to overwrite.
     """
     with legacy_session(MODULE) as session:
-        row = session.get(CampaignRow, str(project.client_id), with_for_update=True)
-        if row is None:
-            # create_client's values, column for column: the intake JSON is legacy's model_dump_json
-            session.add(CampaignRow(
-                id=str(project.client_id),
-                name=project.name,
-                description=project.description,
-                kind="project",
-                intake_json=intake_to_legacy(project.intake).model_dump_json(),
-                strategy_status=None,
-                project_state=project.state.value,
-                service_key=project.pack.value,
-                created_at=project.created_at,
-                updated_at=project.updated_at,
-            ))
-            session.flush()
-            return
-        if seen is None or row.project_state in (seen.project_state, project.state.value):
-            row.project_state = project.state.value
-        if seen is None or row.description in (seen.description, project.description):
-            row.description = project.description
+        write_project_row(session, project, seen)
+
+
+def write_project_row(session: Any, project: ClientProject, seen: Optional[SeenView] = None) -> None:
+    """The one place that writes onboarding's columns of the project row, in the caller's session.
+
+    The legacy adapter's notes and this sync both write through it, so the write into cam's
+    table is one, not two. See sync_legacy_view for ``seen``.
+    """
+    row = session.get(CampaignRow, str(project.client_id), with_for_update=True)
+    if row is None:
+        # create_client's values, column for column: the intake JSON is legacy's model_dump_json
+        session.add(CampaignRow(
+            id=str(project.client_id),
+            name=project.name,
+            description=project.description,
+            kind="project",
+            intake_json=intake_to_legacy(project.intake).model_dump_json(),
+            strategy_status=None,
+            project_state=project.state.value,
+            service_key=project.pack.value,
+            created_at=project.created_at,
+            updated_at=project.updated_at,
+        ))
+        session.flush()
+        return
+    if seen is None or row.project_state in (seen.project_state, project.state.value):
+        row.project_state = project.state.value
+    if seen is None or row.description in (seen.description, project.description):
+        row.description = project.description
 
 
 def legacy_writes(seen: SeenView, expected: ViewExpectation) -> list[LegacyWrite]:

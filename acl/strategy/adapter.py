@@ -10,6 +10,7 @@ from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_from_row, project_row
 from acl.strategy import approval
+from acl.strategy.legacy_view_sync import write_strategy_columns
 from acl.strategy.translation import (
     document_to_legacy,
     stored_document,
@@ -58,8 +59,7 @@ class LegacyStrategy:
             doc, errors = draft_strategy(project.brief.model_dump(mode="json"))
             with legacy_session(MODULE) as session:
                 row = project_row(session, project.client_id)
-                row.strategy_text = doc.model_dump_json()
-                row.strategy_status = strategy_status_for(errors)  # L-07
+                write_strategy_columns(row, doc.model_dump_json(), strategy_status_for(errors))  # L-07
                 return strategy_from_row(row, project.brief, errors=errors)
 
         return self._idempotency.once("draft_strategy", idempotency_key, project.client_id, run)

@@ -42,7 +42,7 @@ from aicmo.strategy.api import (
 )
 from backend.db.models import CampaignRow
 
-__all__ = ["StrategyWithLegacyView", "reconcile_legacy_view", "sync_legacy_view"]
+__all__ = ["StrategyWithLegacyView", "reconcile_legacy_view", "sync_legacy_view", "write_strategy_columns"]
 
 MODULE = "strategy"
 
@@ -66,13 +66,19 @@ def _project_row(session: Any, strategy_id: str) -> Optional[CampaignRow]:
     return row if row is not None and row.kind == "project" else None
 
 
+def write_strategy_columns(row: CampaignRow, strategy_text: str, strategy_status: str) -> None:
+    """The one place that writes strategy's columns of the project row: the legacy adapter's
+    draft and this sync both write through it, so the write into cam's table is one, not two."""
+    row.strategy_text = strategy_text
+    row.strategy_status = strategy_status
+
+
 def sync_legacy_view(strategy: Strategy) -> None:
     """Write the plan and its status onto the project row, as the legacy adapter wrote them."""
     with legacy_session(MODULE) as session:
         row = _project_row(session, strategy.strategy_id)
         if row is not None:
-            row.strategy_text = legacy_text(strategy)
-            row.strategy_status = strategy.status.value
+            write_strategy_columns(row, legacy_text(strategy), strategy.status.value)
 
 
 def _seen(strategy_id: str) -> Optional[tuple[Optional[str], Optional[str]]]:
