@@ -28,7 +28,7 @@ from aicmo.shared.clock import Clock
 from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.persistence.conflicts import serialize_on
 from aicmo.shared.persistence.idempotency import value_fingerprint
-from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
+from aicmo.shared.seeded_uuid import ids_drawn
 from aicmo.shared.text_generation import TextGenerator
 from aicmo.strategy.api import Strategy
 
@@ -80,7 +80,7 @@ class ProductionService:
             assert stored is not None
             # the answer holds the creatives just produced, as legacy's does
             result = set_dto(stored, records)
-            uow.commands.record(method, idempotency_key, fingerprint, result, ids_drawn(), now)
+            uow.answers.record(method, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.outbox.append(events.produced(set_id, set_id, str(strategy.strategy_id), ids, idempotency_key, now))
             uow.commit()
         return result
@@ -113,7 +113,7 @@ class ProductionService:
             stored = uow.sets.get(set_id)
             assert stored is not None
             result = set_dto(stored)
-            uow.commands.record(method, idempotency_key, fingerprint, result, ids_drawn(), now)
+            uow.answers.record(method, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.outbox.append(events.rewritten(set_id, stored.client_id, [c.creative_id for c in changed], idempotency_key, now))
             uow.commit()
         return result
@@ -133,7 +133,7 @@ class ProductionService:
             stored = uow.sets.get(set_id)
             assert stored is not None
             result = set_dto(stored)
-            uow.commands.record(method, idempotency_key, fingerprint, result, ids_drawn(), now)
+            uow.answers.record(method, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.outbox.append(events.delivered(set_id, stored.client_id, [c.creative_id for c in chosen], idempotency_key, now))
             uow.commit()
         return result
@@ -157,7 +157,7 @@ class ProductionService:
                 uow.sets.update([c.with_status(CreativeStatus.DISCARDED.value) for c in live])
                 result = Compensation(action=DISCARD, target_id=set_id, status=CompensationStatus.COMPENSATED,
                                       undone=tuple(c.creative_id for c in live))
-            uow.commands.record(DISCARD, idempotency_key, fingerprint, result, ids_drawn(), now)
+            uow.answers.record(DISCARD, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.commit()
         return result
 
@@ -236,12 +236,8 @@ class ProductionService:
 
     @staticmethod
     def _replay(uow: ProductionUnitOfWork, method: str, idempotency_key: str, fingerprint: str, answer: type[A]) -> Optional[A]:
-        stored = uow.commands.earlier(method, idempotency_key, fingerprint)
-        if stored is None:
-            return None
-        # the first call drew ids that this one does not: a reproducible run goes on after them
-        skip_ids_to(stored.ids_drawn)
-        return answer.model_validate_json(stored.result)
+        stored = uow.answers.replay(method, idempotency_key, fingerprint)
+        return answer.model_validate_json(stored) if stored is not None else None
 
     def _existing(self, set_id: str, wanted: Sequence[str]) -> CreativeSetRecord:
         with self._unit_of_work() as uow:

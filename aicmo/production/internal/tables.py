@@ -13,6 +13,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aicmo.shared.persistence.inbox import InboxRow
+from aicmo.shared.persistence.keyed_answers import KeyedAnswerRow
 from aicmo.shared.persistence.metadata import owner_metadata
 from aicmo.shared.persistence.outbox import OutboxRow
 from aicmo.shared.persistence.ownership import register_table
@@ -81,19 +82,10 @@ class ProductionCreativeRow(ProductionBase):
     status_changes: Mapped[int] = mapped_column(Integer)
 
 
-class ProductionCommandRow(ProductionBase):
+class ProductionCommandRow(KeyedAnswerRow, ProductionBase):
     """A keyed command's answer, kept for its replays: the same key and request answer the same."""
 
     __tablename__ = "production_commands"
-
-    method: Mapped[str] = mapped_column(String(40), primary_key=True)
-    idempotency_key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    # a repeat of the key with another request is a conflict, not a replay
-    request_fingerprint: Mapped[str] = mapped_column(String(64))
-    result: Mapped[str] = mapped_column(Text)
-    # in a reproducible run, the seeded ids drawn when the command ran: a replay continues after them
-    ids_drawn: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ProductionOutboxRow(OutboxRow, ProductionBase):

@@ -1,9 +1,9 @@
-"""Production's unit of work: one production-scoped session with the sets, the command log, outbox and inbox."""
+"""Production's unit of work: one production-scoped session with the sets, the keyed answers and the outbox."""
 from __future__ import annotations
 
-from aicmo.production.internal.commands import CommandLog
 from aicmo.production.internal.repository import CreativeSetRepository
-from aicmo.production.internal.tables import ProductionOutboxRow
+from aicmo.production.internal.tables import ProductionCommandRow, ProductionOutboxRow
+from aicmo.shared.persistence.keyed_answers import KeyedAnswers
 from aicmo.shared.persistence.outbox import Outbox
 from aicmo.shared.persistence.unit_of_work import UnitOfWork
 
@@ -14,10 +14,10 @@ class ProductionUnitOfWork(UnitOfWork):
     """`with uow:` … `uow.commit()`; creatives, answers and events land together or not at all."""
 
     sets: CreativeSetRepository
-    commands: CommandLog
+    answers: KeyedAnswers[ProductionCommandRow]
     outbox: Outbox[ProductionOutboxRow]
 
     def _opened(self) -> None:
         self.sets = CreativeSetRepository(self.session)
-        self.commands = CommandLog(self.session)
+        self.answers = KeyedAnswers(self.session, ProductionCommandRow)
         self.outbox = Outbox(self.session, ProductionOutboxRow)

@@ -1,4 +1,4 @@
-"""Strategies in strategy's tables: stored whole, read back by id; keyed answers and absorbed messages beside them."""
+"""Strategies in strategy's tables: stored whole, read back by id; absorbed messages beside them (keyed answers: the kit's KeyedAnswers)."""
 from __future__ import annotations
 
 import json
@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from aicmo.strategy.api import StrategyDecisionKind, StrategyStatus
 from aicmo.strategy.internal.model import Channel, Decision, Plan, PlanKpi, PlanPillar, StrategyRecord
-from aicmo.strategy.internal.tables import StrategyCommandRow, StrategyDecisionRow, StrategyInboxRow, StrategyRow
+from aicmo.strategy.internal.tables import StrategyDecisionRow, StrategyInboxRow, StrategyRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["StoredAnswer", "StrategyRepository"]
+__all__ = ["StrategyRepository"]
 
 INBOX_SUBSCRIBER = "strategy.legacy_view"
 
@@ -35,14 +35,6 @@ def _plan(text: str) -> Plan:
         channels=tuple(Channel(**c) for c in data["channels"]),
         timeline=data["timeline"],
     )
-
-
-@attrs.frozen
-class StoredAnswer:
-    """A keyed command's first answer (the port's DTO as JSON) and the fingerprint of its request."""
-
-    request_fingerprint: str
-    answer: str
 
 
 class StrategyRepository:
@@ -75,15 +67,6 @@ class StrategyRepository:
                                 decided_at=d.decided_at, project_note=d.project_note)
             for ordinal, d in enumerate(record.decisions) if ordinal >= stored
         ])
-        self._session.flush()
-
-    def answer(self, method: str, idempotency_key: str) -> Optional[StoredAnswer]:
-        row = self._session.get(StrategyCommandRow, (method, idempotency_key))
-        return StoredAnswer(row.request_fingerprint, row.answer) if row is not None else None
-
-    def keep_answer(self, method: str, idempotency_key: str, request_fingerprint: str, answer: str) -> None:
-        self._session.add(StrategyCommandRow(method=method, idempotency_key=idempotency_key,
-                                             request_fingerprint=request_fingerprint, answer=answer))
         self._session.flush()
 
     def absorbed(self, message_id: str) -> bool:

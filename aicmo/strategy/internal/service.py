@@ -14,10 +14,10 @@ from typing import Optional
 
 from aicmo.onboarding.api import ClientProject, OnboardingPort
 from aicmo.shared.clock import Clock
-from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.ids import MessageId, derived_id
 from aicmo.shared.persistence.conflicts import serialize_on
 from aicmo.shared.persistence.idempotency import value_fingerprint
+from aicmo.shared.seeded_uuid import ids_drawn
 from aicmo.shared.text_generation import TextGenerator
 from aicmo.strategy.api import (
     Strategy,
@@ -88,8 +88,9 @@ class StrategyService(LegacyViewSupport):
                 record = before.changed(**drafted)
             uow.strategies.save(record)
             answer = strategy_dto(record, decisions=())  # legacy's draft answer lists no decisions
-            uow.strategies.keep_answer(method, idempotency_key, fingerprint, answer.model_dump_json())
-            uow.outbox.append(drafted_event(record, self._clock.now()))
+            now = self._clock.now()
+            uow.answers.record(method, idempotency_key, fingerprint, answer.model_dump_json(), ids_drawn(), now)
+            uow.outbox.append(drafted_event(record, now))
             uow.commit()
         return answer
 
@@ -126,12 +127,8 @@ class StrategyService(LegacyViewSupport):
         return record
 
     def _replay(self, uow: StrategyUnitOfWork, method: str, key: str, fingerprint: str) -> Optional[Strategy]:
-        stored = uow.strategies.answer(method, key)
-        if stored is None:
-            return None
-        if stored.request_fingerprint != fingerprint:
-            raise IdempotencyConflict(f"{method}: key {key!r} was used for another request", key=key)
-        return Strategy.model_validate_json(stored.answer)
+        stored = uow.answers.replay(method, key, fingerprint)
+        return Strategy.model_validate_json(stored) if stored is not None else None
 
     def _decide(self, method: str, strategy_id: str, key: str, request: object,
                 decision_at: Callable[[datetime], Decision]) -> Strategy:
@@ -148,7 +145,7 @@ class StrategyService(LegacyViewSupport):
                 record = record.changed(status=status, decisions=record.decisions + (decision,))
                 uow.strategies.save(record)
                 answer = strategy_dto(record)
-                uow.strategies.keep_answer(method, key, fingerprint, answer.model_dump_json())
+                uow.answers.record(method, key, fingerprint, answer.model_dump_json(), ids_drawn(), decision.decided_at)
                 uow.outbox.append(decided_event(record, decision))
                 uow.commit()
         # only the description is stamped; the project's state is onboarding's and left alone

@@ -13,6 +13,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aicmo.shared.persistence.inbox import InboxRow
+from aicmo.shared.persistence.keyed_answers import KeyedAnswerRow
 from aicmo.shared.persistence.metadata import owner_metadata
 from aicmo.shared.persistence.outbox import OutboxRow
 from aicmo.shared.persistence.ownership import register_table
@@ -68,16 +69,10 @@ class StrategyDecisionRow(StrategyBase):
     project_note: Mapped[str] = mapped_column(Text)
 
 
-class StrategyCommandRow(StrategyBase):
-    """A keyed command's first answer: a repeat of the key with the same request gets it again."""
+class StrategyCommandRow(KeyedAnswerRow, StrategyBase):
+    """A keyed command's first answer, the Strategy DTO: a redraft or a later decision must not change a replayed answer."""
 
     __tablename__ = "strategy_commands"
-
-    method: Mapped[str] = mapped_column(String(40), primary_key=True)
-    idempotency_key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    request_fingerprint: Mapped[str] = mapped_column(String(64))
-    # the Strategy DTO as JSON: a redraft or a later decision must not change a replayed answer
-    answer: Mapped[str] = mapped_column(Text)
 
 
 class StrategyOutboxRow(OutboxRow, StrategyBase):
