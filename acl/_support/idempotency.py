@@ -32,7 +32,8 @@ from aicmo.shared.persistence.idempotency_records import (
     has_records_table,
     recorded_results,
 )
-from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
+from aicmo.shared.persistence.keyed_answers import accept_replay
+from aicmo.shared.seeded_uuid import ids_drawn
 
 __all__ = ["DurableIdempotency", "IdempotencyMemory"]
 
@@ -97,10 +98,9 @@ class DurableIdempotency:
             return recorded_results(session.connection(), self._module, methods)
 
     def _replay(self, method: str, key: str, fingerprint: str, record: IdempotencyRecord, run: Callable[[], T]) -> T:
-        if record.fingerprint != fingerprint:
-            raise IdempotencyConflict(f"{method}: key {key!r} was used for another request", key=key)
-        # the first call drew ids that this one does not: a reproducible run goes on after them, not over them
-        skip_ids_to(record.ids_drawn)
+        # another request under the key conflicts; the first call drew ids that this one does not: a
+        # reproducible run goes on after them, not over them
+        accept_replay(method, key, fingerprint, record.fingerprint, record.ids_drawn)
         return _from_json(run, record.result)
 
 

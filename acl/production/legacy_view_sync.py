@@ -42,10 +42,9 @@ from aicmo.production.internal.legacy_writes import LegacySet, LegacyStatusWrite
 from aicmo.production.internal.model import CreativeRecord
 from aicmo.production.internal.service import ProductionService
 from aicmo.shared.compensation import Compensation, CompensationStatus
-from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.idempotency import value_fingerprint
 from aicmo.shared.persistence.idempotency_records import find_record, has_records_table
-from aicmo.shared.seeded_uuid import skip_ids_to
+from aicmo.shared.persistence.keyed_answers import accept_replay
 from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 
@@ -179,9 +178,8 @@ def legacy_answer(method: str, idempotency_key: str, request: Any, answer: type[
         record = find_record(connection, MODULE, method, idempotency_key) if known else None
     if record is None:
         return None
-    if record.fingerprint != value_fingerprint(request):
-        raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
-    skip_ids_to(record.ids_drawn)  # as the adapter's replay: the ids it drew are spent
+    # as the adapter's replay: another request conflicts, and the ids the adapter drew are spent
+    accept_replay(method, idempotency_key, value_fingerprint(request), record.fingerprint, record.ids_drawn)
     return TypeAdapter(answer).validate_json(json.dumps(record.result))
 
 

@@ -24,10 +24,10 @@ from aicmo.onboarding.internal.repository import KeyedChange
 from aicmo.onboarding.internal.translation import project_dto
 from aicmo.onboarding.internal.unit_of_work import OnboardingUnitOfWork
 from aicmo.shared.clock import Clock
-from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.conflicts import is_unique_violation
 from aicmo.shared.persistence.idempotency import request_fingerprint, value_fingerprint
-from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
+from aicmo.shared.persistence.keyed_answers import accept_replay
+from aicmo.shared.seeded_uuid import ids_drawn
 
 __all__ = ["OnboardingService"]
 
@@ -80,11 +80,8 @@ class OnboardingService:
         earlier = uow.projects.created_by(idempotency_key)
         if earlier is None:
             return None
-        if earlier.request_fingerprint != fingerprint:
-            raise IdempotencyConflict(f"onboard_client: key {idempotency_key!r} was used for another request",
-                                      key=idempotency_key)
-        # the first call drew ids that this one does not: a reproducible run goes on after them
-        skip_ids_to(earlier.ids_drawn)
+        # another intake under the key conflicts; the same one goes on after the ids its first call drew
+        accept_replay("onboard_client", idempotency_key, fingerprint, earlier.request_fingerprint, earlier.ids_drawn)
         return project_dto(earlier.project)
 
     def get_project(self, client_id: str) -> ClientProject:
@@ -124,12 +121,11 @@ class OnboardingService:
     @staticmethod
     def _replayed(uow: OnboardingUnitOfWork, method: str, idempotency_key: str, fingerprint: str,
                   earlier: KeyedChange) -> ClientProject:
-        if earlier.request_fingerprint != fingerprint:
-            raise IdempotencyConflict(f"{method}: key {idempotency_key!r} was used for another request", key=idempotency_key)
+        # another request under the key conflicts; a continued reproducible run goes on after the ids
+        # the first call had seen drawn
+        accept_replay(method, idempotency_key, fingerprint, earlier.request_fingerprint, earlier.ids_drawn)
         project = uow.projects.get(earlier.client_id)
         assert project is not None, "a change of a project that is gone"
-        # a continued reproducible run goes on after the ids the first call had seen drawn
-        skip_ids_to(earlier.ids_drawn)
         # the answer the first call gave: the project as that change left it
         project.state, project.description = earlier.change.state_after, earlier.change.description_after
         return project_dto(project)

@@ -14,7 +14,9 @@ uninterrupted run mints, not those ids again.
 
 A module declares its table with the mixin on its own Base
 (``class ProductionCommandRow(KeyedAnswerRow, ProductionBase)``) and reaches it through
-`KeyedAnswers` in its unit of work.
+`KeyedAnswers` in its unit of work. Keys kept elsewhere (onboarding keeps them on its project
+and change rows, the anti-corruption adapters in the strangler's idempotency records) are
+checked and replayed through `accept_replay`, so every path conflicts and skips ids alike.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from aicmo.shared.seeded_uuid import skip_ids_to
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["KeyedAnswerRow", "KeyedAnswers", "replayed"]
+__all__ = ["KeyedAnswerRow", "KeyedAnswers", "accept_replay"]
 
 
 class KeyedAnswerRow:
@@ -50,9 +52,9 @@ class KeyedAnswerRow:
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-def replayed(method: str, idempotency_key: str, fingerprint: str, stored_fingerprint: str,
-             stored_ids_drawn: Optional[int]) -> None:
-    """Let a repeat of ``idempotency_key`` replay what was stored under it, or refuse it.
+def accept_replay(method: str, idempotency_key: str, fingerprint: str, stored_fingerprint: str,
+                  stored_ids_drawn: Optional[int]) -> None:
+    """Accept a repeat of ``idempotency_key`` as a replay of what was stored under it, or refuse it.
 
     For keys kept anywhere (a keyed-answers table, or a module's own rows that carry them):
     another request under the key is an IdempotencyConflict; the same request continues a
@@ -85,7 +87,7 @@ class KeyedAnswers(Generic[R]):
         row = self._session.get(self._row, (method, idempotency_key))
         if row is None:
             return None
-        replayed(method, idempotency_key, fingerprint, row.request_fingerprint, row.ids_drawn)
+        accept_replay(method, idempotency_key, fingerprint, row.request_fingerprint, row.ids_drawn)
         return row.answer
 
     def record(self, method: str, idempotency_key: str, fingerprint: str, answer_json: str,
