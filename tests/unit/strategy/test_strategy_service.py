@@ -11,6 +11,7 @@ from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.persistence.guard import OwnershipViolation
 from aicmo.shared.persistence.module_session import module_sessionmaker
 from aicmo.shared.persistence.ownership import owner_of
+from aicmo.shared.seeded_uuid import SEEDED, seeded_uuid4
 from aicmo.shared.text_generation import TEXT_GENERATOR
 from aicmo.strategy.api import StrategyDecisionKind, StrategyNotFound, StrategyPort, StrategyStatus
 from aicmo.strategy.internal import descriptor
@@ -105,6 +106,22 @@ def test_a_repeated_key_replays_and_another_request_conflicts(engine):
     with pytest.raises(IdempotencyConflict):
         built.strategy.reject_strategy(CLIENT, "other reason", "k3")
     assert 2 == len(built.strategy.get_strategy(CLIENT).decisions)
+
+
+def test_a_replay_in_a_continued_reproducible_run_goes_on_after_the_ids_its_first_call_saw_drawn(engine):
+    """The draft keeps how many seeded ids the run had drawn; replayed in a new process, the sequence skips there."""
+    first = seeded_uuid4("journey")
+    token = SEEDED.set(first)
+    try:
+        for _ in range(4):  # the journey's steps before the draft
+            first()
+        drafted = Built(engine).strategy.draft_strategy(PROJECT, "k1")
+        continued = seeded_uuid4("journey")
+        SEEDED.set(continued)
+        assert drafted == Built(engine).strategy.draft_strategy(PROJECT, "k1")
+        assert 4 == continued.drawn
+    finally:
+        SEEDED.reset(token)
 
 
 def test_a_repeated_decision_sends_the_same_stamp_under_the_same_key(engine):
