@@ -80,8 +80,8 @@ class KeyedAnswers(Generic[R]):
         The key is held until this transaction ends (on PostgreSQL; SQLite's writing
         transactions hold the whole database): a second caller with the same key waits for the
         first to commit and then replays or conflicts, instead of both running the command and
-        the later one meeting the primary key. A caller looking before it asks a slow provider
-        looks without holding anything for long: its transaction is short.
+        the later one meeting the primary key. A look taken before asking a slow provider, in a
+        short transaction of its own, likewise waits for a first call under way and replays it.
         """
         serialize_on(self._session, self._row.__tablename__, f"{method}:{idempotency_key}")
         row = self._session.get(self._row, (method, idempotency_key))
