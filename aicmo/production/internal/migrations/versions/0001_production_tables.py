@@ -24,7 +24,7 @@ def upgrade() -> None:
     sa.Column('method', sa.String(length=40), nullable=False),
     sa.Column('idempotency_key', sa.String(length=200), nullable=False),
     sa.Column('request_fingerprint', sa.String(length=64), nullable=False),
-    sa.Column('result', sa.Text(), nullable=False),
+    sa.Column('answer', sa.Text(), nullable=False),
     sa.Column('ids_drawn', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('method', 'idempotency_key', name=op.f('pk_production_commands')),

@@ -25,6 +25,8 @@ def upgrade() -> None:
     sa.Column('idempotency_key', sa.String(length=200), nullable=False),
     sa.Column('request_fingerprint', sa.String(length=64), nullable=False),
     sa.Column('answer', sa.Text(), nullable=False),
+    sa.Column('ids_drawn', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('method', 'idempotency_key', name=op.f('pk_strategy_commands')),
     schema=schema
     )
