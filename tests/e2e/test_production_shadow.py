@@ -14,7 +14,7 @@ from tests.databases import database_parameters, migrated_database
 from tests.e2e.conftest import EXAMPLES
 
 # the two examples whose first QC round fails: each journey builds its calendar twice, around a rewrite
-# (every example journey on the new path is compared byte for byte in test_production_new_matches_legacy.py)
+# (every example journey on the new path is compared byte for byte in test_new_paths_match_legacy.py)
 INTAKES = [EXAMPLES / "intake_aliases_missing_fields.json", EXAMPLES / "intake_quick_social_uk.json"]
 
 
