@@ -7,9 +7,10 @@ on `new` at once — against the all-legacy run of the same intake on the same b
 starts on an empty database of its backend. Equal are: the exit code and the printed JSON, the
 files written, and every legacy table legacy readers read (`cam_campaigns`, the project record's
 legacy view; `creative_assets`, the creatives'; and the rest). And each run routed to a new path
-stored in that module's own tables, so no route silently answered from legacy. The corpus
-intakes run the same way through the pins (`via:migrated=new` and one configuration per module).
-The all-legacy run of an intake is made once per backend and shared by its route sets.
+stored in that module's own tables, so no route silently answered from legacy. The journey
+intakes of the characterization corpus run with every migrated module on `new` the same way
+(and through the pins, each module alone too). The all-legacy run of an intake is made once per
+backend and shared by its route sets.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from sqlalchemy import MetaData, func, select
 
 from aicmo.orchestration.bootstrap import DESCRIPTORS, NEW_IMPLEMENTATIONS
 from aicmo.shared.persistence.engines import engine_for, forget_engine
+from tests.characterization import corpus
 from tests.databases import database_parameters, migrated_database
 from tests.e2e.conftest import EXAMPLES, tree_digest
 
@@ -33,6 +35,7 @@ ROUTE_SETS = {
     "migrated=new": tuple(NEW_IMPLEMENTATIONS),
 }
 INTAKES = sorted(EXAMPLES.glob("intake_*.json"))
+MIGRATED = ROUTE_SETS["migrated=new"]
 _legacy_runs: dict[tuple[str, str], "Run"] = {}
 
 
@@ -85,7 +88,18 @@ def empty_database(request, postgres, workdir):
 @pytest.mark.parametrize("modules", list(ROUTE_SETS.values()), ids=list(ROUTE_SETS))
 @pytest.mark.parametrize("intake", INTAKES, ids=lambda p: p.stem)
 def test_every_example_journey_on_the_new_paths_is_the_legacy_one(aicmo, workdir, empty_database, intake, modules):
-    key = (empty_database.backend, intake.name)
+    assert_the_legacy_journey(aicmo, workdir, empty_database, intake, modules)
+
+
+@pytest.mark.parametrize("name", corpus.JOURNEY_INTAKES)
+def test_every_corpus_journey_with_every_migrated_module_on_new_is_the_legacy_one(aicmo, workdir, empty_database, name):
+    intake = workdir / f"{name}.json"
+    intake.write_text(json.dumps(corpus.intake(name)), encoding="utf-8")
+    assert_the_legacy_journey(aicmo, workdir, empty_database, intake, MIGRATED)
+
+
+def assert_the_legacy_journey(aicmo, workdir, empty_database, intake, modules: tuple[str, ...]) -> None:
+    key = (empty_database.backend, str(intake))
     if key not in _legacy_runs:
         _legacy_runs[key] = Run(aicmo, workdir, empty_database(), intake, ())
     legacy = _legacy_runs[key]
