@@ -8,7 +8,7 @@ against its `hello --help`, since Typer's help of a command costs the same in bo
 counts come from the same command run once more, writing its ``sys.modules`` at exit
 (`aicmo.cli_support.import_probe`). The paragraph goes between the ``cli-startup`` markers of
 README.md and the headlines (`aicmo --help` CPU against the minimal app's, the goal ≤ 1.3×) to
-results/cli_startup.json, unless --print-only.
+results/headlines/cli_startup.json, unless --print-only.
 
     python benchmarks/cli_startup.py                 # 21 rounds
     python benchmarks/cli_startup.py --rounds 5 --print-only
