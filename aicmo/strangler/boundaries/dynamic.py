@@ -5,10 +5,8 @@ constant elsewhere, or a computed name, is not an import.
 from __future__ import annotations
 
 import ast
-import json
-import os
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Iterator, Optional
 
 import attrs
 
@@ -75,44 +73,14 @@ def module_name(root: Path, path: Path) -> str:
     return ".".join(parts)
 
 
-def _python_files(root: Path, package: str) -> Iterator[str]:
-    # os.walk: noticeably faster than Path.rglob on trees of thousands of files
-    for folder, subfolders, files in os.walk(root / package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                yield os.path.join(folder, name)
+MARKER_BYTES = tuple(marker.encode() for marker in MARKERS)
 
 
-def _scan(root: Path, path: str) -> list[list[Any]]:
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        source = handle.read()
-    if not any(marker in source for marker in MARKERS):
-        return []  # cheap pre-filter: most files never import dynamically
+def dynamic_imports_in(data: bytes, importer: str) -> tuple[tuple[str, int], ...]:
+    """(imported, line) of each literal dynamic import in a file's bytes."""
+    if not any(marker in data for marker in MARKER_BYTES):
+        return ()  # cheap pre-filter: most files never import dynamically
     try:
-        return [[f.importer, f.imported, f.line] for f in find_in_source(source, module_name(root, Path(path)))]
-    except SyntaxError:
-        return []  # grimp reports unparsable files itself
-
-
-def find_dynamic_imports(root: Path, packages: tuple[str, ...], cache_file: Optional[Path] = None) -> list[DynamicImport]:
-    """Every literal dynamic import; with a cache file, unchanged files (mtime, size) are not reread."""
-    cached: dict[str, list[Any]] = {}
-    if cache_file is not None and cache_file.is_file():
-        try:
-            cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        except ValueError:
-            cached = {}
-    current: dict[str, list[Any]] = {}
-    prefix = len(str(root)) + 1  # cache keys are relative: the tree may move
-    for package in packages:
-        for path in _python_files(root, package):
-            stat = os.stat(path)
-            stamp = [stat.st_mtime_ns, stat.st_size]
-            entry = cached.get(path[prefix:])
-            found = entry[2] if entry and entry[:2] == stamp else _scan(root, path)
-            current[path[prefix:]] = [*stamp, found]
-    if cache_file is not None and current != cached:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(current), encoding="utf-8")
-    return [DynamicImport(*item) for entry in current.values() for item in entry[2]]
+        return tuple((f.imported, f.line) for f in find_in_source(data.decode("utf-8", errors="replace"), importer))
+    except (SyntaxError, ValueError):
+        return ()  # the import scanner reports unparsable files itself

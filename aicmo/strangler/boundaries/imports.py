@@ -1,39 +1,147 @@
-"""The import graph of the first-party packages, built by grimp with its on-disk cache."""
+"""The first-party imports of the checked packages, with an incremental cache keyed by content.
+
+``.aicmo_cache/boundaries-files.marshal`` (beside pyproject.toml, gitignored) keeps, for each
+source file, its stat stamp (mtime in ns, size), a digest of its content, its direct imports
+and its literal dynamic imports. A run stats every file; a file is read again only when its
+stamp changed, and scanned again only when its digest changed too.
+
+What is trusted, and what is not:
+- A matching stamp is trusted, as git and ruff trust it, with git's guard against "racily
+  clean" files: a file modified within ``RACY_SECONDS`` of the run is stored without a stamp,
+  so the next run compares its content even if an edit kept its size and mtime.
+- Another version of the check (its own source files), of grimp or of Python, or any change
+  to the `[tool.aicmo.boundaries]` configuration, discards the whole cache.
+- A module added or removed can change how other files' imports resolve (``from a import b``
+  is ``a.b`` only while that module exists; an import of a missing module is dropped), so the
+  direct imports of every file are scanned again then; the digests are still reused.
+- A cache file that is missing, truncated or altered is ignored and rewritten (cache_file).
+"""
 from __future__ import annotations
 
+import hashlib
 import sys
-from contextlib import contextmanager
+import time
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Optional
 
-import grimp
-from grimp.exceptions import GrimpException
+import attrs
 
-CACHE_DIR = ".grimp_cache"
+from aicmo.strangler.boundaries import cache_file
+from aicmo.strangler.boundaries.config import BoundaryConfig
+from aicmo.strangler.boundaries.dynamic import DynamicImport, dynamic_imports_in
+from aicmo.strangler.boundaries.scanner import GraphError, Imports, scan
+from aicmo.strangler.boundaries.sources import SourceFile, graph_modules, walk_sources
+
+__all__ = ["CACHE_FOLDER", "GraphError", "ImportTable", "cache_header", "module_file", "read_imports"]
+
+CACHE_FOLDER = ".aicmo_cache"
+FILES_CACHE = "boundaries-files.marshal"
+FORMAT = 1  # the layout of the cache's payload
+RACY_SECONDS = 2
+
+# path -> (mtime_ns, size, content digest, direct imports ((imported, line), ...), dynamic ditto)
+Entry = tuple[int, int, bytes, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
 
 
-class GraphError(RuntimeError):
-    """The import graph cannot be built (a file that does not parse, a package not found)."""
+@attrs.frozen
+class ImportTable:
+    direct: Imports  # importer -> imported -> first line, for every module of the graph
+    dynamic: tuple[DynamicImport, ...]  # literal dynamic imports, in file order
+    files: dict[str, str]  # module -> its repository-relative file
+    fingerprint: bytes  # the same for the same configuration, tool versions and file contents
 
 
-@contextmanager
-def _importable(root: Path) -> Iterator[None]:
-    # grimp finds packages through the import system; put the checked tree first
-    sys.path.insert(0, str(root))
-    sys.path_importer_cache.pop(str(root), None)
+@lru_cache(maxsize=1)
+def _tool_version() -> tuple[Any, ...]:
+    own = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        own.update(path.read_bytes())
     try:
-        yield
-    finally:
-        sys.path.remove(str(root))
+        grimp = metadata.version("grimp")
+    except metadata.PackageNotFoundError:
+        grimp = ""
+    return FORMAT, own.digest(), grimp, tuple(sys.version_info[:2])
 
 
-def build_graph(root: Path, packages: tuple[str, ...], use_cache: bool = True) -> grimp.ImportGraph:
-    cache = str(root / CACHE_DIR) if use_cache else None
-    with _importable(root):
-        try:
-            return grimp.build_graph(*packages, cache_dir=cache)
-        except (GrimpException, ValueError) as exc:
-            raise GraphError(f"cannot build the import graph: {exc}") from None
+def cache_header(config: BoundaryConfig) -> tuple[Any, ...]:
+    """What a cache must have been written under to be read: tool versions and configuration."""
+    return (*_tool_version(), repr(config))
+
+
+def _content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _read(root: Path, source: SourceFile) -> Optional[bytes]:
+    try:
+        return (root / source.path).read_bytes()
+    except OSError:
+        return None  # removed since the walk: as if it never was
+
+
+def read_imports(config: BoundaryConfig, use_cache: bool = True) -> ImportTable:
+    root = config.root
+    packages = config.present_packages
+    sources = walk_sources(str(root), packages)
+    modules = graph_modules(sources)
+    header = cache_header(config)
+    cache_path = root / CACHE_FOLDER / FILES_CACHE
+    payload = cache_file.read(cache_path, header) if use_cache else None
+    cached: dict[str, Entry] = payload[1] if payload else {}
+    same_modules = payload is not None and payload[0] == tuple(sorted(modules))
+
+    racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    entries: dict[str, Entry] = {}
+    rescan: list[str] = []  # modules whose direct imports are read again
+    changed = False
+    for source in sources:
+        entry = cached.get(source.path)
+        if entry is not None and entry[0] == source.mtime_ns and entry[1] == source.size:
+            entries[source.path] = entry
+            if not same_modules and modules.get(source.module) is source:
+                rescan.append(source.module)
+            continue
+        changed = True
+        data = _read(root, source)
+        if data is None:
+            continue
+        digest = _content_digest(data)
+        stamp = source.mtime_ns if source.mtime_ns < racy_after else -1  # -1: compare content next time
+        if entry is not None and entry[2] == digest:
+            entries[source.path] = (stamp, source.size, digest, entry[3], entry[4])
+            if not same_modules and modules.get(source.module) is source:
+                rescan.append(source.module)
+        else:
+            entries[source.path] = (stamp, source.size, digest, (), dynamic_imports_in(data, source.module))
+            if modules.get(source.module) is source:
+                rescan.append(source.module)
+
+    scanned = scan(str(root), packages, modules, rescan)
+    for module, imported in scanned.items():
+        path = modules[module].path
+        entry = entries.get(path)
+        if entry is not None:
+            entries[path] = (*entry[:3], tuple(sorted(imported.items())), entry[4])
+    if use_cache and (changed or scanned or not same_modules or len(entries) != len(cached)):
+        cache_file.write(cache_path, header, (tuple(sorted(modules)), entries))
+    return _table(header, modules, sources, entries)
+
+
+def _table(header: tuple[Any, ...], modules: dict[str, SourceFile], sources: list[SourceFile],
+           entries: dict[str, Entry]) -> ImportTable:
+    fingerprint = hashlib.blake2b(repr(header).encode(), digest_size=20)
+    dynamic: list[DynamicImport] = []
+    for source in sources:
+        entry = entries.get(source.path)
+        if entry is None:
+            continue
+        fingerprint.update(source.path.encode() + b"\0" + entry[2])
+        dynamic.extend(DynamicImport(source.module, imported, line) for imported, line in entry[4])
+    direct = {name: dict(entries[source.path][3]) for name, source in modules.items() if source.path in entries}
+    files = {name: source.path for name, source in modules.items()}
+    return ImportTable(direct, tuple(dynamic), files, fingerprint.digest())
 
 
 def module_file(root: Path, name: str) -> str:
