@@ -1,12 +1,12 @@
 """`aicmo boundaries check`: every import edge judged by the rules, plus cycles between modules."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 import attrs
 
 from aicmo.strangler.boundaries import cache_file
-from aicmo.strangler.boundaries.components import classifier
+from aicmo.strangler.boundaries.components import Component, classifier
 from aicmo.strangler.boundaries.config import BoundaryConfig
 from aicmo.strangler.boundaries.imports import CACHE_FOLDER, ImportTable, module_file, read_imports
 from aicmo.strangler.boundaries.rules import CYCLE, Judge, cycles
@@ -71,6 +71,18 @@ def _from_payload(payload: Any) -> Analysis:
 def _analyse(config: BoundaryConfig, table: ImportTable) -> Analysis:
     classify = classifier(config)
     judge = Judge(config)
+    # Tens of thousands of edges but few distinct components: each module's component is
+    # numbered once, and the rule is decided once per pair of component numbers.
+    numbers: dict[Component, int] = {}
+    components: dict[str, tuple[Component, int]] = {}
+    verdicts: dict[tuple[int, int], Optional[tuple[str, str]]] = {}
+
+    def component(module: str) -> tuple[Component, int]:
+        found = components.get(module)
+        if found is None:
+            value = classify(module)
+            found = components[module] = (value, numbers.setdefault(value, len(numbers)))
+        return found
 
     def file_of(module: str) -> str:
         return table.files.get(module) or module_file(config.root, module)
@@ -79,13 +91,17 @@ def _analyse(config: BoundaryConfig, table: ImportTable) -> Analysis:
     node_edges: dict[tuple[str, str], set[str]] = {}
     first_edge: dict[tuple[str, str], Edge] = {}  # where each module-to-module edge is seen first
     for edge in _edges(config, table):
-        source, target = classify(edge.importer), classify(edge.imported)
-        verdict = judge.rule_for(source, target)
+        (source, source_number), (target, target_number) = component(edge.importer), component(edge.imported)
+        numbers_pair = (source_number, target_number)
+        if numbers_pair in verdicts:
+            verdict = verdicts[numbers_pair]
+        else:
+            verdict = verdicts[numbers_pair] = judge.rule_for(source, target)
         pair = (source.node, target.node)
         keys = node_edges.setdefault(pair, set()) if source.node != target.node else None
         if verdict is None:
-            if keys is not None and source.module and target.module:
-                first_edge.setdefault(pair, edge)
+            if keys is not None and source.module and target.module and pair not in first_edge:
+                first_edge[pair] = edge
             continue
         rule, alternative = verdict
         key = f"{rule}:{edge.importer}->{edge.imported}"

@@ -19,14 +19,13 @@ What is trusted, and what is not:
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Optional
-
-import attrs
 
 from aicmo.strangler.boundaries import cache_file
 from aicmo.strangler.boundaries.config import BoundaryConfig
@@ -45,12 +44,43 @@ RACY_SECONDS = 2
 Entry = tuple[int, int, bytes, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
 
 
-@attrs.frozen
 class ImportTable:
-    direct: Imports  # importer -> imported -> first line, for every module of the graph
-    dynamic: tuple[DynamicImport, ...]  # literal dynamic imports, in file order
-    files: dict[str, str]  # module -> its repository-relative file
-    fingerprint: bytes  # the same for the same configuration, tool versions and file contents
+    """The imports of every file, and the fingerprint of what they were read from.
+
+    The direct and dynamic imports are assembled on first use: a run whose findings come
+    from the result cache needs only the fingerprint.
+    """
+
+    def __init__(self, header: tuple[Any, ...], modules: dict[str, SourceFile], sources: list[SourceFile],
+                 entries: dict[str, "Entry"]):
+        self._modules, self._sources, self._entries = modules, sources, entries
+        fingerprint = hashlib.blake2b(repr(header).encode(), digest_size=20)
+        for source in sources:
+            entry = entries.get(source.path)
+            if entry is not None:
+                fingerprint.update(source.path.encode() + b"\0" + entry[2])
+        self.fingerprint = fingerprint.digest()  # same configuration, tool versions and contents
+
+    @cached_property
+    def direct(self) -> Imports:
+        """importer -> imported -> first line, for every module of the graph."""
+        entries = self._entries
+        return {name: dict(entries[source.path][3]) for name, source in self._modules.items() if source.path in entries}
+
+    @cached_property
+    def dynamic(self) -> tuple[DynamicImport, ...]:
+        """The literal dynamic imports, in file order."""
+        found: list[DynamicImport] = []
+        for source in self._sources:
+            entry = self._entries.get(source.path)
+            if entry is not None:
+                found.extend(DynamicImport(source.module, imported, line) for imported, line in entry[4])
+        return tuple(found)
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """module -> its repository-relative file."""
+        return {name: source.path for name, source in self._modules.items()}
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +104,10 @@ def _content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _read(root: Path, source: SourceFile) -> Optional[bytes]:
+def _read(root: str, source: SourceFile) -> Optional[bytes]:
     try:
-        return (root / source.path).read_bytes()
+        with open(os.path.join(root, source.path), "rb") as handle:  # not pathlib: thousands of files
+            return handle.read()
     except OSError:
         return None  # removed since the walk: as if it never was
 
@@ -104,7 +135,7 @@ def read_imports(config: BoundaryConfig, use_cache: bool = True) -> ImportTable:
                 rescan.append(source.module)
             continue
         changed = True
-        data = _read(root, source)
+        data = _read(str(root), source)
         if data is None:
             continue
         digest = _content_digest(data)
@@ -126,22 +157,7 @@ def read_imports(config: BoundaryConfig, use_cache: bool = True) -> ImportTable:
             entries[path] = (*entry[:3], tuple(sorted(imported.items())), entry[4])
     if use_cache and (changed or scanned or not same_modules or len(entries) != len(cached)):
         cache_file.write(cache_path, header, (tuple(sorted(modules)), entries))
-    return _table(header, modules, sources, entries)
-
-
-def _table(header: tuple[Any, ...], modules: dict[str, SourceFile], sources: list[SourceFile],
-           entries: dict[str, Entry]) -> ImportTable:
-    fingerprint = hashlib.blake2b(repr(header).encode(), digest_size=20)
-    dynamic: list[DynamicImport] = []
-    for source in sources:
-        entry = entries.get(source.path)
-        if entry is None:
-            continue
-        fingerprint.update(source.path.encode() + b"\0" + entry[2])
-        dynamic.extend(DynamicImport(source.module, imported, line) for imported, line in entry[4])
-    direct = {name: dict(entries[source.path][3]) for name, source in modules.items() if source.path in entries}
-    files = {name: source.path for name, source in modules.items()}
-    return ImportTable(direct, tuple(dynamic), files, fingerprint.digest())
+    return ImportTable(header, modules, sources, entries)
 
 
 def module_file(root: Path, name: str) -> str:

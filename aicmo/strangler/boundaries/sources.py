@@ -8,13 +8,10 @@ under a package, as before, so those outside the graph are still judged.
 from __future__ import annotations
 
 import os
-from typing import Iterator, Optional
-
-import attrs
+from typing import Iterator, NamedTuple, Optional
 
 
-@attrs.frozen
-class SourceFile:
+class SourceFile(NamedTuple):  # a tuple: thousands are made on every run, attrs' init costs more
     path: str  # repository-relative, with "/" separators
     module: str  # the dotted module name derived from the path
     in_graph: bool  # a module of the import graph (see the module docstring)
