@@ -5,6 +5,7 @@ constant elsewhere, or a computed name, is not an import.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -42,16 +43,18 @@ def find_in_source(source: str, importer: str) -> Iterator[DynamicImport]:
     tree = ast.parse(source)
     functions = {"__import__"}  # names bound to a dynamic-import function
     modules: set[str] = set()  # names bound to the importlib module
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "importlib":
+    calls: list[ast.Call] = []
+    for node in ast.walk(tree):  # one walk: the bindings, and the calls judged once all are known
+        if isinstance(node, ast.Call):
+            if node.args:
+                calls.append(node)
+        elif isinstance(node, ast.ImportFrom) and node.module == "importlib":
             functions |= {a.asname or a.name for a in node.names if a.name == "import_module"}
         elif isinstance(node, ast.Import):
             modules |= {a.asname or a.name for a in node.names if a.name == "importlib"}
             # `import importlib.util` binds the name importlib too
             modules |= {"importlib" for a in node.names if a.name.startswith("importlib.") and not a.asname}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
+    for node in calls:
         func = node.func
         dynamic = (isinstance(func, ast.Name) and func.id in functions) or (
             isinstance(func, ast.Attribute) and func.attr == "import_module"
@@ -74,12 +77,24 @@ def module_name(root: Path, path: Path) -> str:
 
 
 MARKER_BYTES = tuple(marker.encode() for marker in MARKERS)
+# What a file needs for find_in_source to find anything, so that most files are never parsed:
+# a marker called with a string literal first (through spaces, newlines, parentheses, line
+# continuations or comments; r/u prefixes; b and f strings are not str constants), or
+# import_module bound to another name, whose calls the marker does not precede.
+LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\s*\((?:[\s(\\]|#[^\n]*\n)*[rRuU]?['\"]")
+ALIASED = re.compile(rb"\bimport_module\s+as\b")
+
+
+def may_import_dynamically(data: bytes) -> bool:
+    if not any(marker in data for marker in MARKER_BYTES):
+        return False  # the cheapest test first: most files name neither marker
+    return LITERAL_CALL.search(data) is not None or ALIASED.search(data) is not None
 
 
 def dynamic_imports_in(data: bytes, importer: str) -> tuple[tuple[str, int], ...]:
     """(imported, line) of each literal dynamic import in a file's bytes."""
-    if not any(marker in data for marker in MARKER_BYTES):
-        return ()  # cheap pre-filter: most files never import dynamically
+    if not may_import_dynamically(data):
+        return ()
     try:
         return tuple((f.imported, f.line) for f in find_in_source(data.decode("utf-8", errors="replace"), importer))
     except (SyntaxError, ValueError):
