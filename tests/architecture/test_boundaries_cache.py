@@ -5,6 +5,7 @@ same findings with and without the cache over generated edit sequences.
 from __future__ import annotations
 
 import importlib
+import marshal
 import os
 import shutil
 import tempfile
@@ -113,10 +114,10 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(tree, cache, damage):
 
 def _forge_files_cache(tree: Path, header) -> None:
     """The files cache with every direct import dropped, written under the given header."""
-    modules, entries = files_payload(tree)
-    forged = {path: (*entry[:3], (), entry[4]) for path, entry in entries.items()}
-    cache_file.write(tree / FILES, header, (modules, forged))
-    (tree / RESULT).unlink()
+    modules, stamps, blob = files_payload(tree)
+    forged = {path: ((), dynamic) for path, (_, dynamic) in marshal.loads(blob).items()}
+    cache_file.write(tree / FILES, header, (modules, stamps, marshal.dumps(forged)))
+    (tree / RESULT).unlink(missing_ok=True)
 
 
 def test_a_forged_files_cache_is_believed_only_under_the_readers_header(tree):
@@ -132,6 +133,28 @@ def test_a_forged_files_cache_is_believed_only_under_the_readers_header(tree):
     _forge_files_cache(tree, header)
     cache_file.write(tree / FILES, ("another tool version", *header[1:]), cache_file.read(tree / FILES, header))
     assert passes_clean(invoke(tree))
+
+
+@pytest.mark.parametrize("fault", ["a file missing from the imports", "imports that do not decode"])
+def test_a_cache_whose_imports_do_not_match_its_index_is_rebuilt(tree, fault):
+    """Sound checksum, unsound content (a writer's bug): the check reads every file instead."""
+    age(tree)
+    assert passes_clean(invoke(tree))
+    header = imports.cache_header(load_config(tree))
+    modules, stamps, blob = files_payload(tree)
+    found = marshal.loads(blob)
+    found.pop("oldshop/services/alpha_svc.py")
+    forged = marshal.dumps(found) if fault == "a file missing from the imports" else b"\xff not marshal"
+    cache_file.write(tree / FILES, header, (modules, stamps, forged))
+    (tree / RESULT).unlink()
+    assert passes_clean(invoke(tree))  # the index alone matches the tree: the imports are needed
+    plant(tree, "shop/beta/internal/extra.py", CROSS_IMPORT)
+    cache_file.write(tree / FILES, header, (modules, stamps, forged))
+    result = invoke(tree)  # a changed tree: the old imports are merged with the new
+    assert 1 == result.exit_code and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "[api-only] shop.beta.internal.extra imports shop.alpha.internal.core" in result.output
+    assert 2 == result.output.count("warning (baselined)")
+    assert files_payload(tree) is not None
 
 
 def test_a_cache_from_another_tool_version_is_ignored(tree, monkeypatch):

@@ -19,13 +19,14 @@ What is trusted, and what is not:
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sys
 import time
 from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from aicmo.strangler.boundaries import cache_file
 from aicmo.strangler.boundaries.config import BoundaryConfig
@@ -37,44 +38,50 @@ __all__ = ["CACHE_FOLDER", "GraphError", "ImportTable", "cache_header", "module_
 
 CACHE_FOLDER = ".aicmo_cache"
 FILES_CACHE = "boundaries-files.marshal"
-FORMAT = 1  # the layout of the cache's payload
+FORMAT = 2  # the layout of the cache's payload
 RACY_SECONDS = 2
 
-# path -> (mtime_ns, size, content digest, direct imports ((imported, line), ...), dynamic ditto)
-Entry = tuple[int, int, bytes, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
+# The cache holds (module names, {path: Stamp}, marshal of {path: Found}): the imports are
+# decoded only when a file changed or the findings must be judged again.
+Stamp = tuple[int, int, bytes]  # mtime_ns (-1: compare the content next time), size, content digest
+Found = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]  # direct, dynamic: (imported, line)
 
 
 class ImportTable:
     """The imports of every file, and the fingerprint of what they were read from.
 
-    The direct and dynamic imports are assembled on first use: a run whose findings come
-    from the result cache needs only the fingerprint.
+    The direct and dynamic imports are decoded and assembled on first use: a run whose
+    findings come from the result cache needs only the fingerprint.
     """
 
     def __init__(self, header: tuple[Any, ...], modules: dict[str, SourceFile], sources: list[SourceFile],
-                 entries: dict[str, "Entry"]):
-        self._modules, self._sources, self._entries = modules, sources, entries
+                 stamps: dict[str, Stamp], found: Callable[[], dict[str, Found]]):
+        self._modules, self._sources, self._found = modules, sources, found
         fingerprint = hashlib.blake2b(repr(header).encode(), digest_size=20)
         for source in sources:
-            entry = entries.get(source.path)
-            if entry is not None:
-                fingerprint.update(source.path.encode() + b"\0" + entry[2])
+            stamp = stamps.get(source.path)
+            if stamp is not None:
+                fingerprint.update(source.path.encode() + b"\0" + stamp[2])
         self.fingerprint = fingerprint.digest()  # same configuration, tool versions and contents
+        self.present = {source.path for source in sources if source.path in stamps}
+
+    @cached_property
+    def _imports(self) -> dict[str, Found]:
+        return self._found()
 
     @cached_property
     def direct(self) -> Imports:
         """importer -> imported -> first line, for every module of the graph."""
-        entries = self._entries
-        return {name: dict(entries[source.path][3]) for name, source in self._modules.items() if source.path in entries}
+        found = self._imports
+        return {name: dict(found[source.path][0]) for name, source in self._modules.items() if source.path in self.present}
 
     @cached_property
     def dynamic(self) -> tuple[DynamicImport, ...]:
         """The literal dynamic imports, in file order."""
         found: list[DynamicImport] = []
         for source in self._sources:
-            entry = self._entries.get(source.path)
-            if entry is not None:
-                found.extend(DynamicImport(source.module, imported, line) for imported, line in entry[4])
+            if source.path in self.present:
+                found.extend(DynamicImport(source.module, imported, line) for imported, line in self._imports[source.path][1])
         return tuple(found)
 
     @cached_property
@@ -112,52 +119,88 @@ def _read(root: str, source: SourceFile) -> Optional[bytes]:
         return None  # removed since the walk: as if it never was
 
 
+class _Inconsistent(Exception):
+    """A cache that passed its checksum but does not hold what its index promises."""
+
+
 def read_imports(config: BoundaryConfig, use_cache: bool = True) -> ImportTable:
+    try:
+        return _read_imports(config, use_cache, use_cache)
+    except _Inconsistent:
+        return _read_imports(config, False, use_cache)  # read everything, and write a sound cache
+
+
+def _decode(blob: bytes) -> dict[str, Found]:
+    try:
+        found = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        raise _Inconsistent() from None
+    if not isinstance(found, dict):
+        raise _Inconsistent()
+    return found
+
+
+def _read_imports(config: BoundaryConfig, read_cache: bool, write_cache: bool) -> ImportTable:
     root = config.root
     packages = config.present_packages
     sources = walk_sources(str(root), packages)
     modules = graph_modules(sources)
+    module_names = tuple(sorted(modules))
     header = cache_header(config)
     cache_path = root / CACHE_FOLDER / FILES_CACHE
-    payload = cache_file.read(cache_path, header) if use_cache else None
-    cached: dict[str, Entry] = payload[1] if payload else {}
-    same_modules = payload is not None and payload[0] == tuple(sorted(modules))
+    payload = cache_file.read(cache_path, header) if read_cache else None
+    cached: dict[str, Stamp] = payload[1] if payload else {}
+    same_modules = payload is not None and payload[0] == module_names
+
+    def cached_found() -> dict[str, Found]:
+        return _decode(payload[2]) if payload else {}
 
     racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    entries: dict[str, Entry] = {}
-    rescan: list[str] = []  # modules whose direct imports are read again
-    changed = False
+    stamps: dict[str, Stamp] = {}
+    fresh: dict[str, Found] = {}  # files read again, whose imports replace the cached ones
+    rescan: list[str] = []  # modules whose direct imports are scanned again
     for source in sources:
-        entry = cached.get(source.path)
-        if entry is not None and entry[0] == source.mtime_ns and entry[1] == source.size:
-            entries[source.path] = entry
+        stamp = cached.get(source.path)
+        if stamp is not None and stamp[0] == source.mtime_ns and stamp[1] == source.size:
+            stamps[source.path] = stamp
             if not same_modules and modules.get(source.module) is source:
                 rescan.append(source.module)
             continue
-        changed = True
         data = _read(str(root), source)
         if data is None:
             continue
         digest = _content_digest(data)
-        stamp = source.mtime_ns if source.mtime_ns < racy_after else -1  # -1: compare content next time
-        if entry is not None and entry[2] == digest:
-            entries[source.path] = (stamp, source.size, digest, entry[3], entry[4])
+        mtime = source.mtime_ns if source.mtime_ns < racy_after else -1  # -1: compare content next time
+        stamps[source.path] = (mtime, source.size, digest)
+        if stamp is not None and stamp[2] == digest:
             if not same_modules and modules.get(source.module) is source:
                 rescan.append(source.module)
         else:
-            entries[source.path] = (stamp, source.size, digest, (), dynamic_imports_in(data, source.module))
+            fresh[source.path] = ((), dynamic_imports_in(data, source.module))
             if modules.get(source.module) is source:
                 rescan.append(source.module)
 
-    scanned = scan(str(root), packages, modules, rescan)
-    for module, imported in scanned.items():
+    if same_modules and stamps == cached:
+        def lazily_found() -> dict[str, Found]:
+            try:
+                found = _decode(payload[2])
+                if all(path in found for path in stamps):
+                    return found
+            except _Inconsistent:
+                pass
+            return _read_imports(config, False, write_cache)._imports
+
+        return ImportTable(header, modules, sources, stamps, lazily_found)  # nothing to write
+    before = cached_found()
+    if any(path not in fresh and path not in before for path in stamps):
+        raise _Inconsistent()
+    found = {path: fresh.get(path) or before[path] for path in stamps}
+    for module, imported in scan(str(root), packages, modules, rescan).items():
         path = modules[module].path
-        entry = entries.get(path)
-        if entry is not None:
-            entries[path] = (*entry[:3], tuple(sorted(imported.items())), entry[4])
-    if use_cache and (changed or scanned or not same_modules or len(entries) != len(cached)):
-        cache_file.write(cache_path, header, (tuple(sorted(modules)), entries))
-    return ImportTable(header, modules, sources, entries)
+        found[path] = (tuple(imported.items()), found[path][1])
+    if write_cache:
+        cache_file.write(cache_path, header, (module_names, stamps, marshal.dumps(found)))
+    return ImportTable(header, modules, sources, stamps, lambda: found)
 
 
 def module_file(root: Path, name: str) -> str:

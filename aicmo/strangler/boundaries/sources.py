@@ -8,7 +8,7 @@ under a package, as before, so those outside the graph are still judged.
 from __future__ import annotations
 
 import os
-from typing import Iterator, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 
 class SourceFile(NamedTuple):  # a tuple: thousands are made on every run, attrs' init costs more
@@ -19,18 +19,13 @@ class SourceFile(NamedTuple):  # a tuple: thousands are made on every run, attrs
     size: int
 
 
-def _module_name(parts: list[str], filename: str) -> str:
-    stem = filename[:-3]
-    return ".".join(parts if stem == "__init__" else [*parts, stem])
-
-
-def _walk(root: str, parts: list[str], in_graph: bool) -> Iterator[SourceFile]:
-    folder = os.path.join(root, *parts)
-    with os.scandir(folder) as entries:
+def _walk(root: str, parts: list[str], in_graph: bool, into: list[SourceFile]) -> None:
+    with os.scandir(os.path.join(root, *parts)) as entries:
         listed = sorted(entries, key=lambda entry: entry.name)
-    names = {entry.name for entry in listed}
     # grimp stops at the first folder without __init__.py inside a package
-    here_in_graph = in_graph and "__init__.py" in names
+    here_in_graph = in_graph and any(entry.name == "__init__.py" for entry in listed)
+    prefix = "/".join(parts) + "/"
+    package = ".".join(parts)
     # files before subfolders, each sorted: the order os.walk gave the earlier scanner
     folders = []
     for entry in listed:
@@ -44,15 +39,18 @@ def _walk(root: str, parts: list[str], in_graph: bool) -> Iterator[SourceFile]:
             except OSError:
                 continue  # a dangling link, or a file removed while walking
             module_file = here_in_graph and not name.startswith(".") and name.count(".") == 1
-            yield SourceFile("/".join([*parts, name]), _module_name(parts, name), module_file,
-                             stat.st_mtime_ns, stat.st_size)
+            module = package if name == "__init__.py" else f"{package}.{name[:-3]}"
+            into.append(SourceFile(prefix + name, module, module_file, stat.st_mtime_ns, stat.st_size))
     for name in folders:
-        yield from _walk(root, [*parts, name], here_in_graph and name.isidentifier())
+        _walk(root, [*parts, name], here_in_graph and name.isidentifier(), into)
 
 
 def walk_sources(root: str, packages: tuple[str, ...]) -> list[SourceFile]:
     """Every .py file under the packages, in a stable order (a stat per file, nothing read)."""
-    return [source for package in packages for source in _walk(root, [package], True)]
+    found: list[SourceFile] = []
+    for package in packages:
+        _walk(root, [package], True, found)
+    return found
 
 
 def graph_modules(sources: list[SourceFile]) -> dict[str, SourceFile]:
