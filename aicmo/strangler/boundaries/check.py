@@ -1,7 +1,7 @@
 """`aicmo boundaries check`: every import edge judged by the rules, plus cycles between modules."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NamedTuple, Optional
 
 import attrs
 
@@ -18,8 +18,7 @@ from aicmo.strangler.ratchet.finding import Finding
 RESULT_CACHE = "boundaries-result.marshal"
 
 
-@attrs.frozen
-class Edge:
+class Edge(NamedTuple):  # a tuple: one per import, tens of thousands a run
     importer: str
     imported: str
     line: int
