@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -242,9 +242,12 @@ def test_the_findings_are_reused_without_reading_the_imports_again(tree, monkeyp
 # Edit sequences over the fixture tree: the cached check must give what a fresh one gives.
 MODULES = ["shop.alpha.api", "shop.alpha.internal.core", "shop.beta.api", "shop.gamma.api", "shop.domain",
            "oldshop.db", "oldshop.services.gamma_svc", "shopacl.alpha.adapter", "shop.gamma.extra",
-           "shop.gamma.missing.deep", "shop.beta.internal.new"]
-FILES_TO_EDIT = ["shop/beta/internal/service.py", "shop/alpha/internal/core.py", "shop/gamma/api/__init__.py",
-                 "oldshop/services/beta_svc.py", "shop/gamma/extra.py", "shop/beta/internal/new.py"]
+           "shop.gamma.missing.deep", "shop.beta.internal.new", "shop.gamma.sub", "shop.gamma.sub.make"]
+FILES_TO_EDIT = ["shop/beta/internal/service.py", "shop/gamma/sub/make.py", "shop/alpha/internal/core.py", "shop/gamma/api/__init__.py",
+                 "oldshop/services/beta_svc.py", "shop/gamma/extra.py", "shop/beta/internal/new.py",
+                 "shop/gamma/sub/__init__.py",  # a new package
+                 "shop/gamma/loose/mod.py",  # a folder without __init__.py: outside the graph
+                 "shop/not-a-name/mod.py"]  # a folder name no import can spell
 operation = st.one_of(
     st.tuples(st.just("import"), st.sampled_from(FILES_TO_EDIT), st.sampled_from(MODULES)),
     st.tuples(st.just("dynamic"), st.sampled_from(FILES_TO_EDIT), st.sampled_from(MODULES)),
@@ -273,8 +276,10 @@ def _apply(root: Path, step: int, kind: str, relative: str, module: str) -> None
         os.utime(path, (LONG_AGO + step, LONG_AGO + step))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operation, min_size=1, max_size=6))
+@example([("import", "shop/beta/internal/service.py", "shop.gamma.sub.make"), ("touch", "shop/gamma/sub/__init__.py", ""),
+          ("touch", "shop/gamma/sub/make.py", ""), ("delete", "shop/gamma/sub/make.py", "")])
 def test_cached_and_uncached_findings_agree_over_edit_sequences(operations):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "tree"
