@@ -290,3 +290,11 @@ def test_cached_and_uncached_findings_agree_over_edit_sequences(operations):
         for step, (kind, relative, module) in enumerate(operations, start=1):
             _apply(root, step, kind, relative, module)
             assert analyse(config, use_cache=False) == analyse(config), (step, kind, relative, module)
+
+
+def test_a_result_of_another_shape_under_the_right_fingerprint_is_judged_again(tree):
+    age(tree)
+    assert passes_clean(invoke(tree))
+    fingerprint = imports.read_imports(load_config(tree)).fingerprint
+    cache_file.write(tree / RESULT, fingerprint, ((("only", "two"),), ()))
+    assert passes_clean(invoke(tree))

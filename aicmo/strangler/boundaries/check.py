@@ -50,7 +50,10 @@ def analyse(config: BoundaryConfig, use_cache: bool = True) -> Analysis:
     if use_cache:
         stored = cache_file.read(path, table.fingerprint)
         if stored is not None:
-            return _from_payload(stored)
+            try:
+                return _from_payload(stored)
+            except (TypeError, ValueError):
+                pass  # not the shape this version writes: judge again
     analysis = _analyse(config, table)
     if use_cache:
         cache_file.write(path, table.fingerprint, _to_payload(analysis))

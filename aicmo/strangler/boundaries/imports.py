@@ -15,6 +15,9 @@ What is trusted, and what is not:
   is ``a.b`` only while that module exists; an import of a missing module is dropped), so the
   direct imports of every file are scanned again then; the digests are still reused.
 - A cache file that is missing, truncated or altered is ignored and rewritten (cache_file).
+
+The findings themselves are cached too, under the fingerprint of all of the above (see
+check.RESULT_CACHE), so an unchanged tree costs a stat per file and two small reads.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from aicmo.strangler.boundaries.config import BoundaryConfig
 from aicmo.strangler.boundaries.dynamic import DynamicImport, dynamic_imports_in
 from aicmo.strangler.boundaries.scanner import GraphError, Imports, scan
 from aicmo.strangler.boundaries.sources import SourceFile, graph_modules, walk_sources
+from aicmo.strangler.ratchet import finding as finding_module
 
 __all__ = ["CACHE_FOLDER", "GraphError", "ImportTable", "cache_header", "module_file", "read_imports"]
 
@@ -92,8 +96,10 @@ class ImportTable:
 
 @lru_cache(maxsize=1)
 def _tool_version() -> tuple[Any, ...]:
+    """The check's own code (this package and the Finding the results are made of), grimp's
+    version and Python's (marshal's format): a change to any of them discards the cache."""
     own = hashlib.blake2b(digest_size=16)
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(finding_module.__file__)]:
         own.update(path.read_bytes())
     try:
         grimp = metadata.version("grimp")
