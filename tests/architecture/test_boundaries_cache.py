@@ -298,3 +298,30 @@ def test_a_result_of_another_shape_under_the_right_fingerprint_is_judged_again(t
     fingerprint = imports.read_imports(load_config(tree)).fingerprint
     cache_file.write(tree / RESULT, fingerprint, ((("only", "two"),), ()))
     assert passes_clean(invoke(tree))
+
+
+def test_a_file_that_stops_parsing_after_a_warm_run_exits_2_until_it_is_fixed(tree):
+    age(tree)
+    assert passes_clean(invoke(tree))
+    path = tree / "shop/beta/internal/service.py"
+    clean = path.read_text()
+    path.write_text(clean + "def broken(:\n")
+    result = invoke(tree)
+    assert 2 == result.exit_code and "cannot build the import graph" in result.output
+    assert 2 == invoke(tree).exit_code  # nothing about the broken file was cached
+    path.write_text(clean)
+    assert passes_clean(invoke(tree))
+
+
+def test_without_grimps_scanner_the_documented_graph_gives_the_same_findings(tree, monkeypatch):
+    """The fallback for a grimp whose scanner cannot be called: grimp.build_graph."""
+    scanner = importlib.import_module("aicmo.strangler.boundaries.scanner")
+    plant(tree, "shop/beta/internal/extra.py", "import os\nfrom shop.alpha.internal import core\nfrom . import service\n")
+    expected = analyse(load_config(tree), use_cache=False)
+
+    def unavailable(*args):
+        raise ImportError("no scanner")
+
+    monkeypatch.setattr(scanner, "_scan_with_grimp_scanner", unavailable)
+    assert expected == analyse(load_config(tree), use_cache=False)
+    assert expected.findings
