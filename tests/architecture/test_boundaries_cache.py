@@ -325,3 +325,10 @@ def test_without_grimps_scanner_the_documented_graph_gives_the_same_findings(tre
     monkeypatch.setattr(scanner, "_scan_with_grimp_scanner", unavailable)
     assert expected == analyse(load_config(tree), use_cache=False)
     assert expected.findings
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_check_uncached_not_failed(tree):
+    (tree / ".aicmo_cache").write_text("a file where the folder would be")
+    assert passes_clean(invoke(tree))
+    plant(tree, "shop/beta/internal/extra.py", CROSS_IMPORT)
+    assert 1 == invoke(tree).exit_code
