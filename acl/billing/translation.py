@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
+from acl._support.errors import TranslationError
 from acl._support.translate import aware, build
 from aicmo.billing.api import BillingStatus, Invoice, Proposal
 from backend.db.models import InvoiceRow
-from backend.services.billing import is_overdue, to_invoice
+from backend.services.billing import is_overdue
 
 __all__ = ["invoice_from_row", "proposal_from_legacy", "status_from_legacy"]
 
@@ -25,8 +27,38 @@ def _invoice(legacy: dict[str, Any], paid_at: Any) -> Invoice:
     )
 
 
+_MONEY = ("subtotal", "tax_rate", "tax", "total", "amount_paid", "outstanding")
+_AS_STORED = ("kind", "number", "currency", "status", "issue_date", "due_date")
+
+
 def invoice_from_row(row: InvoiceRow, today: dt.date) -> Invoice:
-    return _invoice(to_invoice(row).model_dump(mode="json") | {"overdue": is_overdue(row, today)}, row.paid_at)
+    """The invoice DTO read from its row as legacy's `to_invoice` reads it, validated once.
+
+    Legacy's model would only turn the row's numbers into floats (which they already are, a
+    line's amount aside) on the way; the DTO's own validation checks every field.
+    """
+    loaded = row.__dict__
+
+    def column(name: str) -> Any:
+        return loaded[name] if name in loaded else getattr(row, name)
+
+    try:
+        lines = [{"description": line["description"], "amount": float(line["amount"])} for line in json.loads(column("lines_json"))]
+    except (ValueError, TypeError, KeyError):
+        raise TranslationError(f"billing_invoices {row.id}: field 'lines_json' is not a JSON list of lines", field="lines_json") from None
+    data = {name: column(name) for name in _AS_STORED}
+    data.update({name: _number(column(name)) for name in _MONEY})
+    return build(
+        Invoice,
+        {**data, "invoice_id": column("id"), "client_id": column("campaign_id"), "lines": lines,
+         "overdue": is_overdue(row, today), "paid_at": aware(column("paid_at"))},
+        f"billing_invoices {row.id}",
+    )
+
+
+def _number(value: Any) -> Any:
+    """A stored amount as legacy's model holds it: a float (an int column value becomes one), anything else as it is."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def status_from_legacy(client_id: str, as_of: dt.date, legacy: dict[str, Any], rows: list[InvoiceRow]) -> BillingStatus:

@@ -47,7 +47,8 @@ def strategy_from_row(
             "strategy_id": strategy_id_for(row.id),
             "client_id": row.id,
             "brief": brief,
-            "document": document_from_legacy(doc),
+            # validated with the strategy, in one pass: legacy's plan as plain python values
+            "document": doc.model_dump(),
             "validation_errors": doc.validation_errors() if errors is None else errors,
             "status": row.strategy_status,
             "decisions": decisions,
