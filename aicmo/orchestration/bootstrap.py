@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
-import weakref
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
@@ -227,14 +226,13 @@ class _Routing:
         self.new = {module: _new_implementation(descriptor, engine) for module, descriptor in DESCRIPTORS.items()}
 
 
-_routings: "weakref.WeakKeyDictionary[Engine, _Routing]" = weakref.WeakKeyDictionary()
-
-
 def _routing(engine: "Engine") -> _Routing:
-    """The process's `_Routing` of ``engine`` (an in-memory database's engine is new each time, and so is this)."""
-    routing = _routings.get(engine)
+    """The process's `_Routing` of ``engine``, kept on the engine (and gone with it: an in-memory
+    database's engine is new each time, and so is this)."""
+    routing = engine.__dict__.get("_aicmo_routing")
     if routing is None:
-        routing = _routings[engine] = _Routing(engine)
+        routing = _Routing(engine)
+        engine._aicmo_routing = routing  # type: ignore[attr-defined]
     return routing
 
 

@@ -6,7 +6,7 @@ costs more than everything else routing does, and the tables change a few times 
 the process keeps the last snapshot with the route version it was read at
 (`strangler_route_version`, which the database bumps in the transaction of every change to
 the route tables) and asks only that version per unit of work: one primary-key read, on a
-connection kept for it on an SQLite file (a couple of µs), through the pool on a server.
+connection kept for it (in autocommit: it holds no snapshot and no lock between reads).
 
 The version is read before the tables: a change landing in between is then cached under the
 old version and re-read on the next check, never missed. Whatever writes the route tables with
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import threading
-import weakref
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from aicmo.shared.persistence.engines import is_in_memory
 from aicmo.strangler.routes.resolution import RouteSnapshot
@@ -85,12 +85,14 @@ def _version_reader(engine: "Engine") -> Callable[[], Any]:
     """The route version of ``engine``'s database, as cheaply as the database allows."""
     if engine.dialect.name == "sqlite" and not is_in_memory(str(engine.url)):
         return _KeptSqliteConnection(engine)
+    if engine.dialect.name == "sqlite":  # in memory: the engine's one connection is the database
 
-    def through_the_pool() -> Any:
-        with engine.connect() as connection:
-            return connection.execute(_VERSION).scalar()
+        def through_the_pool() -> Any:
+            with engine.connect() as connection:
+                return connection.execute(_VERSION).scalar()
 
-    return through_the_pool
+        return through_the_pool
+    return _KeptServerConnection(engine)
 
 
 class _KeptSqliteConnection:
@@ -117,16 +119,55 @@ class _KeptSqliteConnection:
         return row[0] if row else None
 
 
-_by_engine: "weakref.WeakKeyDictionary[Engine, RouteSnapshots]" = weakref.WeakKeyDictionary()
-_by_engine_lock = threading.Lock()
+class _KeptServerConnection:
+    """One connection of the pool kept in autocommit for the version: a single round trip per read.
+
+    A connection the server dropped is replaced once, then the error is the caller's. A forked
+    child opens its own and never touches its parent's (whose socket it shares).
+    """
+
+    def __init__(self, engine: "Engine") -> None:
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._pid = -1
+        self._connection: Any = None
+        self._inherited: list[Any] = []  # a parent's connection, kept untouched: closing it would speak on its socket
+
+    def __call__(self) -> Any:
+        with self._lock:
+            if self._pid != os.getpid():
+                if self._connection is not None:
+                    self._inherited.append(self._connection)
+                self._connection, self._pid = None, os.getpid()
+            try:
+                return self._read()
+            except DBAPIError as exc:
+                if not exc.connection_invalidated:
+                    raise
+                self._connection = None
+                return self._read()
+
+    def _read(self) -> Any:
+        if self._connection is None:
+            self._connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        return self._connection.execute(_VERSION).scalar()
+
+
+_ATTRIBUTE = "_aicmo_route_snapshots"
+_lock = threading.Lock()
 
 
 def route_snapshots(engine: "Engine", sessions: "sessionmaker") -> RouteSnapshots:
-    """The process's `RouteSnapshots` of ``engine`` (one per engine, dropped with it)."""
-    kept = _by_engine.get(engine)
+    """The process's `RouteSnapshots` of ``engine``, kept on the engine itself.
+
+    On the engine, not in a registry: it holds the engine (its sessions, its connection), so
+    a registry would keep every engine alive; on the engine it goes with it.
+    """
+    kept = engine.__dict__.get(_ATTRIBUTE)
     if kept is None:
-        with _by_engine_lock:
-            kept = _by_engine.get(engine)
+        with _lock:
+            kept = engine.__dict__.get(_ATTRIBUTE)
             if kept is None:
-                kept = _by_engine[engine] = RouteSnapshots(engine, sessions)
+                kept = RouteSnapshots(engine, sessions)
+                setattr(engine, _ATTRIBUTE, kept)
     return kept

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from aicmo.orchestration import bootstrap
 from aicmo.shared.persistence.engines import forget_engine
 from aicmo.strangler.dispatch import RoutedPort
+from aicmo.strangler.routes import Route
 from aicmo.strangler.routes.snapshot_cache import route_snapshots
 from aicmo.strangler.schema import strangler_sessions
 from tests.databases import database_parameters
@@ -133,3 +134,39 @@ def test_a_stale_snapshot_is_not_trusted_without_its_version(app_url):
     assert "shadow" == qc(app_url)
     qc(app_url)
     assert before + 2 == reads(app_url)
+
+
+def test_a_kept_version_connection_the_server_dropped_is_replaced(app_url):
+    """Planted: the server ends the connection kept for the version; the next unit of work reconnects and sees the change."""
+    engine = bootstrap.prepare_database(app_url)
+    if engine.dialect.name == "sqlite":
+        pytest.skip("an SQLite file has no server to drop a connection")
+    qc(app_url)
+    with engine.begin() as connection:
+        ended = connection.execute(text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%strangler_route_version%'")).all()
+    assert ended
+    elsewhere(app_url, "route", "shadow")
+    assert "shadow" == qc(app_url)
+
+
+def test_an_in_memory_database_leaves_nothing_behind(monkeypatch):
+    """Each in-memory database's engine is new, and what routing keeps for it goes with the engine."""
+    import gc
+    import weakref
+
+    engines = []
+    prepare = bootstrap.prepare_database
+
+    def watched(url: str, **options):
+        engine = prepare(url, **options)
+        engines.append(weakref.ref(engine))
+        return engine
+
+    monkeypatch.setattr(bootstrap, "prepare_database", watched)
+    ports = bootstrap.routed_ports("sqlite://", {"qc": Route.SHADOW})
+    assert engines and engines[0]() is not None
+    del ports
+    gc.collect()
+    assert engines[0]() is None
