@@ -42,7 +42,7 @@ from acl.production.translation import calendar_to_legacy, set_from_rows
 from acl.qc.translation import intake_stand_in, result_from_legacy, strategy_stand_in
 from acl.reporting.translation import report_from_legacy
 from acl.retention.translation import assessment_from_legacy
-from acl.strategy.translation import document_to_legacy, strategy_from_row
+from acl.strategy.translation import document_to_legacy, stored_document, strategy_from_row
 from aicmo.billing.api import InvoiceRequest
 from aicmo.cam.api import AcquisitionCampaign, LeadProfile
 from aicmo.client_review.api import ReviewRequest
@@ -126,6 +126,7 @@ def cases(ports: Any, keys: Keys) -> list[tuple[str, Callable[[], Any], Callable
         lead_row = row(session, LeadRow, str(lead.lead_id))
         invoice_row = billing.invoices_for(session, client_id)[0]
         creative_rows = creatives_for(session, client_id)
+        plan_errors = stored_document(project_row).validation_errors()
         qc_legacy = evaluate_project(session, intake_stand_in(()), strategy_stand_in(strategy_text), creative_rows, calendar)
     with legacy_session() as session:
         report_legacy = reporting.generate_report(session, SimpleNamespace(id=client_id), ["search"])
@@ -167,7 +168,8 @@ def cases(ports: Any, keys: Keys) -> list[tuple[str, Callable[[], Any], Callable
         ("strategy.draft_strategy",
          with_session(lambda s: (draft_strategy(brief), s.get(CampaignRow, client_id))),
          lambda: ports.strategy.draft_strategy(outcome.project, keys()),
-         lambda: strategy_from_row(project_row, outcome.project.brief)),
+         # as draft_strategy translates: with the plan's errors legacy's drafting found
+         lambda: strategy_from_row(project_row, outcome.project.brief, errors=plan_errors)),
         ("qc.evaluate_creative_set",
          with_session(lambda s: evaluate_project(s, intake_stand_in(()), strategy_stand_in(strategy_text), creatives_for(s, client_id)[:9], calendar)),
          lambda: ports.qc.evaluate_creative_set(qc_request, keys()),

@@ -29,31 +29,28 @@ def _invoice(legacy: dict[str, Any], paid_at: Any) -> Invoice:
 
 _MONEY = ("subtotal", "tax_rate", "tax", "total", "amount_paid", "outstanding")
 _AS_STORED = ("kind", "number", "currency", "status", "issue_date", "due_date")
+_COLUMNS = frozenset(("id", "campaign_id", "lines_json", "paid_at", *_MONEY, *_AS_STORED))
 
 
 def invoice_from_row(row: InvoiceRow, today: dt.date) -> Invoice:
     """The invoice DTO read from its row as legacy's `to_invoice` reads it, validated once.
 
     Legacy's model would only turn the row's numbers into floats (which they already are, a
-    line's amount aside) on the way; the DTO's own validation checks every field.
+    line's amount aside) on the way; the DTO's own validation checks every field. The columns
+    come from the row's loaded state (through the ORM when one is not loaded).
     """
     loaded = row.__dict__
-
-    def column(name: str) -> Any:
-        return loaded[name] if name in loaded else getattr(row, name)
-
+    stored = loaded if _COLUMNS <= loaded.keys() else {name: getattr(row, name) for name in _COLUMNS}
     try:
-        lines = [{"description": line["description"], "amount": float(line["amount"])} for line in json.loads(column("lines_json"))]
+        lines = [{"description": line["description"], "amount": float(line["amount"])} for line in json.loads(stored["lines_json"])]
     except (ValueError, TypeError, KeyError):
         raise TranslationError(f"billing_invoices {row.id}: field 'lines_json' is not a JSON list of lines", field="lines_json") from None
-    data = {name: column(name) for name in _AS_STORED}
-    data.update({name: _number(column(name)) for name in _MONEY})
-    return build(
-        Invoice,
-        {**data, "invoice_id": column("id"), "client_id": column("campaign_id"), "lines": lines,
-         "overdue": is_overdue(row, today), "paid_at": aware(column("paid_at"))},
-        f"billing_invoices {row.id}",
-    )
+    data = {name: stored[name] for name in _AS_STORED}
+    for name in _MONEY:
+        data[name] = _number(stored[name])
+    data["invoice_id"], data["client_id"], data["lines"] = stored["id"], stored["campaign_id"], lines
+    data["overdue"], data["paid_at"] = is_overdue(row, today), aware(stored["paid_at"])
+    return build(Invoice, data, f"billing_invoices {stored['id']}")
 
 
 def _number(value: Any) -> Any:
