@@ -3,7 +3,9 @@
 A unit of work (one request, one journey step for one tenant) opens `RouteResolver.begin`;
 the first call of a module asks OpenFeature, later calls reuse the answer. A route does not
 change under a running unit of work, so a promotion or the kill switch takes effect from
-the next one. A value that is not a route (a foreign flag system's typo) means legacy.
+the next one. A value that is not a route (a foreign flag system's typo) means legacy. With
+this project's provider, the answers from one snapshot are kept for the next units of work of
+the same tenant (`RouteResolver`), so an unchanged snapshot is not resolved again.
 """
 from __future__ import annotations
 
