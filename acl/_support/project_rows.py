@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from acl._support.errors import TranslationError
 from acl._support.translate import aware, build, legacy_value
 from aicmo.domain import ClientIntake as LegacyIntake
@@ -42,7 +44,32 @@ def brief_from_legacy(brief: dict[str, Any]) -> ClientBrief:
 
 
 def project_from_row(row: CampaignRow) -> ClientProject:
-    """The project row as a ClientProject; its intake JSON gives the intake and the brief."""
+    """The project row as a ClientProject; its intake JSON gives the intake and the brief.
+
+    Every adapter reads a project this way, so it is the ACL's busiest translation: the intake
+    JSON is validated straight from its text and the project once, the intake and brief nested
+    as plain data. Data that does not translate takes the step-by-step path, which names the
+    field the way it always has.
+    """
+    try:
+        legacy_intake = LegacyIntake.model_validate_json(row.intake_json or "{}")
+        return ClientProject.model_validate({
+            "client_id": row.id,
+            "name": row.name,
+            "description": row.description,
+            "state": row.project_state,
+            "pack": row.service_key,
+            "intake": legacy_intake.model_dump(mode="json"),
+            "brief": legacy_intake.to_brief(),
+            "created_at": aware(row.created_at),
+            "updated_at": aware(row.updated_at),
+        })
+    except ValidationError:
+        return _project_step_by_step(row)
+
+
+def _project_step_by_step(row: CampaignRow) -> ClientProject:
+    """The same translation one model at a time: raises the TranslationError that names the bad field."""
     try:
         raw_intake = json.loads(row.intake_json or "{}")
     except ValueError:

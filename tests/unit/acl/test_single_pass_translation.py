@@ -54,3 +54,23 @@ def test_invoice_lines_that_are_no_json_list_name_the_column(ports, memory_db):
     with pytest.raises(TranslationError) as raised:
         ports.billing.get_invoice(invoice.invoice_id)
     assert "lines_json" == raised.value.details["field"]
+
+
+def test_a_project_read_in_one_pass_equals_the_step_by_step_translation(ports, memory_db):
+    """The project is validated once from the intake's text; the long way gives the same DTO, field for field."""
+    from acl._support.project_rows import _project_step_by_step, project_from_row, project_row
+
+    with memory_db.session() as session:
+        for client in (journey(ports).project.client_id, journey(ports).project.client_id):
+            row = project_row(session, str(client))
+            fast, careful = project_from_row(row), _project_step_by_step(row)
+            assert fast.model_dump(mode="json") == careful.model_dump(mode="json")
+
+
+def test_a_project_intake_that_does_not_translate_still_names_the_field(ports, memory_db):
+    """The one-pass read fails, and the step-by-step path names the intake's field as it always did."""
+    client = journey(ports).project.client_id
+    corrupt(memory_db, CampaignRow, str(client), intake_json='{"brand_name": ["not", "text"]}')
+    with pytest.raises(TranslationError) as raised:
+        ports.onboarding.get_project(client)
+    assert ("brand_name", "cam_campaigns.intake_json") == (raised.value.details["field"], raised.value.details["source"])
