@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, update
 
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import Creative, CreativeSetId
@@ -40,14 +40,22 @@ def _issues(check: CreativeCheck) -> str:
 def sync_legacy_view(result: QcResult) -> None:
     """Write each checked creative's score, status and findings onto its creative_assets row."""
     checks = {str(c.creative_id): c for c in result.creatives}  # a repeated creative: the last check, as legacy
+    if not checks:
+        return
+    # one UPDATE by primary key per creative, sent as one batch: the rows are not loaded first. A
+    # creative with no legacy row has no legacy reader either: its UPDATE matches nothing
+    values = [{"row_id": creative_id, "new_score": check.score, "new_status": check.status.value, "new_issues": _issues(check)}
+              for creative_id, check in checks.items()]
     with legacy_session(MODULE) as session:
-        rows = session.scalars(select(CreativeAssetRow).where(CreativeAssetRow.id.in_(list(checks))))
-        # a creative with no legacy row has no legacy reader either: nothing to keep in sync
-        for row in rows:
-            check = checks[row.id]
-            row.qc_score = check.score
-            row.qc_status = check.status.value
-            row.qc_issues = _issues(check)
+        session.execute(_QC_COLUMNS_UPDATE, values)
+
+
+_ASSETS = CreativeAssetRow.__table__
+# a Core UPDATE, not the ORM's by-primary-key bulk form, which insists that every row exists
+_QC_COLUMNS_UPDATE = (
+    update(_ASSETS).where(_ASSETS.c.id == bindparam("row_id"))
+    .values(qc_score=bindparam("new_score"), qc_status=bindparam("new_status"), qc_issues=bindparam("new_issues"))
+)
 
 
 class QcWithLegacyView:
