@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
-from sqlalchemy import func, select
+from sqlalchemy import insert, or_, select
 
 from aicmo.qc.api import Deduction, DocumentSection, FindingRule, Severity
 from aicmo.qc.internal.model import CalendarCheck, CreativeCheck, DocumentScore, Evaluation, Finding
@@ -86,19 +86,16 @@ class QcResultRepository:
         # the result first: its checks refer to it, and a database that enforces foreign keys
         # (PostgreSQL; SQLite as the kit opens it) refuses them before it
         self._session.flush()
-        self._session.add_all([
-            QcCreativeCheckRow(
-                qc_result_id=evaluation.qc_result_id,
-                ordinal=ordinal,
-                position=check.position,
-                creative_id=check.creative_id,
-                platform=check.platform,
-                pillar_index=check.pillar_index,
-                findings=_findings_json(check.findings),
-            )
+        checks = [
+            {"qc_result_id": evaluation.qc_result_id, "ordinal": ordinal, "position": check.position,
+             "creative_id": check.creative_id, "platform": check.platform, "pillar_index": check.pillar_index,
+             "findings": _findings_json(check.findings)}
             for ordinal, check in enumerate(evaluation.creatives)
-        ])
-        self._session.flush()
+        ]
+        if checks:
+            # one batched INSERT: the checks are written once and never changed, so they need no
+            # place in the session's unit of work
+            self._session.execute(insert(QcCreativeCheckRow), checks)
 
     def get(self, qc_result_id: str) -> Optional[Evaluation]:
         row = self._session.get(QcResultRow, qc_result_id)
@@ -123,10 +120,18 @@ class QcResultRepository:
         self._session.flush()
         return CompensationStatus.COMPENSATED
 
-    def rounds_of(self, creative_set_id: str) -> int:
-        """How many times the set was evaluated: the next round's number."""
-        query = select(func.count()).select_from(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id)
-        return self._session.scalar(query) or 0
+    def rounds_and_earlier(self, creative_set_id: str, idempotency_key: str) -> tuple[int, Optional[StoredEvaluation]]:
+        """How many times the set was evaluated (the next round's number), and the evaluation the key made, if any.
+
+        One indexed query for both: the set's results and the key's (its key is unique), by id
+        only; the key's evaluation is read whole only when there is one (a replay).
+        """
+        query = select(QcResultRow.creative_set_id, QcResultRow.idempotency_key).where(
+            or_(QcResultRow.creative_set_id == creative_set_id, QcResultRow.idempotency_key == idempotency_key))
+        rows = self._session.execute(query).all()
+        rounds = sum(1 for row in rows if row.creative_set_id == creative_set_id)
+        keyed = any(row.idempotency_key == idempotency_key for row in rows)
+        return rounds, self.by_idempotency_key(idempotency_key) if keyed else None
 
     def by_idempotency_key(self, idempotency_key: str) -> Optional[StoredEvaluation]:
         row = self._session.scalars(select(QcResultRow).where(QcResultRow.idempotency_key == idempotency_key)).first()
