@@ -42,20 +42,17 @@ def sync_legacy_view(result: QcResult) -> None:
     checks = {str(c.creative_id): c for c in result.creatives}  # a repeated creative: the last check, as legacy
     if not checks:
         return
-    # one UPDATE by primary key per creative, sent as one batch: the rows are not loaded first. A
-    # creative with no legacy row has no legacy reader either: its UPDATE matches nothing
+    # one UPDATE per creative, sent as one batch: the rows are not loaded first. A creative with
+    # no legacy row has no legacy reader either: its UPDATE matches nothing. "core_only": a plain
+    # executemany, not the ORM's by-primary-key form, which insists that every row exists
     values = [{"row_id": creative_id, "new_score": check.score, "new_status": check.status.value, "new_issues": _issues(check)}
               for creative_id, check in checks.items()]
+    statement = (
+        update(CreativeAssetRow).where(CreativeAssetRow.id == bindparam("row_id"))
+        .values(qc_score=bindparam("new_score"), qc_status=bindparam("new_status"), qc_issues=bindparam("new_issues"))
+    )
     with legacy_session(MODULE) as session:
-        session.execute(_QC_COLUMNS_UPDATE, values)
-
-
-_ASSETS = CreativeAssetRow.__table__
-# a Core UPDATE, not the ORM's by-primary-key bulk form, which insists that every row exists
-_QC_COLUMNS_UPDATE = (
-    update(_ASSETS).where(_ASSETS.c.id == bindparam("row_id"))
-    .values(qc_score=bindparam("new_score"), qc_status=bindparam("new_status"), qc_issues=bindparam("new_issues"))
-)
+        session.execute(statement, values, execution_options={"dml_strategy": "core_only"})
 
 
 class QcWithLegacyView:
