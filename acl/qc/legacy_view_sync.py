@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, or_, update
 
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import Creative, CreativeSetId
@@ -47,9 +47,14 @@ def sync_legacy_view(result: QcResult) -> None:
     # executemany, not the ORM's by-primary-key form, which insists that every row exists
     values = [{"row_id": creative_id, "new_score": check.score, "new_status": check.status.value, "new_issues": _issues(check)}
               for creative_id, check in checks.items()]
+    score, status, issues = bindparam("new_score"), bindparam("new_status"), bindparam("new_issues")
     statement = (
-        update(CreativeAssetRow).where(CreativeAssetRow.id == bindparam("row_id"))
-        .values(qc_score=bindparam("new_score"), qc_status=bindparam("new_status"), qc_issues=bindparam("new_issues"))
+        update(CreativeAssetRow)
+        .where(CreativeAssetRow.id == bindparam("row_id"))
+        # a row already holding the values is left alone: no write, as when the rows were loaded first
+        .where(or_(CreativeAssetRow.qc_score.is_distinct_from(score), CreativeAssetRow.qc_status.is_distinct_from(status),
+                   CreativeAssetRow.qc_issues.is_distinct_from(issues)))
+        .values(qc_score=score, qc_status=status, qc_issues=issues)
     )
     with legacy_session(MODULE) as session:
         session.execute(statement, values, execution_options={"dml_strategy": "core_only"})

@@ -75,3 +75,33 @@ def test_the_sync_writes_each_row_it_finds_and_creates_none(journey_env, legacy_
     assert {i: r for i, r in before.items() if i != gone} == after
     with legacy_session("test") as session:
         assert session.scalar(select(CreativeAssetRow.id).where(CreativeAssetRow.id == gone)) is None
+
+
+def test_a_sync_of_values_already_there_writes_nothing(journey_env, legacy_database, database, request):
+    """The same result synced again changes no row (a replayed key, a repair); a row whose values differ is the one changed."""
+    from sqlalchemy import event
+
+    from acl._support.legacy_session import legacy_session
+    from acl.qc.legacy_view_sync import sync_legacy_view
+    from backend.db.models import CreativeAssetRow
+
+    ports = ports_with_new_qc(database.url)
+    request.getfixturevalue("fixed_clock")
+    result = run_client_journey(ports, INTAKE, out_dir="out").qc_rounds[-1]
+    updated: list[int] = []
+
+    def count(_conn, cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE CREATIVE_ASSETS"):
+            updated.append(cursor.rowcount)
+
+    event.listen(legacy_database.engine, "after_cursor_execute", count)
+    try:
+        sync_legacy_view(result)
+        assert [0] == updated  # one batch, no row changed
+        with legacy_session("test") as session:  # planted: one row's score moved behind the view's back
+            session.get(CreativeAssetRow, str(result.creatives[0].creative_id)).qc_score = -1
+        updated.clear()
+        sync_legacy_view(result)
+        assert [1] == updated
+    finally:
+        event.remove(legacy_database.engine, "after_cursor_execute", count)
