@@ -68,24 +68,25 @@ class QcResultRepository:
         self._session = session
 
     def add(self, evaluation: Evaluation, idempotency_key: str, request_fingerprint: str) -> None:
-        self._session.add(QcResultRow(
-            id=evaluation.qc_result_id,
-            client_id=evaluation.client_id,
-            creative_set_id=evaluation.creative_set_id,
-            round_number=evaluation.round_number,
-            ruleset="v1",
-            verdict=evaluation.verdict.value,
-            duplicate_hook_share=evaluation.calendar.duplicate_hook_share,
-            calendar_findings=_findings_json(evaluation.calendar.findings),
-            documents=_documents_json(evaluation.documents),
-            intake_findings=_findings_json(evaluation.intake_findings),
-            evaluated_at=evaluation.evaluated_at,
-            idempotency_key=idempotency_key,
-            request_fingerprint=request_fingerprint,
-        ))
-        # the result first: its checks refer to it, and a database that enforces foreign keys
-        # (PostgreSQL; SQLite as the kit opens it) refuses them before it
-        self._session.flush()
+        # Two batched INSERTs, the result first: its checks refer to it, and a database that
+        # enforces foreign keys (PostgreSQL; SQLite as the kit opens it) refuses them before it.
+        # An evaluation is written once and changed only by void(), which reads its row, so
+        # neither needs a place in the session's unit of work.
+        self._session.execute(insert(QcResultRow), [{
+            "id": evaluation.qc_result_id,
+            "client_id": evaluation.client_id,
+            "creative_set_id": evaluation.creative_set_id,
+            "round_number": evaluation.round_number,
+            "ruleset": "v1",
+            "verdict": evaluation.verdict.value,
+            "duplicate_hook_share": evaluation.calendar.duplicate_hook_share,
+            "calendar_findings": _findings_json(evaluation.calendar.findings),
+            "documents": _documents_json(evaluation.documents),
+            "intake_findings": _findings_json(evaluation.intake_findings),
+            "evaluated_at": evaluation.evaluated_at,
+            "idempotency_key": idempotency_key,
+            "request_fingerprint": request_fingerprint,
+        }])
         checks = [
             {"qc_result_id": evaluation.qc_result_id, "ordinal": ordinal, "position": check.position,
              "creative_id": check.creative_id, "platform": check.platform, "pillar_index": check.pillar_index,
@@ -93,8 +94,6 @@ class QcResultRepository:
             for ordinal, check in enumerate(evaluation.creatives)
         ]
         if checks:
-            # one batched INSERT: the checks are written once and never changed, so they need no
-            # place in the session's unit of work
             self._session.execute(insert(QcCreativeCheckRow), checks)
 
     def get(self, qc_result_id: str) -> Optional[Evaluation]:
