@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from measure import Headline, write_headlines
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "leads.csv"
 MARKERS = "<!-- acquisition-workflow{}:begin -->", "<!-- acquisition-workflow{}:end -->"  # "" or "-postgresql"
@@ -131,6 +133,10 @@ def _compare(url: str, folder: Path, rows: int, rounds: int, batch_size: int) ->
     for name, measured in times.items():
         median = statistics.median(measured)
         lines.append(f"| {name} | {median:.1f} s | {rows / median:,.0f} | {median / plain:.2f} |")
+    workflow = statistics.median(times["durable workflow (now)"])
+    write_headlines("acquisition_batches" + ("" if url.startswith("sqlite") else "_postgresql"), [Headline(
+        f"acquisition of {rows:,} leads, durable workflow / no workflow ({kind})",
+        f"{workflow:.1f} s / {plain:.1f} s = {workflow / plain:.2f}×")])
     lines += ["", f"The workflow records {steps} steps for it and stores {statistics.median(added) / rows:,.0f} characters per "
               "lead in the engine's tables (its request, each step's result, its output)."]
     return "\n".join(lines)

@@ -1,12 +1,19 @@
-"""Benchmark: `aicmo boundaries check` against import-linter on one synthetic tree, in one run.
+"""Benchmark: `aicmo boundaries check` against import-linter on one synthetic tree, cold and warm.
 
 Builds a package tree of at least 4,000 modules and 15,000 import edges in a temporary
 folder (its own module map in its own pyproject.toml), writes import-linter contracts
-equivalent to our rules, then times each tool as a command: cold (no cache) and warm
-(cache present, median of several runs). Prints the figures and the warm ratio.
+equivalent to our rules, then runs both tools as the commands a user types, round by round
+with the order rotated (benchmarks/measure.py): cold (the tool's cache removed before the
+run) and warm (the cache of the previous run present). Wall time, and CPU time as the child
+processes' rusage (user + system, every thread), median and interquartile range; the ratios
+are ours over import-linter's. The tree's files are dated an hour back, as files not edited
+in the last seconds are. Writes the table into README.md between
+`<!-- boundaries-speed:begin -->` and `<!-- boundaries-speed:end -->`, and the headline
+ratios into benchmarks/results/headlines/boundaries.json.
 
-    python benchmarks/boundaries.py                   # 48 modules, about 4,300 files
-    python benchmarks/boundaries.py --modules 60 --repeat 5 --keep
+    python benchmarks/boundaries.py                   # 48 modules, 9 rounds, under 2 minutes
+    python benchmarks/boundaries.py --rounds 21 --modules 60 --keep
+    python benchmarks/boundaries.py --print-only      # README.md and the results left alone
 
 Equivalence of the contracts (both tools check direct imports only):
   rule 1, only api crosses    -> one `protected` contract per module: M.internal may be
@@ -21,14 +28,25 @@ import-linter does not: we do strictly more work.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
+
+from measure import Headline, Samples, interleaved, load_average, write_headlines
+
+from aicmo.strangler.document_blocks import replace_block
+
+ROOT = Path(__file__).resolve().parents[1]
+BEGIN, END = "<!-- boundaries-speed:begin -->", "<!-- boundaries-speed:end -->"
+WARM_GOAL, COLD_GOAL = 0.45, 1.0  # ours / import-linter, wall
+OURS_CACHE, THEIR_CACHE = ".aicmo_cache", ".import_linter_cache"
 
 NEW, LEGACY, ACL = "synth", "synthlegacy", "synthacl"
 GROUPS, FILES_PER_GROUP = 4, 21  # internal files per module: 84
@@ -157,7 +175,7 @@ def write_configs(root: Path, names: list[str], deps: dict[str, list[str]]) -> N
         "name = legacy imports nothing new",
         "type = forbidden",
         f"source_modules = {LEGACY}",
-        f"forbidden_modules =\n" + "\n".join(f"    {NEW}.{name}" for name in names) + f"\n    {NEW}.app",
+        "forbidden_modules =\n" + "\n".join(f"    {NEW}.{name}" for name in names) + f"\n    {NEW}.app",
         "allow_indirect_imports = True",
         "",
     ]
@@ -176,51 +194,117 @@ def graph_edges(root: Path) -> int:
     return sum(len(graph.find_modules_directly_imported_by(m)) for m in graph.modules)
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    return time.perf_counter() - start, done.returncode, done.stdout + done.stderr
+def age(root: Path, seconds: float = 3600) -> None:
+    """Date every file back: a tree just written is all 'racily clean' to a stat-keyed cache."""
+    stamp = time.time() - seconds
+    for folder, _, files in os.walk(root):
+        for name in files:
+            os.utime(os.path.join(folder, name), (stamp, stamp))
+
+
+def commands(folder: Path) -> dict[str, list[str]]:
+    script = Path(sys.executable).with_name("aicmo")
+    ours = [str(script)] if script.is_file() else [sys.executable, "-m", "aicmo.cli"]
+    return {
+        "ours": [*ours, "boundaries", "check", "--root", str(folder)],
+        "import-linter": [str(Path(sys.executable).with_name("lint-imports")), "--no-logo",
+                          "--cache-dir", str(folder / THEIR_CACHE)],
+    }
+
+
+class CommandRuns:
+    """Runs one command per call, keeping its exit code, last output and children's CPU time."""
+
+    def __init__(self, command: list[str], folder: Path):
+        self.command, self.folder = command, folder
+        self.cpu: list[float] = []
+        self.codes: set[int] = set()
+        self.summary = ""
+
+    def __call__(self) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        done = subprocess.run(self.command, cwd=self.folder, capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        self.codes.add(done.returncode)
+        lines = (done.stdout + done.stderr).strip().splitlines()
+        self.summary = next((line for line in lines if line.startswith("Contracts:")), lines[-1] if lines else "")
+
+
+def measure_tools(folder: Path, rounds: int) -> tuple[dict[str, Samples], dict[str, CommandRuns]]:
+    tools = commands(folder)
+    runs = {f"{tool} {state}": CommandRuns(command, folder)
+            for tool, command in tools.items() for state in ("cold", "warm")}
+    caches = {"ours": OURS_CACHE, "import-linter": THEIR_CACHE}
+
+    def before_each(path: str) -> None:  # not timed
+        tool, state = path.rsplit(" ", 1)
+        if state == "cold":
+            shutil.rmtree(folder / caches[tool], ignore_errors=True)
+
+    paths: dict[str, Callable[[], object]] = dict(runs)
+    samples = interleaved(paths, rounds, before_each=before_each)
+    for name, measured in samples.items():
+        measured.cpu = runs[name].cpu[1:]  # the children's CPU, not this process's; round 0 warms up
+    return samples, runs
+
+
+def table(samples: dict[str, Samples]) -> tuple[str, dict[str, tuple[float, float]]]:
+    ratios = {state: samples[f"ours {state}"].ratio_to(samples[f"import-linter {state}"]) for state in ("cold", "warm")}
+    lines = ["| | cold wall | cold CPU | warm wall | warm CPU |", "|---|---:|---:|---:|---:|"]
+    for label, tool in (("`aicmo boundaries check`", "ours"), ("import-linter, equivalent contracts", "import-linter")):
+        cold, warm = samples[f"{tool} cold"].cells(digits=0), samples[f"{tool} warm"].cells(digits=0)
+        lines.append(f"| {label} | {cold[0]} | {cold[1]} | {warm[0]} | {warm[1]} |")
+    lines.append(f"| ratio (ours / import-linter) | {ratios['cold'][0]:.2f} | {ratios['cold'][1]:.2f} "
+                 f"| {ratios['warm'][0]:.2f} | {ratios['warm'][1]:.2f} |")
+    return "\n".join(lines), ratios
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modules", type=int, default=48, help="business modules in the synthetic tree")
-    parser.add_argument("--repeat", type=int, default=3, help="warm runs per tool (the median is reported)")
+    parser.add_argument("--rounds", type=int, default=9, help="measured rounds (one more warms up)")
+    parser.add_argument("--print-only", action="store_true",
+                        help="print the table, leave README.md and benchmarks/results/ alone")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic tree and print its folder")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="aicmo-boundaries-bench-"))
     try:
         modules, edges = build_tree(folder, args.modules)
-        print(f"synthetic tree: {modules} modules, {edges} import statements, {args.modules} business modules")
+        graph = graph_edges(folder)
+        age(folder)
+        print(f"synthetic tree: {modules} modules, {edges} import statements ({graph} direct import edges), "
+              f"{args.modules} business modules")
         if modules < 4000 or edges < 15000:
             print("tree too small for the benchmark's floor (4,000 modules, 15,000 edges)", file=sys.stderr)
             return 2
-        print(f"import graph: {graph_edges(folder)} direct import edges between first-party modules")
-        ours = [sys.executable, "-m", "aicmo.cli", "boundaries", "check", "--root", str(folder)]
-        theirs = [str(Path(sys.executable).with_name("lint-imports")), "--no-logo",
-                  "--cache-dir", str(folder / ".import_linter_cache")]
-        results: dict[str, dict[str, float]] = {}
-        for label, command, cache in (("aicmo boundaries check", ours, ".grimp_cache"),
-                                      ("import-linter", theirs, ".import_linter_cache")):
-            shutil.rmtree(folder / cache, ignore_errors=True)
-            cold, code, output = timed(command, folder)
-            warm_runs = [timed(command, folder)[0] for _ in range(args.repeat)]
-            results[label] = {"cold": cold, "warm": statistics.median(warm_runs)}
-            lines = output.strip().splitlines()
-            summary = next((line for line in lines if line.startswith("Contracts:")), lines[-1] if lines else "")
-            print(f"{label:24} cold {cold:6.2f} s   warm {results[label]['warm']:6.2f} s   "
-                  f"(exit {code}: {summary[:90]})")
-        ratio_warm = results["aicmo boundaries check"]["warm"] / results["import-linter"]["warm"]
-        ratio_cold = results["aicmo boundaries check"]["cold"] / results["import-linter"]["cold"]
-        print(f"ratio ours/import-linter: warm {ratio_warm:.2f}, cold {ratio_cold:.2f} "
-              f"({'goal met' if ratio_warm <= 1 else 'goal missed'}: warm no slower than import-linter)")
-        return 0 if ratio_warm <= 1 else 1
+        samples, runs = measure_tools(folder, args.rounds)
+        for name, run in runs.items():
+            print(f"{name:20} exit {sorted(run.codes)}: {run.summary[:90]}")
+        text, ratios = table(samples)
+        load = load_average()
     finally:
         if args.keep:
             print(f"tree kept in {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+    block = (f"`benchmarks/boundaries.py` runs our check and import-linter as commands on a synthetic tree of "
+             f"{modules:,} modules and {graph:,} import edges, {args.rounds} rounds interleaved; cold removes the "
+             f"tool's cache before the run, warm keeps the previous run's. Milliseconds, median (interquartile "
+             f"range); CPU is the processes' user + system time ({load}):\n\n{text}")
+    print(text)
+    if args.print_only:
+        return 0
+    warm_met, cold_met = ratios["warm"][0] <= WARM_GOAL, ratios["cold"][0] <= COLD_GOAL
+    write_headlines("boundaries", [
+        Headline("boundaries check warm / import-linter warm (wall)",
+                 f"{ratios['warm'][0]:.2f}x (CPU {ratios['warm'][1]:.2f}x)", f"≤ {WARM_GOAL}x", warm_met),
+        Headline("boundaries check cold / import-linter cold (wall)",
+                 f"{ratios['cold'][0]:.2f}x (CPU {ratios['cold'][1]:.2f}x)", f"≤ {COLD_GOAL}x", cold_met),
+    ])
+    replace_block(ROOT / "README.md", BEGIN, END, block)
+    return 0
 
 
 if __name__ == "__main__":

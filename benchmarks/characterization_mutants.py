@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mutant_catalogue import MUTANTS, Mutant
 from aicmo.strangler.document_blocks import replace_block
+from measure import Headline, write_headlines
 
 REPO = Path(__file__).resolve().parents[1]
 COPIED = ["aicmo", "backend", "acl", "examples", "tests", "pyproject.toml"]
@@ -123,6 +124,9 @@ def main() -> int:
         replace_block(REPO / "README.md", "<!-- planted-mutants:begin -->", "<!-- planted-mutants:end -->",
                       f"**Planted mutants** (`python benchmarks/characterization_mutants.py`, a constant, weight or quirk "
                       f"changed each): {caught} of {len(mutants)} caught, in {seconds:.0f} s with {max(1, args.jobs)} jobs.")
+        write_headlines("characterization_mutants", [Headline(
+            "planted mutants of legacy caught by the characterization suite",
+            f"{caught} of {len(mutants)} ({seconds:.0f} s, {max(1, args.jobs)} jobs)", "all", caught == len(mutants))])
     return 0 if caught == len(mutants) else 1
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from measure import Headline, write_headlines  # noqa: E402
 
 COMMAND = "import sys; from aicmo.cli import app; sys.argv[0] = 'aicmo'; app()"
 LAYOUTS = ((1, 1), (2, 1), (2, 2))
@@ -110,9 +111,13 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{args.journeys} queued journeys on PostgreSQL, drained by `aicmo worker --until-idle` (workers start included):")
     print(f"  {'workers':>7} {'at once':>7} {'wall s':>7} {'journeys/s':>10}  split")
+    headlines = []
     for workers, concurrency in LAYOUTS:
         took, split = _drain(args.server, args.journeys, workers, concurrency)
+        headlines.append(Headline(f"{args.journeys} queued journeys drained on PostgreSQL, {workers} worker(s) × {concurrency}",
+                                  f"{took:.1f} s, {args.journeys / took:.2f} journeys/s"))
         print(f"  {workers:>7} {concurrency:>7} {took:7.1f} {args.journeys / took:10.2f}  {'/'.join(map(str, split))}")
+    write_headlines("journey_workers", headlines)
 
 
 if __name__ == "__main__":

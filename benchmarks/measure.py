@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import json
 import os
+import time as _time
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
-__all__ = ["Headline", "Samples", "interleaved", "load_average", "write_headlines", "RESULTS"]
+__all__ = ["Headline", "Samples", "interleaved", "load_average", "write_headlines", "HEADLINES", "RESULTS"]
 
 RESULTS = Path(__file__).resolve().parent / "results"
+HEADLINES = RESULTS / "headlines"  # one file per benchmark, read by run_all.py
 
 
 @dataclass
@@ -108,9 +110,11 @@ class Headline:
 
 
 def write_headlines(benchmark: str, headlines: Sequence[Headline]) -> Path:
-    """benchmarks/results/<benchmark>.json: what `run_all.py` puts in the one summary table."""
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{benchmark}.json"
-    path.write_text(json.dumps({"benchmark": benchmark, "headlines": [asdict(h) for h in headlines]},
+    """benchmarks/results/headlines/<benchmark>.json: what `run_all.py` puts in the one summary table."""
+    HEADLINES.mkdir(parents=True, exist_ok=True)
+    path = HEADLINES / f"{benchmark}.json"
+    measured_on = _time.strftime("%Y-%m-%d", _time.gmtime())
+    path.write_text(json.dumps({"benchmark": benchmark, "measured_on": measured_on, "cpus": os.cpu_count(),
+                               "headlines": [asdict(h) for h in headlines]},
                                indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

@@ -35,6 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from aicmo.strangler.document_blocks import replace_block
+from measure import Headline, write_headlines
 
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = ROOT / "benchmarks" / "mutation" / "equivalent"
@@ -234,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     REPORT_JSON.write_text(json.dumps({"run": run, **figures}, indent=2) + "\n", encoding="utf-8")
     REPORT_MD.write_text(markdown(figures, run, mutants, equivalents), encoding="utf-8")
     replace_block(README, README_BEGIN, README_END, readme_figure(figures, run))
+    write_headlines("mutation_score", [Headline(
+        f"mutation score of the characterization suite (mutmut, {figures['generated']:,} mutants of legacy)",
+        f"{figures['caught_share']:.1%} caught, {len(figures['problems'])} unlisted survivors", "≥ 97%, none unlisted",
+        not figures["problems"])])
     print(f"{figures['caught_share']:.1%} of {figures['generated']} mutants caught; report in {REPORT_MD.relative_to(ROOT)}")
     for problem in figures["problems"]:
         print(f"  {problem}", file=sys.stderr)

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from aicmo.orchestration.bootstrap import prepare_database
+from measure import Headline, write_headlines
 from aicmo.qc.internal.tables import QcCreativeCheckRow, QcOutboxRow, QcResultRow
 from aicmo.shared.persistence.connection_guard import check_statement
 from aicmo.shared.persistence.module_session import module_sessionmaker
@@ -109,6 +110,11 @@ def main() -> None:
     print(f"| qc unit of work, Python guard and role (as qc runs) | {guarded_us:.0f} |")
     print(f"| ratio Python guard / plain | {checked_us / plain_us:.3f} |")
     print(f"| ratio as qc runs / plain | {guarded_us / plain_us:.3f} |")
+    write_headlines(f"ownership_guard_{engine.dialect.name}", [
+        Headline(f"ownership guard, qc unit of work as qc runs / plain session ({engine.dialect.name})",
+                 f"{guarded_us:.0f} µs / {plain_us:.0f} µs = {guarded_us / plain_us:.2f}×"),
+        Headline("ownership guard check of a statement seen before", f"{cached:.2f} µs"),
+    ])
 
 
 if __name__ == "__main__":

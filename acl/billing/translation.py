@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
+from acl._support.errors import TranslationError
 from acl._support.translate import aware, build
 from aicmo.billing.api import BillingStatus, Invoice, Proposal
 from backend.db.models import InvoiceRow
-from backend.services.billing import is_overdue, to_invoice
+from backend.services.billing import is_overdue
 
 __all__ = ["invoice_from_row", "proposal_from_legacy", "status_from_legacy"]
 
@@ -25,8 +27,35 @@ def _invoice(legacy: dict[str, Any], paid_at: Any) -> Invoice:
     )
 
 
+_MONEY = ("subtotal", "tax_rate", "tax", "total", "amount_paid", "outstanding")
+_AS_STORED = ("kind", "number", "currency", "status", "issue_date", "due_date")
+_COLUMNS = frozenset(("id", "campaign_id", "lines_json", "paid_at", *_MONEY, *_AS_STORED))
+
+
 def invoice_from_row(row: InvoiceRow, today: dt.date) -> Invoice:
-    return _invoice(to_invoice(row).model_dump(mode="json") | {"overdue": is_overdue(row, today)}, row.paid_at)
+    """The invoice DTO read from its row as legacy's `to_invoice` reads it, validated once.
+
+    Legacy's model would only turn the row's numbers into floats (which they already are, a
+    line's amount aside) on the way; the DTO's own validation checks every field. The columns
+    come from the row's loaded state (through the ORM when one is not loaded).
+    """
+    loaded = row.__dict__
+    stored = loaded if _COLUMNS <= loaded.keys() else {name: getattr(row, name) for name in _COLUMNS}
+    try:
+        lines = [{"description": line["description"], "amount": float(line["amount"])} for line in json.loads(stored["lines_json"])]
+    except (ValueError, TypeError, KeyError):
+        raise TranslationError(f"billing_invoices {row.id}: field 'lines_json' is not a JSON list of lines", field="lines_json") from None
+    data = {name: stored[name] for name in _AS_STORED}
+    for name in _MONEY:
+        data[name] = _number(stored[name])
+    data["invoice_id"], data["client_id"], data["lines"] = stored["id"], stored["campaign_id"], lines
+    data["overdue"], data["paid_at"] = is_overdue(row, today), aware(stored["paid_at"])
+    return build(Invoice, data, f"billing_invoices {stored['id']}")
+
+
+def _number(value: Any) -> Any:
+    """A stored amount as legacy's model holds it: a float (an int column value becomes one), anything else as it is."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def status_from_legacy(client_id: str, as_of: dt.date, legacy: dict[str, Any], rows: list[InvoiceRow]) -> BillingStatus:

@@ -22,7 +22,6 @@ from aicmo.domain import ClientIntake as LegacyIntake
 from aicmo.domain import LeadSnapshot
 from backend.db.models import CampaignRow, LeadRow, OutreachAttemptRow, ReplyRow
 from backend.services.cam.campaigns import AcquisitionCampaign as LegacyCampaign
-from backend.services.cam.leads_io import snapshot_from_row
 
 __all__ = [
     "campaign_from_legacy",
@@ -86,36 +85,53 @@ def _tags(row: LeadRow) -> tuple[str, ...]:
     return tuple(tags)
 
 
+_PROFILE_COLUMNS = tuple(LeadSnapshot.model_fields)
+
+
 def lead_from_row(row: LeadRow, next_actions: Optional[NextActionMemory] = None) -> Lead:
-    """The lead DTO; ``next_actions`` gives back the offset of a next action legacy set in memory (acl.cam.times)."""
+    """The lead DTO; ``next_actions`` gives back the offset of a next action legacy set in memory (acl.cam.times).
+
+    Validated once, the profile included; the columns are read from the row's loaded state,
+    through the ORM only if one is not loaded.
+    """
+    loaded = row.__dict__
+
+    def column(name: str) -> Any:
+        return loaded[name] if name in loaded else getattr(row, name)
+
     score = None
-    if row.icp_fit is not None:
-        score = {"icp_fit": row.icp_fit, "opportunity": row.opportunity, "lead_score": row.lead_score, "tier": row.tier}
+    if column("icp_fit") is not None:
+        score = {"icp_fit": column("icp_fit"), "opportunity": column("opportunity"), "lead_score": column("lead_score"),
+                 "tier": column("tier")}
     qualification = None
-    if row.qualification_status is not None:
-        qualification = {"status": row.qualification_status, "reason": row.rejection_reason, "intent_score": row.intent_score}
+    if column("qualification_status") is not None:
+        qualification = {"status": column("qualification_status"), "reason": column("rejection_reason"),
+                         "intent_score": column("intent_score")}
+    lead_id, next_action_at = column("id"), column("next_action_at")
     return build(
         Lead,
         {
-            "lead_id": row.id,
-            "campaign_id": row.campaign_id,
-            "profile": profile_from_legacy(snapshot_from_row(row)),
+            "lead_id": lead_id,
+            "campaign_id": column("campaign_id"),
+            # the profile columns legacy's snapshot reads (LeadSnapshot's fields), straight from the row: the
+            # DTO's own validation checks them, without legacy's model in between
+            "profile": {name: column(name) for name in _PROFILE_COLUMNS},
             "score": score,
             "tags": _tags(row),
-            "status": row.status,
+            "status": column("status"),
             "qualification": qualification,
-            "grade": row.grade,
-            "routing_sequence": row.routing_sequence,
-            "notes": row.notes or "",
+            "grade": column("grade"),
+            "routing_sequence": column("routing_sequence"),
+            "notes": column("notes") or "",
             "next_action_at": (
-                next_actions.next_action_at(row.id, row.next_action_at) if next_actions else utc_instant(row.next_action_at)
+                next_actions.next_action_at(lead_id, next_action_at) if next_actions else utc_instant(next_action_at)
             ),
-            "first_contacted_at": utc_instant(row.first_contacted_at),
-            "last_contacted_at": utc_instant(row.last_contacted_at),
-            "last_replied_at": utc_instant(row.last_replied_at),
-            "created_at": utc_instant(row.created_at),
+            "first_contacted_at": utc_instant(column("first_contacted_at")),
+            "last_contacted_at": utc_instant(column("last_contacted_at")),
+            "last_replied_at": utc_instant(column("last_replied_at")),
+            "created_at": utc_instant(column("created_at")),
         },
-        f"cam_leads {row.id}",
+        f"cam_leads {lead_id}",
     )
 
 

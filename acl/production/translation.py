@@ -4,8 +4,9 @@ Legacy produces one set of creatives per project row, so the set id is the proje
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Optional, Sequence
 
+from acl._support.errors import TranslationError
 from acl._support.translate import aware, build, legacy_value
 from aicmo.domain import CalendarItem as LegacyCalendarItem
 from aicmo.domain import StrategyDoc
@@ -41,23 +42,52 @@ def set_id_for(client_id: str) -> CreativeSetId:
     return CreativeSetId(str(client_id))
 
 
+def _creative_data(row: CreativeAssetRow) -> dict[str, Any]:
+    """The row's columns as Creative's fields; read from the loaded state, through the ORM only if a column is not loaded."""
+    loaded = row.__dict__
+    data = {name: loaded[name] if name in loaded else getattr(row, name) for name in _CREATIVE_COLUMNS}
+    data["creative_id"] = row.id
+    data["created_at"] = aware(loaded["created_at"] if "created_at" in loaded else row.created_at)
+    return data
+
+
 def creative_from_row(row: CreativeAssetRow) -> Creative:
-    data = {name: getattr(row, name) for name in _CREATIVE_COLUMNS}
-    return build(Creative, {"creative_id": row.id, "created_at": aware(row.created_at), **data}, f"creative_assets {row.id}")
+    return build(Creative, _creative_data(row), f"creative_assets {row.id}")
 
 
 def set_from_rows(client_id: str, brand_name: str, rows: Sequence[CreativeAssetRow]) -> CreativeSet:
-    return build(
-        CreativeSet,
-        {
-            "creative_set_id": set_id_for(client_id),
-            "client_id": client_id,
-            "strategy_id": StrategyId(str(client_id)),
-            "brand_name": brand_name,
-            "creatives": tuple(creative_from_row(row) for row in rows),
-        },
-        "creative_assets",
-    )
+    """The set, validated once from plain data (one pydantic pass, not one per creative).
+
+    A row that does not translate is still named by its id: the failing creative's index is
+    mapped back to its row.
+    """
+    data = {
+        "creative_set_id": set_id_for(client_id),
+        "client_id": client_id,
+        "strategy_id": StrategyId(str(client_id)),
+        "brand_name": brand_name,
+        "creatives": [_creative_data(row) for row in rows],
+    }
+    try:
+        return build(CreativeSet, data, "creative_assets")
+    except TranslationError as exc:
+        creative = _creative_at(exc.details.get("field", ""), rows)
+        if creative is None:
+            raise
+        index, field = creative
+        raise TranslationError(
+            f"creative_assets {rows[index].id}: field '{field}' does not translate to Creative: {exc.message.rsplit(': ', 1)[-1]}",
+            field=field, model="Creative", source=f"creative_assets {rows[index].id}",
+        ) from None
+
+
+def _creative_at(path: str, rows: Sequence[CreativeAssetRow]) -> Optional[tuple[int, str]]:
+    """(the row's index, its field) of an error path 'creatives.<index>.<field>'; None for another field."""
+    head, _, rest = path.partition(".")
+    index, _, field = rest.partition(".")
+    if head != "creatives" or not index.isdigit() or int(index) >= len(rows):
+        return None
+    return int(index), field or "(root)"
 
 
 def calendar_from_legacy(strategy_id: StrategyId, items: list[LegacyCalendarItem]) -> ContentCalendar:

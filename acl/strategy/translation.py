@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Optional
 
+from pydantic import ValidationError
+
 from acl._support.errors import TranslationError
 from acl._support.translate import aware, build, legacy_value
 from aicmo.domain import StrategyDoc
@@ -30,8 +32,18 @@ def document_from_legacy(doc: StrategyDoc) -> StrategyDocument:
 
 
 def stored_document(row: CampaignRow) -> StrategyDoc:
+    """Legacy's plan as the row stores it: parsed and validated by pydantic in one pass over the JSON.
+
+    Only data that does not fit takes the long way, which names what is wrong: text that is no
+    JSON the column, anything else the plan's field.
+    """
+    text = row.strategy_text or ""
     try:
-        raw = json.loads(row.strategy_text or "")
+        return StrategyDoc.model_validate_json(text)
+    except ValidationError:
+        pass
+    try:
+        raw = json.loads(text)
     except ValueError:
         raise TranslationError(f"cam_campaigns {row.id}: field 'strategy_text' is not JSON", field="strategy_text") from None
     return build(StrategyDoc, raw, "cam_campaigns.strategy_text")
@@ -47,7 +59,8 @@ def strategy_from_row(
             "strategy_id": strategy_id_for(row.id),
             "client_id": row.id,
             "brief": brief,
-            "document": document_from_legacy(doc),
+            # validated with the strategy, in one pass: legacy's plan as plain python values
+            "document": doc.model_dump(),
             "validation_errors": doc.validation_errors() if errors is None else errors,
             "status": row.strategy_status,
             "decisions": decisions,

@@ -1,1 +1,2 @@
-"""Helpers of the `aicmo` command: input loading, reproducible runs, rendering."""
+"""The `aicmo` command's subcommands (one module each, listed in `command_registry`, imported when used)
+and their helpers: input loading, reproducible runs, rendering."""

@@ -45,9 +45,15 @@ def _config(root: Optional[Path]) -> BoundaryConfig:
     raise AssertionError("unreachable")
 
 
-def _analyse(config: BoundaryConfig) -> Analysis:
+NoCacheOption = typer.Option(
+    False, "--no-cache",
+    help="Neither read nor write .aicmo_cache/ (every file is read and scanned, the rules judged afresh).",
+)
+
+
+def _analyse(config: BoundaryConfig, use_cache: bool = True) -> Analysis:
     try:
-        return analyse(config)
+        return analyse(config, use_cache)
     except GraphError as exc:
         usage_error(str(exc))
     raise AssertionError("unreachable")
@@ -59,10 +65,11 @@ def check(
     changed: bool = ChangedOption,
     base: str = BaseOption,
     root: Optional[Path] = RootOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Fail (exit 1) on an import finding not in the baseline, or a baseline entry no longer found."""
     config = _config(root)
-    run_check(TOOL, config.root, list(_analyse(config).findings), config.baseline_path, output_format, changed, base)
+    run_check(TOOL, config.root, list(_analyse(config, not no_cache).findings), config.baseline_path, output_format, changed, base)
 
 
 @app.command()

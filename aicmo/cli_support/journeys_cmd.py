@@ -129,7 +129,7 @@ def resume(
 
     The completed steps are not run again: their recorded results are used.
     """
-    from aicmo import cli
+    from aicmo.cli_support import run_support
     from aicmo.cli_support.render import acquisition_table, journey_table
     from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
     from aicmo.orchestration.durable.submit import UNFINISHED, resume_journey
@@ -139,7 +139,7 @@ def resume(
         _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)
     result = _on_engine(database_url, lambda: resume_journey(journey_id))
     err.print(f"journey {journey_id} resumed and completed")
-    cli._emit(result, json_out, acquisition_table(result) if record.kind == ACQUISITION_WORKFLOW else journey_table(result))
+    run_support.emit(result, json_out, acquisition_table(result) if record.kind == ACQUISITION_WORKFLOW else journey_table(result))
 
 
 def _stopped_journey(database_url: str, journey_id: str, running: tuple[str, ...], refusal: str) -> Any:
@@ -156,15 +156,15 @@ def _stopped_journey(database_url: str, journey_id: str, running: tuple[str, ...
 
 def _on_engine(database_url: str, work: Any) -> Any:
     """``work()`` with the database prepared (bad: exit 2) and the workflow engine launched on it (a failure: exit 1)."""
-    from aicmo import cli
+    from aicmo.cli_support import run_support
     from aicmo.cli_support.inputs import InputError
     from aicmo.orchestration.durable.engine import launched_for
 
     try:
-        cli._configure_database(database_url)
+        run_support.configure_database(database_url)
     except InputError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    return cli._execute(lambda: (launched_for(database_url), work())[1], None, None)
+    return run_support.execute(lambda: (launched_for(database_url), work())[1], None, None)
 
 
 @app.command()

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from unittest import mock
 
 from aicmo.shared.pinned_time import (
     DEFAULT_INSTANT,
@@ -34,10 +33,25 @@ def reproducible(seed: str, at: datetime = DEFAULT_INSTANT) -> Iterator[None]:
     freezegun = load_freezegun()
     token = _SEEDED.set(seeded_uuid4(seed))
     try:
-        with freezegun.freeze_time(to_naive_utc(at), ignore=["dbos"]), mock.patch("uuid.uuid4", _seeded_here(uuid.uuid4)):
+        with freezegun.freeze_time(to_naive_utc(at), ignore=["dbos"]), _uuid4_replaced(_seeded_here(uuid.uuid4)):
             yield
     finally:
         _SEEDED.reset(token)
+
+
+@contextmanager
+def _uuid4_replaced(uuid4: Callable[[], uuid.UUID]) -> Iterator[None]:
+    """uuid.uuid4 swapped for the context, the one it replaced put back after.
+
+    A plain attribute swap rather than unittest.mock.patch: the same effect, without importing
+    the test library into every run that derives its ids.
+    """
+    replaced = uuid.uuid4
+    uuid.uuid4 = uuid4  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        uuid.uuid4 = replaced  # type: ignore[assignment]
 
 
 def _seeded_here(real: Callable[[], uuid.UUID]) -> Callable[[], uuid.UUID]:

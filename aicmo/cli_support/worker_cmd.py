@@ -57,7 +57,7 @@ def _stopped_by_signals(stop: threading.Event) -> Iterator[None]:
 
 def _prepare(database_url: str, concurrency: int) -> None:
     """The database checked (an SQLite file migrated), the engine listening to the journeys' queue; bad input exits 2."""
-    from aicmo import cli
+    from aicmo.cli_support import run_support
     from aicmo.cli_support.inputs import InputError
     from aicmo.orchestration import bootstrap
     from aicmo.orchestration.durable.engine import EngineUnavailable, launched_for
@@ -65,8 +65,8 @@ def _prepare(database_url: str, concurrency: int) -> None:
     from aicmo.shared.persistence.engines import is_in_memory, normalize_url
 
     try:
-        cli._route_overrides(None, legacy_flow=False)  # the shadow settings the journeys will read
-        cli._configure_database(database_url)
+        run_support.route_overrides(None, legacy_flow=False)  # the shadow settings the journeys will read
+        run_support.configure_database(database_url)
         if is_in_memory(normalize_url(database_url)):
             raise InputError("--database-url: an in-memory database keeps no queue: name a file or a server")
         launched_for(database_url, queues=[JOURNEY_QUEUE])

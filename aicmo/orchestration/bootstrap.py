@@ -11,6 +11,7 @@ operator flow, each imported lazily.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from types import ModuleType
@@ -66,8 +67,14 @@ LEGACY_ADAPTERS: Mapping[str, tuple[str, str]] = {
 
 def legacy_adapter(module: str) -> Any:
     """A new instance of ``module``'s anti-corruption adapter over the legacy code."""
+    return _adapter_class(module)()
+
+
+@functools.cache
+def _adapter_class(module: str) -> type:
+    """The class, imported once per process: each unit of work builds its own adapters from it."""
     path, name = LEGACY_ADAPTERS[module]
-    return getattr(importlib.import_module(path), name)()
+    return getattr(importlib.import_module(path), name)  # type: ignore[no-any-return]
 
 
 class LegacyAdapters:
@@ -190,22 +197,43 @@ def routed_ports(
     """The ports for one unit of work: routes from the strangler tables of `database_url`, `overrides` on top.
 
     The database must be migrated (`prepare_database`; an in-memory one is migrated here).
-    Engines and the routes' flag provider are the process's; per unit of work this reads the
-    route snapshot once and builds the bundle.
+    What does not change between units of work is the process's, per database: the engine,
+    the sessions, the evidence recorder, the new implementations' wiring and the route
+    snapshot, re-read only when the route version moved (a change by any process, the kill
+    switch included, reaches the next unit of work). Per unit of work this asks the route
+    version and builds the bundle.
     """
     from aicmo.orchestration.port_wiring import route_ports
-    from aicmo.strangler.evidence import EvidenceRecorder
-    from aicmo.strangler.route_flags import RouteResolver, routes_client
-    from aicmo.strangler.routes import load_snapshot
-    from aicmo.strangler.schema import strangler_sessions
+    from aicmo.strangler.route_flags import routes_resolver
 
-    engine = prepare_database(database_url)
-    sessions = strangler_sessions(engine)
-    with sessions() as session:
-        snapshot = load_snapshot(session).with_overrides(overrides or {})
-    routes = RouteResolver(routes_client()).begin(tenant, snapshot)
-    new = {module: _new_implementation(descriptor, engine) for module, descriptor in DESCRIPTORS.items()}
-    return route_ports(LegacyAdapters(), routes, new, EvidenceRecorder(sessions), context={"tenant": tenant})
+    routing = _routing(prepare_database(database_url))
+    snapshot = routing.snapshots.current(overrides)
+    routes = routes_resolver().begin(tenant, snapshot)
+    return route_ports(LegacyAdapters(), routes, routing.new, routing.recorder, context={"tenant": tenant})
+
+
+class _Routing:
+    """What routing one database needs that no unit of work changes."""
+
+    def __init__(self, engine: "Engine") -> None:
+        from aicmo.strangler.evidence import EvidenceRecorder
+        from aicmo.strangler.routes.snapshot_cache import route_snapshots
+        from aicmo.strangler.schema import strangler_sessions
+
+        sessions = strangler_sessions(engine)
+        self.snapshots = route_snapshots(engine, sessions)
+        self.recorder = EvidenceRecorder(sessions)
+        self.new = {module: _new_implementation(descriptor, engine) for module, descriptor in DESCRIPTORS.items()}
+
+
+def _routing(engine: "Engine") -> _Routing:
+    """The process's `_Routing` of ``engine``, kept on the engine (and gone with it: an in-memory
+    database's engine is new each time, and so is this)."""
+    routing = engine.__dict__.get("_aicmo_routing")
+    if routing is None:
+        routing = _Routing(engine)
+        engine._aicmo_routing = routing  # type: ignore[attr-defined]
+    return routing
 
 
 def configure_legacy_database(url: str) -> None:

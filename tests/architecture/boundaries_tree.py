@@ -12,7 +12,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "boundaries_tree"
 
 def copy_tree(target: Path) -> Path:
     root = target / "tree"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("__pycache__", ".grimp_cache"))
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("__pycache__", ".grimp_cache", ".aicmo_cache"))
     return root
 
 

@@ -29,7 +29,7 @@ def test_check_exits_0_with_baselined_findings_as_warnings(tree):
     result = invoke(tree, "check")
     assert 0 == result.exit_code, result.output
     assert 2 == result.output.count("warning (baselined)")
-    assert (tree / ".grimp_cache").is_dir()  # grimp's cache makes the next run warm
+    assert (tree / ".aicmo_cache" / "boundaries-files.marshal").is_file()  # the next run is warm
 
 
 def test_check_exits_1_on_a_new_finding(tree):

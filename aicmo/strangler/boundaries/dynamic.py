@@ -5,10 +5,9 @@ constant elsewhere, or a computed name, is not an import.
 from __future__ import annotations
 
 import ast
-import json
-import os
+import re
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Iterator, Optional
 
 import attrs
 
@@ -44,16 +43,18 @@ def find_in_source(source: str, importer: str) -> Iterator[DynamicImport]:
     tree = ast.parse(source)
     functions = {"__import__"}  # names bound to a dynamic-import function
     modules: set[str] = set()  # names bound to the importlib module
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "importlib":
+    calls: list[ast.Call] = []
+    for node in ast.walk(tree):  # one walk: the bindings, and the calls judged once all are known
+        if isinstance(node, ast.Call):
+            if node.args:
+                calls.append(node)
+        elif isinstance(node, ast.ImportFrom) and node.module == "importlib":
             functions |= {a.asname or a.name for a in node.names if a.name == "import_module"}
         elif isinstance(node, ast.Import):
             modules |= {a.asname or a.name for a in node.names if a.name == "importlib"}
             # `import importlib.util` binds the name importlib too
             modules |= {"importlib" for a in node.names if a.name.startswith("importlib.") and not a.asname}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
+    for node in calls:
         func = node.func
         dynamic = (isinstance(func, ast.Name) and func.id in functions) or (
             isinstance(func, ast.Attribute) and func.attr == "import_module"
@@ -75,44 +76,26 @@ def module_name(root: Path, path: Path) -> str:
     return ".".join(parts)
 
 
-def _python_files(root: Path, package: str) -> Iterator[str]:
-    # os.walk: noticeably faster than Path.rglob on trees of thousands of files
-    for folder, subfolders, files in os.walk(root / package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                yield os.path.join(folder, name)
+MARKER_BYTES = tuple(marker.encode() for marker in MARKERS)
+# What a file needs for find_in_source to find anything, so that most files are never parsed:
+# a marker called with a string literal first (through spaces, newlines, parentheses, line
+# continuations or comments; r/u prefixes; b and f strings are not str constants), or
+# import_module bound to another name, whose calls the marker does not precede.
+LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\s*\((?:[\s(\\]|#[^\n]*\n)*[rRuU]?['\"]")
+ALIASED = re.compile(rb"\bimport_module\s+as\b")
 
 
-def _scan(root: Path, path: str) -> list[list[Any]]:
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        source = handle.read()
-    if not any(marker in source for marker in MARKERS):
-        return []  # cheap pre-filter: most files never import dynamically
+def may_import_dynamically(data: bytes) -> bool:
+    if not any(marker in data for marker in MARKER_BYTES):
+        return False  # the cheapest test first: most files name neither marker
+    return LITERAL_CALL.search(data) is not None or ALIASED.search(data) is not None
+
+
+def dynamic_imports_in(data: bytes, importer: str) -> tuple[tuple[str, int], ...]:
+    """(imported, line) of each literal dynamic import in a file's bytes."""
+    if not may_import_dynamically(data):
+        return ()
     try:
-        return [[f.importer, f.imported, f.line] for f in find_in_source(source, module_name(root, Path(path)))]
-    except SyntaxError:
-        return []  # grimp reports unparsable files itself
-
-
-def find_dynamic_imports(root: Path, packages: tuple[str, ...], cache_file: Optional[Path] = None) -> list[DynamicImport]:
-    """Every literal dynamic import; with a cache file, unchanged files (mtime, size) are not reread."""
-    cached: dict[str, list[Any]] = {}
-    if cache_file is not None and cache_file.is_file():
-        try:
-            cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        except ValueError:
-            cached = {}
-    current: dict[str, list[Any]] = {}
-    prefix = len(str(root)) + 1  # cache keys are relative: the tree may move
-    for package in packages:
-        for path in _python_files(root, package):
-            stat = os.stat(path)
-            stamp = [stat.st_mtime_ns, stat.st_size]
-            entry = cached.get(path[prefix:])
-            found = entry[2] if entry and entry[:2] == stamp else _scan(root, path)
-            current[path[prefix:]] = [*stamp, found]
-    if cache_file is not None and current != cached:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(current), encoding="utf-8")
-    return [DynamicImport(*item) for entry in current.values() for item in entry[2]]
+        return tuple((f.imported, f.line) for f in find_in_source(data.decode("utf-8", errors="replace"), importer))
+    except (SyntaxError, ValueError):
+        return ()  # the import scanner reports unparsable files itself

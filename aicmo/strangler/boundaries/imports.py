@@ -1,39 +1,219 @@
-"""The import graph of the first-party packages, built by grimp with its on-disk cache."""
+"""The first-party imports of the checked packages, with an incremental cache keyed by content.
+
+``.aicmo_cache/boundaries-files.marshal`` (beside pyproject.toml, gitignored) keeps, for each
+source file, its stat stamp (mtime in ns, size), a digest of its content, its direct imports
+and its literal dynamic imports. A run stats every file; a file is read again only when its
+stamp changed, and scanned again only when its digest changed too.
+
+What is trusted, and what is not:
+- A matching stamp is trusted, as git and ruff trust it, with git's guard against "racily
+  clean" files: a file modified within ``RACY_SECONDS`` of the run is stored without a stamp,
+  so the next run compares its content even if an edit kept its size and mtime.
+- Another version of the check (its own source files), of grimp or of Python, or any change
+  to the `[tool.aicmo.boundaries]` configuration, discards the whole cache.
+- A module added or removed can change how other files' imports resolve (``from a import b``
+  is ``a.b`` only while that module exists; an import of a missing module is dropped), so the
+  direct imports of every file are scanned again then; the digests are still reused.
+- A cache file that is missing, truncated or altered is ignored and rewritten (cache_file).
+
+The findings themselves are cached too, under the fingerprint of all of the above (see
+check.RESULT_CACHE), so an unchanged tree costs a stat per file and two small reads.
+"""
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import marshal
+import os
 import sys
-from contextlib import contextmanager
+import time
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Optional
 
-import grimp
-from grimp.exceptions import GrimpException
+from aicmo.strangler.boundaries import cache_file
+from aicmo.strangler.boundaries.config import BoundaryConfig
+from aicmo.strangler.boundaries.dynamic import DynamicImport, dynamic_imports_in
+from aicmo.strangler.boundaries.scanner import GraphError, Imports, scan
+from aicmo.strangler.boundaries.sources import SourceFile, graph_modules, walk_sources
+from aicmo.strangler.ratchet import finding as finding_module
 
-CACHE_DIR = ".grimp_cache"
+__all__ = ["CACHE_FOLDER", "GraphError", "ImportTable", "cache_header", "module_file", "read_imports"]
+
+CACHE_FOLDER = ".aicmo_cache"
+FILES_CACHE = "boundaries-files.marshal"
+FORMAT = 2  # the layout of the cache's payload
+RACY_SECONDS = 2
+
+# The cache holds (module names, {path: Stamp}, marshal of {path: Found}): the imports are
+# decoded only when a file changed or the findings must be judged again.
+Stamp = tuple[int, int, bytes]  # mtime_ns (-1: compare the content next time), size, content digest
+Found = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]  # direct, dynamic: (imported, line)
 
 
-class GraphError(RuntimeError):
-    """The import graph cannot be built (a file that does not parse, a package not found)."""
+class ImportTable:
+    """The imports of every file, and the fingerprint of what they were read from.
+
+    The direct and dynamic imports are decoded and assembled on first use: a run whose
+    findings come from the result cache needs only the fingerprint.
+    """
+
+    def __init__(self, header: tuple[Any, ...], modules: dict[str, SourceFile], sources: list[SourceFile],
+                 stamps: dict[str, Stamp], found: Callable[[], dict[str, Found]]):
+        self._modules, self._sources, self._found = modules, sources, found
+        fingerprint = hashlib.blake2b(repr(header).encode(), digest_size=20)
+        for source in sources:
+            stamp = stamps.get(source.path)
+            if stamp is not None:
+                fingerprint.update(source.path.encode() + b"\0" + stamp[2])
+        self.fingerprint = fingerprint.digest()  # same configuration, tool versions and contents
+        self.present = {source.path for source in sources if source.path in stamps}
+
+    @cached_property
+    def _imports(self) -> dict[str, Found]:
+        return self._found()
+
+    @cached_property
+    def direct(self) -> Imports:
+        """importer -> imported -> first line, for every module of the graph."""
+        found = self._imports
+        return {name: dict(found[source.path][0]) for name, source in self._modules.items() if source.path in self.present}
+
+    @cached_property
+    def dynamic(self) -> tuple[DynamicImport, ...]:
+        """The literal dynamic imports, in file order."""
+        found: list[DynamicImport] = []
+        for source in self._sources:
+            if source.path in self.present:
+                found.extend(DynamicImport(source.module, imported, line) for imported, line in self._imports[source.path][1])
+        return tuple(found)
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """module -> its repository-relative file."""
+        return {name: source.path for name, source in self._modules.items()}
 
 
-@contextmanager
-def _importable(root: Path) -> Iterator[None]:
-    # grimp finds packages through the import system; put the checked tree first
-    sys.path.insert(0, str(root))
-    sys.path_importer_cache.pop(str(root), None)
+@lru_cache(maxsize=1)
+def _tool_version() -> tuple[Any, ...]:
+    """The check's own code (this package and the Finding the results are made of), grimp's
+    version and Python's (marshal's format): a change to any of them discards the cache."""
+    own = hashlib.blake2b(digest_size=16)
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(finding_module.__file__)]:
+        own.update(path.read_bytes())
+    return FORMAT, own.digest(), _grimp_identity(), tuple(sys.version_info[:2])
+
+
+def _grimp_identity() -> tuple[tuple[str, int, int], ...]:
+    """The installed grimp's files that scan (name, size, mtime): another version or build
+    differs. Found without importing grimp or importlib.metadata, ~50 ms between them."""
+    spec = importlib.util.find_spec("grimp")
+    if spec is None or spec.origin is None:
+        return ()
+    folder = Path(spec.origin).parent
+    files = [folder / "__init__.py", *sorted(folder.glob("_rustgrimp*"))]
+    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in files if path.is_file())
+
+
+def cache_header(config: BoundaryConfig) -> tuple[Any, ...]:
+    """What a cache must have been written under to be read: tool versions and configuration."""
+    return (*_tool_version(), repr(config))
+
+
+def _content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _read(root: str, source: SourceFile) -> Optional[bytes]:
     try:
-        yield
-    finally:
-        sys.path.remove(str(root))
+        with open(os.path.join(root, source.path), "rb") as handle:  # not pathlib: thousands of files
+            return handle.read()
+    except OSError:
+        return None  # removed since the walk: as if it never was
 
 
-def build_graph(root: Path, packages: tuple[str, ...], use_cache: bool = True) -> grimp.ImportGraph:
-    cache = str(root / CACHE_DIR) if use_cache else None
-    with _importable(root):
-        try:
-            return grimp.build_graph(*packages, cache_dir=cache)
-        except (GrimpException, ValueError) as exc:
-            raise GraphError(f"cannot build the import graph: {exc}") from None
+class _Inconsistent(Exception):
+    """A cache that passed its checksum but does not hold what its index promises."""
+
+
+def read_imports(config: BoundaryConfig, use_cache: bool = True) -> ImportTable:
+    try:
+        return _read_imports(config, use_cache, use_cache)
+    except _Inconsistent:
+        return _read_imports(config, False, use_cache)  # read everything, and write a sound cache
+
+
+def _decode(blob: bytes) -> dict[str, Found]:
+    try:
+        found = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        raise _Inconsistent() from None
+    if not isinstance(found, dict):
+        raise _Inconsistent()
+    return found
+
+
+def _read_imports(config: BoundaryConfig, read_cache: bool, write_cache: bool) -> ImportTable:
+    root = config.root
+    packages = config.present_packages
+    sources = walk_sources(str(root), packages)
+    modules = graph_modules(sources)
+    module_names = tuple(sorted(modules))
+    header = cache_header(config)
+    cache_path = root / CACHE_FOLDER / FILES_CACHE
+    payload = cache_file.read(cache_path, header) if read_cache else None
+    cached: dict[str, Stamp] = payload[1] if payload else {}
+    same_modules = payload is not None and payload[0] == module_names
+
+    def cached_found() -> dict[str, Found]:
+        return _decode(payload[2]) if payload else {}
+
+    racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    stamps: dict[str, Stamp] = {}
+    fresh: dict[str, Found] = {}  # files read again, whose imports replace the cached ones
+    rescan: list[str] = []  # modules whose direct imports are scanned again
+    for source in sources:
+        stamp = cached.get(source.path)
+        if stamp is not None and stamp[0] == source.mtime_ns and stamp[1] == source.size:
+            stamps[source.path] = stamp
+            if not same_modules and modules.get(source.module) is source:
+                rescan.append(source.module)
+            continue
+        data = _read(str(root), source)
+        if data is None:
+            continue
+        digest = _content_digest(data)
+        mtime = source.mtime_ns if source.mtime_ns < racy_after else -1  # -1: compare content next time
+        stamps[source.path] = (mtime, source.size, digest)
+        if stamp is not None and stamp[2] == digest:
+            if not same_modules and modules.get(source.module) is source:
+                rescan.append(source.module)
+        else:
+            fresh[source.path] = ((), dynamic_imports_in(data, source.module))
+            if modules.get(source.module) is source:
+                rescan.append(source.module)
+
+    if same_modules and stamps == cached:
+        def lazily_found() -> dict[str, Found]:
+            try:
+                found = _decode(payload[2])
+                if all(path in found for path in stamps):
+                    return found
+            except _Inconsistent:
+                pass
+            return _read_imports(config, False, write_cache)._imports
+
+        return ImportTable(header, modules, sources, stamps, lazily_found)  # nothing to write
+    before = cached_found()
+    if any(path not in fresh and path not in before for path in stamps):
+        raise _Inconsistent()
+    found = {path: fresh.get(path) or before[path] for path in stamps}
+    for module, imported in scan(str(root), packages, modules, rescan).items():
+        path = modules[module].path
+        found[path] = (tuple(imported.items()), found[path][1])
+    if write_cache:
+        cache_file.write(cache_path, header, (module_names, stamps, marshal.dumps(found)))
+    return ImportTable(header, modules, sources, stamps, lambda: found)
 
 
 def module_file(root: Path, name: str) -> str:

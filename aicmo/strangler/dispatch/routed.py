@@ -1,7 +1,8 @@
 """A routed port: each call goes to the legacy adapter, the new implementation, or both (shadow).
 
-The route comes from a `ResolvedRoutes`, the per-unit-of-work cache, so it is resolved once
-and every later call pays a dict lookup.
+The route comes from a `ResolvedRoutes`, the per-unit-of-work cache, so it is resolved once;
+each method is then bound to its target on first use, and a later call on legacy or new is
+the target's own bound method.
 """
 from __future__ import annotations
 
@@ -50,29 +51,45 @@ class RoutedPort:
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
             raise AttributeError(name)
-        # an unknown method fails as it would on the port; asked of the side the route uses, so
-        # a module on new never builds (or imports) its legacy adapter
-        on_new = self._routes.route(self.module) in (Route.NEW, Route.DELETED) and self._new is not None
-        getattr(self._new if on_new else self._legacy, name)
+        # the route does not change under a unit of work, so the first use of a method binds
+        # it to its target for good: on legacy and new (and for a method shadow does not
+        # compare) the target's own bound method, kept on this instance, so later calls skip
+        # __getattr__ and pay nothing for the routing. An unknown method fails as it would on
+        # the port; asked of the side the route uses, so a module on new never builds (or
+        # imports) its legacy adapter.
+        route = self._routes.route(self.module)
+        if route is Route.LEGACY:
+            target = getattr(self._legacy, name)
+        elif self._new is None:
+            getattr(self._legacy, name)
+            target = _refusal(self.module, route, name)
+        elif route is Route.SHADOW:
+            target = self._shadowing(name)
+        else:  # new, and deleted (its legacy code is gone; only the new implementation remains)
+            target = getattr(self._new, name)
+        self.__dict__[name] = target
+        return target
 
-        def routed(*args: Any, **kwargs: Any) -> Any:
-            route = self._routes.route(self.module)  # the unit of work's cached answer
-            if route is Route.LEGACY:
-                return getattr(self._legacy, name)(*args, **kwargs)
-            if route is Route.SHADOW:
-                if self._shadow is None:
-                    raise NoNewImplementation(self.module, route.value)
-                legacy_call = lambda: getattr(self._legacy, name)(*args, **kwargs)  # noqa: E731
-                if name not in self._shadowed:
-                    return legacy_call()
-                return self._shadow.call(name, args, kwargs, legacy_call)
-            # new, and deleted (its legacy code is gone; only the new implementation remains)
-            if self._new is None:
-                raise NoNewImplementation(self.module, route.value)
-            return getattr(self._new, name)(*args, **kwargs)
+    def _shadowing(self, name: str) -> Callable[..., Any]:
+        legacy_method = getattr(self._legacy, name)
+        shadow = self._shadow
+        if shadow is None:
+            return _refusal(self.module, Route.SHADOW, name)
+        if name not in self._shadowed:
+            return legacy_method
 
-        routed.__name__ = name
-        # kept on the instance: later calls find it without __getattr__, which keeps a routed
-        # call within the routing budget (benchmarks/routing.py)
-        self.__dict__[name] = routed
-        return routed
+        def shadowed(*args: Any, **kwargs: Any) -> Any:
+            return shadow.call(name, args, kwargs, lambda: legacy_method(*args, **kwargs))
+
+        shadowed.__name__ = name
+        return shadowed
+
+
+def _refusal(module: str, route: Route, name: str) -> Callable[..., Any]:
+    """A method of a module routed where it has no new implementation: refused when called."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise NoNewImplementation(module, route.value)
+
+    refuse.__name__ = name
+    return refuse

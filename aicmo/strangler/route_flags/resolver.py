@@ -3,7 +3,9 @@
 A unit of work (one request, one journey step for one tenant) opens `RouteResolver.begin`;
 the first call of a module asks OpenFeature, later calls reuse the answer. A route does not
 change under a running unit of work, so a promotion or the kill switch takes effect from
-the next one. A value that is not a route (a foreign flag system's typo) means legacy.
+the next one. A value that is not a route (a foreign flag system's typo) means legacy. With
+this project's provider, the answers from one snapshot are kept for the next units of work of
+the same tenant (`RouteResolver`), so an unchanged snapshot is not resolved again.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from aicmo.strangler.route_flags.provider import UNIT_OF_WORK_SNAPSHOT, RouteFla
 from aicmo.strangler.routes.resolution import RouteSnapshot
 from aicmo.strangler.routes.states import Route
 
-__all__ = ["ROUTE_DOMAIN", "ResolvedRoutes", "RouteResolver", "route_client", "routes_client"]
+__all__ = ["ROUTE_DOMAIN", "ResolvedRoutes", "RouteResolver", "route_client", "routes_client", "routes_resolver"]
 
 ROUTE_DOMAIN = "aicmo.routes"  # the OpenFeature domain, so other flags keep their own provider
 _ROUTES = {r.value: r for r in Route}
@@ -47,16 +49,37 @@ def routes_client(domain: str = ROUTE_DOMAIN) -> OpenFeatureClient:
     return route_client(RouteFlagProvider(), domain)
 
 
+_process_resolver: Optional["RouteResolver"] = None
+
+
+def routes_resolver(domain: str = ROUTE_DOMAIN) -> "RouteResolver":
+    """The process's resolver of the routes' domain, whose kept answers outlive one unit of work.
+
+    The provider is (re)installed as `routes_client` does; the resolver's client finds the
+    domain's provider at each evaluation, so one resolver serves whatever is installed.
+    """
+    global _process_resolver
+    client = routes_client(domain)
+    if domain != ROUTE_DOMAIN:
+        return RouteResolver(client)
+    if _process_resolver is None:
+        _process_resolver = RouteResolver(client)
+    return _process_resolver
+
+
 class ResolvedRoutes:
     """The routes of one unit of work for one tenant, resolved from the unit of work's snapshot."""
 
     __slots__ = ("_cache", "_client", "_context", "_snapshot")
 
-    def __init__(self, client: OpenFeatureClient, tenant: Optional[str], snapshot: Optional[RouteSnapshot] = None) -> None:
+    def __init__(self, client: OpenFeatureClient, tenant: Optional[str], snapshot: Optional[RouteSnapshot] = None,
+                 cache: Optional[dict[str, Route]] = None) -> None:
         self._client = client
         self._context = EvaluationContext(targeting_key=tenant)
         self._snapshot = snapshot
-        self._cache: dict[str, Route] = {}
+        # the answers; shared with the other units of work of the same snapshot and tenant when
+        # the answers can only be the same (RouteResolver decides)
+        self._cache: dict[str, Route] = {} if cache is None else cache
 
     def route(self, module: str) -> Route:
         try:
@@ -82,12 +105,40 @@ class ResolvedRoutes:
         return route
 
 
+_SNAPSHOTS_KEPT = 32  # snapshots whose answers are kept (the current one, and a run's `--route` variants)
+_TENANTS_KEPT = 4096  # tenants per snapshot; past that the answers start over
+
+
 class RouteResolver:
-    """Hands out one `ResolvedRoutes` per unit of work."""
+    """Hands out one `ResolvedRoutes` per unit of work.
+
+    With this project's provider installed, a route is a function of the snapshot and the
+    tenant alone, so the answers one unit of work got through OpenFeature are kept for the next
+    ones that begin with the same snapshot object and tenant: a process whose routes did not
+    change resolves each module once per tenant, not once per unit of work. Another provider
+    (a team's own flag system) is asked every time, as it may answer differently.
+    """
 
     def __init__(self, client: OpenFeatureClient) -> None:
         self._client = client
+        self._answers: dict[int, tuple[RouteSnapshot, dict[Optional[str], dict[str, Route]]]] = {}
 
     def begin(self, tenant: Optional[str] = None, snapshot: Optional[RouteSnapshot] = None) -> ResolvedRoutes:
         """The routes of a new unit of work; ``snapshot`` is the route tables as it read them."""
-        return ResolvedRoutes(self._client, tenant, snapshot)
+        return ResolvedRoutes(self._client, tenant, snapshot, self._kept_answers(tenant, snapshot))
+
+    def _kept_answers(self, tenant: Optional[str], snapshot: Optional[RouteSnapshot]) -> Optional[dict[str, Route]]:
+        if snapshot is None or not isinstance(self._client.provider, RouteFlagProvider):
+            return None
+        kept = self._answers.get(id(snapshot))
+        if kept is None or kept[0] is not snapshot:  # an id is reused only once its snapshot is gone
+            if len(self._answers) >= _SNAPSHOTS_KEPT:
+                self._answers.clear()
+            kept = self._answers[id(snapshot)] = (snapshot, {})
+        by_tenant = kept[1]
+        answers = by_tenant.get(tenant)
+        if answers is None:
+            if len(by_tenant) >= _TENANTS_KEPT:
+                by_tenant.clear()
+            answers = by_tenant[tenant] = {}
+        return answers

@@ -13,7 +13,7 @@ from aicmo.shared.persistence.ownership import register_table
 from aicmo.shared.persistence.types import UtcDateTime
 from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
-__all__ = ["GLOBAL", "KillSwitchRow", "ModuleRouteRow", "RouteChangeRow", "TenantOverrideRow"]
+__all__ = ["GLOBAL", "ROUTE_TABLES", "KillSwitchRow", "ModuleRouteRow", "RouteChangeRow", "RouteVersionRow", "TenantOverrideRow"]
 
 GLOBAL = "*"  # the module column of changes that are not about one module (the kill switch)
 
@@ -66,6 +66,23 @@ class RouteChangeRow(AppendOnly, StranglerBase):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class RouteVersionRow(StranglerBase):
+    """A single row counting the changes to the route tables; a process re-reads them only when it moved.
+
+    The database bumps it (a trigger on each route table, installed by the strangler's
+    migrations), in the transaction of the change: whoever changes a route, from any process
+    or by hand in SQL, moves it, and a reader sees the new count exactly when it sees the change.
+    """
+
+    __tablename__ = "strangler_route_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# the tables a route snapshot is read from: a change to any of them bumps strangler_route_version
+ROUTE_TABLES = ("strangler_module_routes", "strangler_tenant_overrides", "strangler_kill_switch")
+
 make_append_only(RouteChangeRow.__table__)  # type: ignore[arg-type]
 
 # literal names: the static ownership check reads these calls without importing this file
@@ -73,3 +90,4 @@ register_table("strangler_module_routes", "strangler")
 register_table("strangler_tenant_overrides", "strangler")
 register_table("strangler_kill_switch", "strangler")
 register_table("strangler_route_changes", "strangler")
+register_table("strangler_route_version", "strangler")

@@ -164,7 +164,7 @@ def test_rollout_override_and_kill_switch_are_audited_changes(url):
     assert 0 == migrate(url, "kill-switch", "on", "--reason", "incident").exit_code
     assert "Kill switch engaged" in migrate(url, "report").output
     with open_database(url)() as session:
-        assert ["route", "rollout", "override", "kill_switch"] == list(session.scalars(select(RouteChangeRow.kind)))
+        assert ["route", "rollout", "override", "kill_switch"] == list(session.scalars(select(RouteChangeRow.kind).order_by(RouteChangeRow.id)))
 
 
 @pytest.mark.parametrize("args, code", [
