@@ -144,14 +144,18 @@ def _legacy_set(creative_set_id: CreativeSetId) -> Optional[LegacySet]:
         return LegacySet(client_id, client_id, client_id, project.name if project is not None else "", creatives)
 
 
-def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> None:
-    """Adopt a set legacy produced, absorb what legacy writers put on the view, re-sync what a crash left behind."""
-    state = production.view_state(creative_set_id)
+def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> Optional[CreativeSet]:
+    """Adopt a set legacy produced, absorb what legacy writers put on the view, re-sync what a crash left behind.
+
+    When there was nothing to do, the set as production answers it, read with the state the
+    view was compared with (so get_creative_set need not read it again); None otherwise.
+    """
+    state, current = production.view_state_and_set(creative_set_id)
     if state is None:
         legacy = _legacy_set(creative_set_id)
         if legacy is not None:
             production.adopt_legacy_set(legacy)
-        return  # a set neither legacy nor production made: nothing to keep
+        return None  # a set neither legacy nor production made: nothing to keep
     with legacy_session(MODULE) as session:
         writes, lost = _legacy_writes(state, _rows(session, state.client_id))
     if writes:
@@ -159,6 +163,8 @@ def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> 
         state = production.view_state(creative_set_id) or state
     if writes or lost:
         sync_legacy_view(state)
+        return None  # production's state may have moved: read it anew
+    return current
 
 
 # per legacy engine: whether its database holds the strangler's idempotency records
@@ -230,8 +236,8 @@ class ProductionWithLegacyView:
         return result
 
     def get_creative_set(self, creative_set_id: CreativeSetId) -> CreativeSet:
-        reconcile(self._production, creative_set_id)
-        return self._production.get_creative_set(creative_set_id)
+        unchanged = reconcile(self._production, creative_set_id)
+        return unchanged if unchanged is not None else self._production.get_creative_set(creative_set_id)
 
     def discard_creatives(self, creative_set_id: CreativeSetId, idempotency_key: str) -> Compensation:
         earlier = legacy_answer("discard_creatives", idempotency_key, str(creative_set_id), Compensation)

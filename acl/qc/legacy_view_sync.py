@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, or_, update
 
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import Creative, CreativeSetId
@@ -40,14 +40,24 @@ def _issues(check: CreativeCheck) -> str:
 def sync_legacy_view(result: QcResult) -> None:
     """Write each checked creative's score, status and findings onto its creative_assets row."""
     checks = {str(c.creative_id): c for c in result.creatives}  # a repeated creative: the last check, as legacy
+    if not checks:
+        return
+    # one UPDATE per creative, sent as one batch: the rows are not loaded first. A creative with
+    # no legacy row has no legacy reader either: its UPDATE matches nothing. "core_only": a plain
+    # executemany, not the ORM's by-primary-key form, which insists that every row exists
+    values = [{"row_id": creative_id, "new_score": check.score, "new_status": check.status.value, "new_issues": _issues(check)}
+              for creative_id, check in checks.items()]
+    score, status, issues = bindparam("new_score"), bindparam("new_status"), bindparam("new_issues")
+    statement = (
+        update(CreativeAssetRow)
+        .where(CreativeAssetRow.id == bindparam("row_id"))
+        # a row already holding the values is left alone: no write, as when the rows were loaded first
+        .where(or_(CreativeAssetRow.qc_score.is_distinct_from(score), CreativeAssetRow.qc_status.is_distinct_from(status),
+                   CreativeAssetRow.qc_issues.is_distinct_from(issues)))
+        .values(qc_score=score, qc_status=status, qc_issues=issues)
+    )
     with legacy_session(MODULE) as session:
-        rows = session.scalars(select(CreativeAssetRow).where(CreativeAssetRow.id.in_(list(checks))))
-        # a creative with no legacy row has no legacy reader either: nothing to keep in sync
-        for row in rows:
-            check = checks[row.id]
-            row.qc_score = check.score
-            row.qc_status = check.status.value
-            row.qc_issues = _issues(check)
+        session.execute(statement, values, execution_options={"dml_strategy": "core_only"})
 
 
 class QcWithLegacyView:

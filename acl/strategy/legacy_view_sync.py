@@ -87,19 +87,23 @@ def _seen(strategy_id: str) -> Optional[tuple[Optional[str], Optional[str]]]:
         return (row.strategy_text, row.strategy_status) if row is not None else None
 
 
-def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
-    """Bring the view and the new strategy together: absorb a legacy write, or repair a lost sync."""
+def reconcile_legacy_view(strategy: Any, strategy_id: str) -> Optional[Strategy]:
+    """Bring the view and the new strategy together: absorb a legacy write, or repair a lost sync.
+
+    When the view already showed the strategy, the strategy as read for the comparison (so
+    get_strategy need not read it again); None otherwise.
+    """
     seen = _seen(strategy_id)
     if seen is None:
-        return
+        return None
     text, status = seen
     basis = strategy.legacy_view_basis(strategy_id)
     if basis is None:
         _adopt(strategy, strategy_id, text, status)
-        return
+        return None
     current = basis.strategy
     if text == legacy_text(current) and status == current.status.value:
-        return
+        return current
     if status not in StrategyStatus.__members__:
         sync_legacy_view(current)  # no status of strategy's: the view is put right
     elif text == legacy_text(current):
@@ -112,6 +116,7 @@ def reconcile_legacy_view(strategy: Any, strategy_id: str) -> None:
         sync_legacy_view(current)  # the plan from before the last draft (none before the first): its sync was lost
     else:
         _absorb_plan(strategy, strategy_id, text, StrategyStatus(status), basis.revision, current)
+    return None  # the strategy may have moved: read it anew
 
 
 def _absorb_plan(strategy: Any, strategy_id: str, text: str, status: StrategyStatus, revision: int, current: Strategy) -> None:
@@ -169,8 +174,8 @@ class StrategyWithLegacyView:
         return rejected
 
     def get_strategy(self, strategy_id: StrategyId) -> Strategy:
-        reconcile_legacy_view(self._strategy, strategy_id)
-        return self._strategy.get_strategy(strategy_id)
+        in_step = reconcile_legacy_view(self._strategy, strategy_id)
+        return in_step if in_step is not None else self._strategy.get_strategy(strategy_id)
 
     def render_markdown(self, strategy_id: StrategyId) -> StrategyMarkdown:
         reconcile_legacy_view(self._strategy, strategy_id)

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from aicmo.cli import app
 from aicmo.orchestration.durable.fault_hook import FAULT_ENV
-from aicmo.orchestration.durable.ports import ATTEMPTS, RETRY_ENV
+from aicmo.orchestration.durable.ports import ATTEMPTS, PLAIN_CALLS, RETRY_ENV
 from aicmo.orchestration.durable.saga import PIVOT_STEP
 from backend.db import session as legacy_session
 from tests.databases import database_parameters
@@ -40,12 +40,13 @@ INTAKE = EXAMPLES / "intake_full_funnel_eu.json"  # QC fails once: the rewrite a
 # every step of that journey, in the order of its first call (checked against a real journey below)
 STEPS = [
     "onboarding.onboard_client", "onboarding.advance_project", "strategy.draft_strategy", "strategy.approve_strategy",
-    "production.produce_creatives", "production.build_calendar", "onboarding.check_intake", "qc.evaluate_creative_set",
+    "production.produce_creatives", "production.build_calendar", "qc.evaluate_creative_set",
     "production.rewrite_creatives", "client_review.open_review", "client_review.simulated_feedback",
     "client_review.record_feedback", "strategy.render_markdown", "onboarding.get_project", "delivery.deliver_package",
     PIVOT_STEP, "billing.issue_proposal", "reporting.generate_report", "clock.now", "retention.assess_retention",
-    "strategy.get_strategy", "production.get_creative_set",
 ]
+# the port calls that are not steps (ports.PLAIN_CALLS): they fail as steps do, and record nothing
+PLAIN = ["onboarding.check_intake", "strategy.get_strategy", "production.get_creative_set"]
 AFTER_PIVOT = STEPS[STEPS.index(PIVOT_STEP) + 1:]
 # the steps that write: a kill between their commit and their checkpoint is the moment that matters
 WRITING = [s for s in STEPS if s.split(".")[1].startswith(
@@ -159,6 +160,24 @@ def test_the_matrix_covers_every_step_of_the_journey(matrix_url, clean):
     """Planted: a step added to the journey and missing here would go untested."""
     steps, _ = clean
     assert STEPS == list(dict.fromkeys(steps))
+    assert set(PLAIN) == PLAIN_CALLS and not PLAIN_CALLS & set(steps)
+
+
+@pytest.mark.parametrize("call", PLAIN)
+def test_a_plain_call_that_keeps_failing(call, matrix_url, clean, tmp_path, monkeypatch):
+    """Not a step, it fails as one: before the pivot the journey is compensated; after it, called again until it answers."""
+    projects_before = count_projects(matrix_url)
+    after_pivot = call != "onboarding.check_intake"  # the two final reads come after the invoices
+    fault = f"before:{call}:{2 * ATTEMPTS}" if after_pivot else f"before:{call}"
+    code, stderr, document = run(matrix_url, tmp_path / "out", fault=fault, monkeypatch=monkeypatch)
+    record = journey_of(matrix_url, stderr)
+    if after_pivot:
+        assert 0 == code, stderr
+        assert 2 * ATTEMPTS == stderr.count(f"{call} failed"), stderr  # the planted faults fired, each met by a retry
+        assert_complete(matrix_url, record, document, tmp_path / "out", clean)
+    else:
+        assert 1 == code and f"{call} failed" in stderr, stderr
+        assert_compensated(matrix_url, record, tmp_path / "out", projects_before)
 
 
 @pytest.mark.parametrize("step", STEPS)

@@ -47,26 +47,38 @@ def _change(row: ProjectChangeRow) -> ProjectChange:
 class ProjectRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The session's identity map holds rows weakly: a row read, turned into a Project and
+        # dropped is gone, and the next get() of it in the same unit of work (view_version after
+        # get, save after a change) would query again. Held here for the unit of work's life,
+        # a second get() is answered from the map; a locking get() still queries and locks.
+        self._held: dict[str, ProjectRow] = {}
+
+    def _row(self, client_id: str, *, for_update: bool = False) -> Optional[ProjectRow]:
+        row = self._session.get(ProjectRow, str(client_id), with_for_update=for_update or None)
+        if row is not None:
+            self._held[row.client_id] = row
+        return row
 
     def add(self, project: Project, idempotency_key: str, request_fingerprint: str, ids_drawn: Optional[int]) -> None:
-        self._session.add(ProjectRow(
+        self._held[project.client_id] = row = ProjectRow(
             client_id=project.client_id, name=project.name, description=project.description,
             state=project.state.value, pack=project.pack.value, intake=project.intake.model_dump_json(),
             created_at=project.created_at, updated_at=project.updated_at, version=project.version, view_version=-1,
             strategy_status_seen=project.strategy_status_seen, idempotency_key=idempotency_key,
             request_fingerprint=request_fingerprint, ids_drawn=ids_drawn,
-        ))
+        )
+        self._session.add(row)
         self._session.flush()
 
     def get(self, client_id: str, *, for_update: bool = False) -> Optional[Project]:
         """The project; locked for the transaction with ``for_update`` (PostgreSQL), so changes queue."""
-        row = self._session.get(ProjectRow, str(client_id), with_for_update=for_update or None)
+        row = self._row(client_id, for_update=for_update)
         return self._project(row) if row is not None else None
 
     def save(self, project: Project, change: ProjectChange, idempotency_key: Optional[str] = None,
              request_fingerprint: Optional[str] = None, ids_drawn: Optional[int] = None) -> None:
         """The project as it stands after ``change``, and the change itself."""
-        row = self._session.get(ProjectRow, project.client_id)
+        row = self._row(project.client_id)
         assert row is not None, "save() of a project never added"
         row.state, row.description = project.state.value, project.description
         row.version, row.strategy_status_seen = project.version, project.strategy_status_seen
@@ -80,13 +92,13 @@ class ProjectRepository:
         self._session.flush()
 
     def view_version(self, client_id: str) -> int:
-        row = self._session.get(ProjectRow, str(client_id))
+        row = self._row(client_id)
         assert row is not None, "view_version() of a project never added"
         return row.view_version
 
     def view_written(self, client_id: str, version: int) -> None:
         """The legacy view holds the project as of change ``version`` (never moved back)."""
-        row = self._session.get(ProjectRow, str(client_id), with_for_update=True)
+        row = self._row(client_id, for_update=True)
         if row is not None and row.view_version < version:
             row.view_version = version
             self._session.flush()

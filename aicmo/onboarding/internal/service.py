@@ -138,8 +138,10 @@ class OnboardingService:
             project = uow.projects.get(str(client_id))
             if project is None:
                 raise _not_found(client_id)
-            last = uow.projects.last_change(project.client_id)
-            view_version = uow.projects.view_version(project.client_id)
+            view_version = uow.projects.view_version(project.client_id)  # the row just read: no query
+            # the values before the last change matter only while the view is not known to hold
+            # it; once it is (most calls), the change log is not read at all
+            last = uow.projects.last_change(project.client_id) if view_version < project.version else None
         # only a command's sync can be lost, and only until the view is known to hold it: a value
         # taken in from the view was there already
         unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE)

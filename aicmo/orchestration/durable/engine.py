@@ -25,8 +25,9 @@ from aicmo.shared.persistence.sqlite_durability import keep
 
 __all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "shut_down"]
 
-# recorded with every journey; a pending journey is continued by code of the same version
-JOURNEY_APP_VERSION = "aicmo-journey-1"
+# recorded with every journey; a pending journey is continued by code of the same version (2: the
+# PLAIN_CALLS of ports.py are no longer steps, so a journey's steps are numbered otherwise)
+JOURNEY_APP_VERSION = "aicmo-journey-2"
 
 _launched_on: Optional[str] = None  # the application database URL the engine runs for
 _system_url = ""  # and its system database URL

@@ -1,4 +1,4 @@
-"""The module ports with every method call a checkpointed workflow step.
+"""The module ports with every method call a checkpointed workflow step (but the few PLAIN_CALLS).
 
 A step's result is stored as JSON (the port's declared return type, through pydantic) and read
 back through the same type, on the first run as on a replay, so a journey continued after a
@@ -27,7 +27,7 @@ from aicmo.orchestration.durable.pause_hook import pause_if_asked
 from aicmo.orchestration.durable.saga import Ledger
 from aicmo.orchestration.ports import ModulePorts
 
-__all__ = ["ATTEMPTS", "RETRY_ENV", "checkpointed", "durable_ports"]
+__all__ = ["ATTEMPTS", "PLAIN_CALLS", "RETRY_ENV", "checkpointed", "durable_ports"]
 
 
 @functools.cache
@@ -78,6 +78,44 @@ def _retry_pause(failures: int) -> float:
     return min(RETRY_CAP_S, float(os.environ.get(RETRY_ENV, "1")) * 2 ** (failures - 1))
 
 
+# Calls that are not steps: a replay computes again what the first run computed, so a
+# checkpoint (a commit on the journeys' database, the engine's lookups around it) buys nothing.
+# - onboarding.check_intake is a pure function of the intake, which is the workflow's input:
+#   both paths apply legacy's rule (proven equal by the differential tests), no state is read;
+# - strategy.get_strategy and production.get_creative_set are the journey's last calls, reads
+#   whose answers go only into the journey's output: no later step, decision or key depends
+#   on them, and a replay reaches them only when the first run never returned that output.
+# Any read whose answer steers what the journey does next (the project's state before the
+# delivery, the calendar, the simulated feedback) or enters a keyed request stays a step.
+# A plain call fails as a step does: before the pivot it ends the journey (compensated); after
+# it, it is called again until it answers (the pause as a step's, but not durable: a journey
+# resumed meanwhile simply calls it again). Changing this set changes a journey's sequence of
+# steps: JOURNEY_APP_VERSION moves with it.
+PLAIN_CALLS = frozenset({"onboarding.check_intake", "strategy.get_strategy", "production.get_creative_set"})
+
+
+def _plain(name: str, target: Callable[..., Any], ledger: Optional[Ledger]) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        from dbos import DBOS
+
+        failures = 0
+        while True:
+            try:
+                raise_if_planted(name, "before", DBOS.workflow_id or "")
+                return target(*args, **kwargs)
+            except Exception as exc:
+                if ledger is None or not ledger.persists:
+                    if ledger is not None:
+                        ledger.failed_step = name
+                    raise
+                failures += 1
+                pause = _retry_pause(failures)
+                sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
+                time.sleep(pause)
+
+    return call
+
+
 class _DurablePort:
     """One module's port; each method call is the step ``<module>.<method>`` of the running workflow."""
 
@@ -86,6 +124,8 @@ class _DurablePort:
 
     def __getattr__(self, method: str) -> Callable[..., Any]:
         target = getattr(self._port, method)
+        if f"{self._module}.{method}" in PLAIN_CALLS:
+            return _plain(f"{self._module}.{method}", target, self._ledger)
         adapter = _result_type(self._module, method)
         name = f"{self._module}.{method}"
         ledger = self._ledger

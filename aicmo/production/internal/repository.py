@@ -27,6 +27,10 @@ class CreativeSetRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The session's identity map holds rows weakly: rows read into records and dropped are
+        # gone, and update() would query each creative again. Held for the unit of work's life,
+        # update() finds them in the map (the rows this transaction read, the set locked first).
+        self._held: list[object] = []
 
     def get(self, creative_set_id: str, *, for_update: bool = False) -> Optional[CreativeSetRecord]:
         """The set with every creative, or None; locked against other writers (PostgreSQL) when ``for_update``."""
@@ -35,12 +39,14 @@ class CreativeSetRepository:
             return None
         query = (select(ProductionCreativeRow).where(ProductionCreativeRow.creative_set_id == creative_set_id)
                  .order_by(ProductionCreativeRow.position, ProductionCreativeRow.ordinal))
+        rows = list(self._session.scalars(query))
+        self._held += [row, *rows]
         return CreativeSetRecord(
             creative_set_id=row.id,
             client_id=row.client_id,
             strategy_id=row.strategy_id,
             brand_name=row.brand_name,
-            creatives=tuple(_record(c) for c in self._session.scalars(query)),
+            creatives=tuple(_record(c) for c in rows),
         )
 
     def add_creatives(self, creative_set_id: str, client_id: str, strategy_id: str, brand_name: str,

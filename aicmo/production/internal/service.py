@@ -175,11 +175,19 @@ class ProductionService:
 
     def view_state(self, creative_set_id: CreativeSetId) -> Optional[ViewState]:
         """The set's creatives with their status history; None for a set production never made."""
+        return self.view_state_and_set(creative_set_id)[0]
+
+    def view_state_and_set(self, creative_set_id: CreativeSetId) -> tuple[Optional[ViewState], Optional[CreativeSet]]:
+        """The view state and the set as get_creative_set answers it, from one read.
+
+        (None, None) for a set production never made; the set is None when get_creative_set
+        would raise (a set without creatives).
+        """
         with self._unit_of_work() as uow:
             stored = uow.sets.get(str(creative_set_id))
         if stored is None:
-            return None
-        return ViewState(stored.creative_set_id, stored.client_id, stored.creatives)
+            return None, None
+        return ViewState(stored.creative_set_id, stored.client_id, stored.creatives), set_dto(stored) if stored.creatives else None
 
     def absorb_legacy_writes(self, creative_set_id: CreativeSetId, writes: Sequence[LegacyStatusWrite]) -> None:
         """Apply statuses legacy writers put on the view, each once, as production's own change."""

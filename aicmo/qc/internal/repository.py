@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
-from sqlalchemy import func, select
+from sqlalchemy import insert, or_, select
 
 from aicmo.qc.api import Deduction, DocumentSection, FindingRule, Severity
 from aicmo.qc.internal.model import CalendarCheck, CreativeCheck, DocumentScore, Evaluation, Finding
@@ -68,37 +68,33 @@ class QcResultRepository:
         self._session = session
 
     def add(self, evaluation: Evaluation, idempotency_key: str, request_fingerprint: str) -> None:
-        self._session.add(QcResultRow(
-            id=evaluation.qc_result_id,
-            client_id=evaluation.client_id,
-            creative_set_id=evaluation.creative_set_id,
-            round_number=evaluation.round_number,
-            ruleset="v1",
-            verdict=evaluation.verdict.value,
-            duplicate_hook_share=evaluation.calendar.duplicate_hook_share,
-            calendar_findings=_findings_json(evaluation.calendar.findings),
-            documents=_documents_json(evaluation.documents),
-            intake_findings=_findings_json(evaluation.intake_findings),
-            evaluated_at=evaluation.evaluated_at,
-            idempotency_key=idempotency_key,
-            request_fingerprint=request_fingerprint,
-        ))
-        # the result first: its checks refer to it, and a database that enforces foreign keys
-        # (PostgreSQL; SQLite as the kit opens it) refuses them before it
-        self._session.flush()
-        self._session.add_all([
-            QcCreativeCheckRow(
-                qc_result_id=evaluation.qc_result_id,
-                ordinal=ordinal,
-                position=check.position,
-                creative_id=check.creative_id,
-                platform=check.platform,
-                pillar_index=check.pillar_index,
-                findings=_findings_json(check.findings),
-            )
+        # Two batched INSERTs, the result first: its checks refer to it, and a database that
+        # enforces foreign keys (PostgreSQL; SQLite as the kit opens it) refuses them before it.
+        # An evaluation is written once and changed only by void(), which reads its row, so
+        # neither needs a place in the session's unit of work.
+        self._session.execute(insert(QcResultRow), [{
+            "id": evaluation.qc_result_id,
+            "client_id": evaluation.client_id,
+            "creative_set_id": evaluation.creative_set_id,
+            "round_number": evaluation.round_number,
+            "ruleset": "v1",
+            "verdict": evaluation.verdict.value,
+            "duplicate_hook_share": evaluation.calendar.duplicate_hook_share,
+            "calendar_findings": _findings_json(evaluation.calendar.findings),
+            "documents": _documents_json(evaluation.documents),
+            "intake_findings": _findings_json(evaluation.intake_findings),
+            "evaluated_at": evaluation.evaluated_at,
+            "idempotency_key": idempotency_key,
+            "request_fingerprint": request_fingerprint,
+        }])
+        checks = [
+            {"qc_result_id": evaluation.qc_result_id, "ordinal": ordinal, "position": check.position,
+             "creative_id": check.creative_id, "platform": check.platform, "pillar_index": check.pillar_index,
+             "findings": _findings_json(check.findings)}
             for ordinal, check in enumerate(evaluation.creatives)
-        ])
-        self._session.flush()
+        ]
+        if checks:
+            self._session.execute(insert(QcCreativeCheckRow), checks)
 
     def get(self, qc_result_id: str) -> Optional[Evaluation]:
         row = self._session.get(QcResultRow, qc_result_id)
@@ -123,10 +119,18 @@ class QcResultRepository:
         self._session.flush()
         return CompensationStatus.COMPENSATED
 
-    def rounds_of(self, creative_set_id: str) -> int:
-        """How many times the set was evaluated: the next round's number."""
-        query = select(func.count()).select_from(QcResultRow).where(QcResultRow.creative_set_id == creative_set_id)
-        return self._session.scalar(query) or 0
+    def rounds_and_earlier(self, creative_set_id: str, idempotency_key: str) -> tuple[int, Optional[StoredEvaluation]]:
+        """How many times the set was evaluated (the next round's number), and the evaluation the key made, if any.
+
+        One indexed query for both: the set's results and the key's (its key is unique), by id
+        only; the key's evaluation is read whole only when there is one (a replay).
+        """
+        query = select(QcResultRow.creative_set_id, QcResultRow.idempotency_key).where(
+            or_(QcResultRow.creative_set_id == creative_set_id, QcResultRow.idempotency_key == idempotency_key))
+        rows = self._session.execute(query).all()
+        rounds = sum(1 for row in rows if row.creative_set_id == creative_set_id)
+        keyed = any(row.idempotency_key == idempotency_key for row in rows)
+        return rounds, self.by_idempotency_key(idempotency_key) if keyed else None
 
     def by_idempotency_key(self, idempotency_key: str) -> Optional[StoredEvaluation]:
         row = self._session.scalars(select(QcResultRow).where(QcResultRow.idempotency_key == idempotency_key)).first()

@@ -64,13 +64,12 @@ class QcService:
         set_id = str(request.creative_set.creative_set_id)
         with self._unit_of_work().for_writing() as uow:
             serialize_on(uow.session, "qc.creative_set", set_id)
-            earlier = uow.results.by_idempotency_key(idempotency_key)
+            round_number, earlier = uow.results.rounds_and_earlier(set_id, idempotency_key)
             if earlier is not None:
                 if earlier.request_fingerprint != fingerprint:
                     raise IdempotencyConflict(f"evaluate_creative_set: key {idempotency_key!r} was used for another request",
                                               key=idempotency_key)
                 return result_dto(earlier.evaluation)
-            round_number = uow.results.rounds_of(set_id)
             evaluation = evaluate(
                 qc_result_id=result_id_for(set_id, round_number),
                 client_id=str(request.client_id),

@@ -42,10 +42,17 @@ class StrategyRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The session's identity map holds rows weakly: a row read into a record and dropped is
+        # gone, and save() in the same unit of work would query it again. Held for the unit of
+        # work's life, save() finds it in the map.
+        self._held: dict[str, StrategyRow] = {}
 
     def get(self, strategy_id: str) -> Optional[StrategyRecord]:
         row = self._session.get(StrategyRow, strategy_id)
-        return self._record(row) if row is not None else None
+        if row is None:
+            return None
+        self._held[row.id] = row
+        return self._record(row)
 
     def save(self, record: StrategyRecord) -> None:
         """Insert or update the strategy; decisions are only ever appended."""

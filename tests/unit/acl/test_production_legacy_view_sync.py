@@ -188,3 +188,23 @@ def test_a_legacy_write_after_a_lost_sync_is_absorbed_and_the_rest_repaired(new_
                                                                               now.creatives[0].caption)
     row = view(legacy_database, strategy.client_id)[0]
     assert ("DELIVERED", 1, now.creatives[0].caption) == (row["status"], row["revision"], row["caption"])
+
+
+def test_a_set_in_step_is_read_once_per_call(new_production, strategy, database):
+    """Nothing to absorb or repair: get_creative_set answers from the read the view was compared with, one read of the set."""
+    from sqlalchemy import event
+
+    synced, _ = new_production
+    produced = synced.produce_creatives(strategy, "p1")
+    reads = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "production_creative_sets" in statement:
+            reads.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        assert produced == synced.get_creative_set(produced.creative_set_id)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert 1 == len(reads)

@@ -51,3 +51,57 @@ def test_the_sync_is_recorded_as_qc_writing_production_s_table(journey_env, seed
     """The ownership monitor sees the sync for what it is: the Q-09 write of qc into creative_assets."""
     creative_rows(qc_on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request)
     assert ForeignWrite("qc", "creative_assets") in monitor.recorded
+
+
+def test_the_sync_writes_each_row_it_finds_and_creates_none(journey_env, legacy_database, database, request):
+    """Rows are not loaded before the batch UPDATE: a row whose columns were lost gets them back, a
+    creative without a legacy row stays without one, and no other column or row moves."""
+    from sqlalchemy import delete, select, update
+
+    from acl._support.legacy_session import legacy_session
+    from acl.qc.legacy_view_sync import sync_legacy_view
+    from backend.db.models import CreativeAssetRow
+
+    ports = ports_with_new_qc(database.url)
+    request.getfixturevalue("fixed_clock")
+    result = run_client_journey(ports, INTAKE, out_dir="out").qc_rounds[-1]
+    before = {row["id"]: row for row in legacy_database.rows("creative_assets")}
+    kept, gone = str(result.creatives[0].creative_id), str(result.creatives[1].creative_id)
+    with legacy_session("test") as session:  # the planted faults: one row's qc columns lost, one row deleted
+        session.execute(update(CreativeAssetRow).where(CreativeAssetRow.id == kept).values(qc_score=None, qc_status=None, qc_issues=None))
+        session.execute(delete(CreativeAssetRow).where(CreativeAssetRow.id == gone))
+    sync_legacy_view(result)
+    after = {row["id"]: row for row in legacy_database.rows("creative_assets")}
+    assert {i: r for i, r in before.items() if i != gone} == after
+    with legacy_session("test") as session:
+        assert session.scalar(select(CreativeAssetRow.id).where(CreativeAssetRow.id == gone)) is None
+
+
+def test_a_sync_of_values_already_there_writes_nothing(journey_env, legacy_database, database, request):
+    """The same result synced again changes no row (a replayed key, a repair); a row whose values differ is the one changed."""
+    from sqlalchemy import event
+
+    from acl._support.legacy_session import legacy_session
+    from acl.qc.legacy_view_sync import sync_legacy_view
+    from backend.db.models import CreativeAssetRow
+
+    ports = ports_with_new_qc(database.url)
+    request.getfixturevalue("fixed_clock")
+    result = run_client_journey(ports, INTAKE, out_dir="out").qc_rounds[-1]
+    updated: list[int] = []
+
+    def count(_conn, cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE CREATIVE_ASSETS"):
+            updated.append(cursor.rowcount)
+
+    event.listen(legacy_database.engine, "after_cursor_execute", count)
+    try:
+        sync_legacy_view(result)
+        assert [0] == updated  # one batch, no row changed
+        with legacy_session("test") as session:  # planted: one row's score moved behind the view's back
+            session.get(CreativeAssetRow, str(result.creatives[0].creative_id)).qc_score = -1
+        updated.clear()
+        sync_legacy_view(result)
+        assert [1] == updated
+    finally:
+        event.remove(legacy_database.engine, "after_cursor_execute", count)

@@ -240,3 +240,27 @@ def test_a_lost_redraft_sync_is_written_again_not_absorbed(journey_env, provider
         assert redrafted == viewed.get_strategy(drafted.strategy_id).model_copy(update={"decisions": ()})
         assert (legacy_text(redrafted), "DRAFT") == _view(database, drafted.strategy_id)
         assert 1 == bare.strategy.legacy_view_basis(drafted.strategy_id).revision  # repaired, nothing absorbed
+
+
+def test_a_view_in_step_lets_get_strategy_read_the_strategy_once(journey_env, request):
+    """Nothing to absorb or repair: get_strategy answers with the strategy its comparison read (one read, not two)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    with legacy_memory_database():
+        bare = ports_with_new_strategy(legacy_view=False)
+        request.getfixturevalue("fixed_clock")
+        viewed = StrategyWithLegacyView(bare.strategy)
+        drafted = viewed.draft_strategy(_onboarded(bare), "draft")
+        reads = []
+
+        def count(_conn, _cursor, statement, *_args) -> None:
+            if statement.lstrip().upper().startswith("SELECT") and "strategy_strategies" in statement:
+                reads.append(statement)
+
+        event.listen(Engine, "before_cursor_execute", count)
+        try:
+            assert drafted == viewed.get_strategy(drafted.strategy_id)
+        finally:
+            event.remove(Engine, "before_cursor_execute", count)
+        assert 1 == len(reads)
