@@ -70,3 +70,20 @@ def test_the_summary_says_what_failed_and_what_is_stale(kit, tmp_path, monkeypat
     assert "(failed since)" in text.split("set-up")[1].splitlines()[0]  # an old figure is not passed off as current
     assert "| `boundaries.py` | – | failed |" in text
     assert "| `cli_startup.py` | – | not run yet |" in text
+
+
+def test_every_generated_block_of_the_documents_has_the_script_that_writes_it():
+    """A block whose writer is gone would hold figures nothing regenerates: typed in, in effect."""
+    root = BENCHMARKS.parent
+    blocks = {name for document in ("README.md", "MIGRATION.md")
+              for name in re.findall(r"<!-- ([a-z0-9-]+):begin -->", (root / document).read_text(encoding="utf-8"))}
+    writers = [path.read_text(encoding="utf-8") for path in [*BENCHMARKS.glob("*.py"), root / "aicmo/strangler/deletion_checklist.py"]]
+
+    # a writer names the marker whole, or as a template with a suffix filled in ("acquisition-workflow{}")
+    templates = [stem for source in writers for stem in re.findall(r"<!-- ([a-z0-9-]+)\{\}:begin -->", source)]
+
+    def written(name: str) -> bool:
+        return any(f"<!-- {name}:begin -->" in source for source in writers) or any(name.startswith(s) for s in templates)
+
+    assert blocks, "the documents lost their generated blocks"
+    assert [name for name in sorted(blocks) if not written(name)] == []
