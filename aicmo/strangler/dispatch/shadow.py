@@ -7,8 +7,10 @@ are never emitted. It runs on a worker thread behind a fence (candidate_run.py):
 does (raises anything, hangs past its timeout, writes through a collaborator) the caller gets
 legacy's answer, and legacy's commit stands. The comparison is recorded after the candidate's
 rollback and after the legacy call committed, so the evidence write never waits on a lock
-either path holds (the strangler and the application may share one SQLite file); a
-comparison that cannot be recorded is counted as lost, never passed on to the caller.
+either path holds (the strangler and the application may share one SQLite file). It is
+buffered: written with the process's other comparisons in one transaction, at the latest when
+the unit of work ends (evidence/comparison_batch.py); a comparison (or a batch) that cannot
+be recorded is counted as lost, never passed on to the caller.
 """
 from __future__ import annotations
 
@@ -100,6 +102,7 @@ class ShadowRunner:
             diffs, divergence, fault = [], None, UNCOMPARABLE_FAULT
             error = f"{UNCOMPARABLE_FAULT}: {type(exc).__name__}"
         matched = fault is None and not diffs
+        # a matched comparison keeps only the inputs' fingerprint (see evidence.recording.comparison_row)
         self._record(method, matched, diffs=diffs or None, divergence=divergence,
                      inputs=lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)},
                      timings={"legacy": legacy_timing, "new": outcome.timing},
@@ -116,8 +119,9 @@ class ShadowRunner:
         """
         try:
             comparison["inputs"] = comparison["inputs"]()  # inside the try: a call's arguments that cannot be stored lose it too
+            # buffered: written with others of the process's batch, at the latest when the unit of work ends
             self._recorder.record_comparison(self.module, matched, diff=comparison.pop("diffs"), context=self._context,
-                                             **comparison)
+                                             method=method, buffered=True, **comparison)
         except Exception as exc:
             reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
             log.warning("shadow %s.%s: comparison lost, it could not be recorded (%s)", self.module, method, reason)
