@@ -33,16 +33,18 @@ import os
 import queue
 import threading
 import time
+import weakref
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from aicmo.strangler.dispatch.candidate_fence import CandidateFence
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection
 
 __all__ = ["TIMEOUT_FAULT", "CandidateOutcome", "run_candidate"]
 
@@ -149,12 +151,16 @@ class _KeptConnection:
     no transaction is open, so no lock is held. An engine whose pool hands every caller the same
     connection (an in-memory SQLite database) is never kept from: each run connects and closes
     as before. A kept connection that turns out dead at BEGIN (its database dropped, the server
-    restarted) is replaced once, before the candidate has run anything.
+    restarted) is replaced once, before the candidate has run anything; disposing of the engine
+    closes it (at once when idle, else when its candidate ends), as it closes the pool's own.
     """
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()  # the worker's thread and a thread disposing of the engine
         self._engine: Optional["Engine"] = None
         self._connection: Optional["Connection"] = None
+        self._busy = self._stale = False
+        _remember(self)
 
     def begun(self, engine: "Engine") -> "Connection":
         """A connection of `engine` with its transaction begun."""
@@ -162,38 +168,77 @@ class _KeptConnection:
             connection = engine.connect()
             connection.begin()
             return connection
-        if self._connection is not None and (self._engine is not engine or self._connection.invalidated or self._connection.closed):
-            self._drop()
-        if self._connection is not None:
-            try:
-                self._connection.begin()
-                return self._connection
-            except Exception:  # dead since the last candidate: a fresh one below
+        with self._lock:
+            self._busy = True
+            kept = self._connection
+            if kept is not None and (self._stale or self._engine is not engine or kept.invalidated or kept.closed):
                 self._drop()
-        self._engine, self._connection = engine, engine.connect()
+            if self._connection is not None:
+                try:
+                    self._connection.begin()
+                    return self._connection
+                except Exception:  # dead since the last candidate: a fresh one below
+                    self._drop()
+            self._engine, self._connection = engine, engine.connect()
         self._connection.begin()
         return self._connection
 
     def done_with(self, connection: "Connection") -> None:
         if connection is not self._connection:
             connection.close()
+            return
+        with self._lock:
+            self._busy = False
+            if self._stale:
+                self._drop()
 
     def throw_away(self, connection: "Connection") -> None:
         try:
             connection.invalidate()
         finally:
-            if connection is self._connection:
-                self._engine = self._connection = None
-            else:
+            if connection is not self._connection:
                 connection.close()
+            else:
+                with self._lock:
+                    self._busy = False
+                    self._engine = self._connection = None
+
+    def release(self, engine: "Engine") -> None:
+        """`engine` was disposed of: its kept connection goes too."""
+        with self._lock:
+            if self._engine is not engine:
+                return
+            if self._busy:
+                self._stale = True  # dropped when its candidate ends
+            else:
+                self._drop()
 
     def _drop(self) -> None:
-        connection, self._engine, self._connection = self._connection, None, None
+        connection, self._engine, self._connection, self._stale = self._connection, None, None, False
         if connection is not None:
             try:
+                connection.invalidate()  # closed for good: a disposed engine's old pool would keep it open
                 connection.close()
-            except Exception:  # a dead connection may complain on close; it is gone either way
+            except Exception:  # a dead connection may complain; it is gone either way
                 pass
+
+
+_KEPT: "weakref.WeakSet[_KeptConnection]" = weakref.WeakSet()
+_kept_lock = threading.Lock()
+
+
+def _remember(kept: _KeptConnection) -> None:
+    with _kept_lock:
+        _KEPT.add(kept)
+        if not event.contains(Engine, "engine_disposed", _engine_disposed):
+            event.listen(Engine, "engine_disposed", _engine_disposed)
+
+
+def _engine_disposed(engine: "Engine") -> None:
+    with _kept_lock:
+        kept = list(_KEPT)
+    for one in kept:
+        one.release(engine)
 
 
 def _keepable(engine: "Engine") -> bool:
