@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from aicmo.strangler.dispatch.candidate_run import run_candidate
 from aicmo.strangler.dispatch.compare import as_plain, field_diffs
 from aicmo.strangler.dispatch.settings import candidate_timeout
+from aicmo.strangler.evidence.fingerprint import call_fingerprint
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -102,9 +103,11 @@ class ShadowRunner:
             diffs, divergence, fault = [], None, UNCOMPARABLE_FAULT
             error = f"{UNCOMPARABLE_FAULT}: {type(exc).__name__}"
         matched = fault is None and not diffs
-        # a matched comparison keeps only the inputs' fingerprint (see evidence.recording.comparison_row)
+        # a match keeps only the fingerprint of its inputs; the inputs are serialised whole only for a mismatch
         self._record(method, matched, diffs=diffs or None, divergence=divergence,
-                     inputs=lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)},
+                     inputs=(lambda: None) if matched else
+                     (lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)}),
+                     fingerprint=(lambda: call_fingerprint(method, args, kwargs)) if matched else (lambda: None),
                      timings={"legacy": legacy_timing, "new": outcome.timing},
                      candidate_error=error, candidate_fault=fault)
         if not matched and divergence is None and self._raises:
@@ -118,7 +121,8 @@ class ShadowRunner:
         Only Exception is caught: a real Ctrl-C while recording still stops the program.
         """
         try:
-            comparison["inputs"] = comparison["inputs"]()  # inside the try: a call's arguments that cannot be stored lose it too
+            # inside the try: a call's arguments that cannot be stored (or fingerprinted) lose it too
+            comparison["inputs"], comparison["fingerprint"] = comparison["inputs"](), comparison["fingerprint"]()
             # buffered: written with others of the process's batch, at the latest when the unit of work ends
             self._recorder.record_comparison(self.module, matched, diff=comparison.pop("diffs"), context=self._context,
                                              method=method, buffered=True, **comparison)

@@ -16,7 +16,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import sessionmaker
 
 from aicmo.strangler.evidence.comparison_batch import PENDING, flush_comparisons
-from aicmo.strangler.evidence.fingerprint import fingerprint
+from aicmo.strangler.evidence.fingerprint import fingerprint as inputs_fingerprint
 
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.shared.persistence.ownership import MODULES
@@ -86,17 +86,19 @@ class EvidenceRecorder:
         candidate_fault: Optional[str] = None,
         *,
         method: Optional[str] = None,
+        fingerprint: Optional[str] = None,
         buffered: bool = False,
     ) -> None:
         """One shadow call; `divergence` names the declared divergence that explains a mismatch.
 
         A matched comparison keeps the fingerprint of its inputs, not the inputs (see
-        comparison_row). `buffered` leaves it in the process's batch instead of committing it now.
+        comparison_row); `fingerprint` is the caller's, when it fingerprinted the call itself.
+        `buffered` leaves it in the process's batch instead of committing it now.
         """
         _known_module(module)
         row = comparison_row(module, matched, diff=diff, inputs=inputs, context=context, timings=timings,
                              divergence=divergence, candidate_error=candidate_error, candidate_fault=candidate_fault,
-                             method=method, at=self._clock.now())
+                             method=method, fingerprint=fingerprint, at=self._clock.now())
         if buffered:
             PENDING.add(self._sessions, row, self._clock.now)
             return
@@ -174,6 +176,7 @@ def _timing_columns(timings: Any) -> tuple[dict[str, Optional[float]], Any]:
 def comparison_row(
     module: str, matched: bool, *, diff: Any, inputs: Any, context: Any, timings: Any, divergence: Optional[str],
     candidate_error: Optional[str], candidate_fault: Optional[str], method: Optional[str], at: datetime,
+    fingerprint: Optional[str] = None,
 ) -> dict[str, Any]:
     """A comparison as the table's columns, compacted.
 
@@ -188,7 +191,7 @@ def comparison_row(
     return {
         "module": module, "matched": matched, "divergence": divergence, "diff": diff,
         "inputs": None if compact else inputs,
-        "fingerprint": fingerprint(inputs) if compact and inputs is not None else None,
+        "fingerprint": (fingerprint or (inputs_fingerprint(inputs) if inputs is not None else None)) if compact else None,
         "method": method[:100] if method else None,
         "context": context, "timings": other_timings, **columns,
         "candidate_error": candidate_error, "candidate_fault": candidate_fault, "at": at,

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from aicmo.strangler.dispatch import ShadowRunner
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.comparison_batch import PENDING, flush_comparisons
-from aicmo.strangler.evidence.fingerprint import fingerprint
+from aicmo.strangler.evidence.fingerprint import call_fingerprint
 from aicmo.strangler.evidence.tables import LostComparisonRow, ShadowComparisonRow
 from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 from aicmo.strangler.schema import open_database
@@ -148,7 +148,7 @@ def test_a_matched_comparison_stores_no_inputs_and_a_mismatch_keeps_them(caller)
     flush_comparisons()
     matched, mismatched = caller.comparisons()
     inputs = {"method": "evaluate", "args": [request], "kwargs": {}}
-    assert (True, None, fingerprint(inputs), "evaluate") == (matched.matched, matched.inputs, matched.fingerprint, matched.method)
+    assert (True, None, call_fingerprint("evaluate", (request,), {}), "evaluate") == (matched.matched, matched.inputs, matched.fingerprint, matched.method)
     assert len(json.dumps([matched.diff, matched.inputs, matched.timings])) < 100  # nothing of the request's 2 KB
     assert (False, inputs, None, [{"path": "extra", "legacy": "<missing>", "new": 1}]) == (
         mismatched.matched, mismatched.inputs, mismatched.fingerprint, mismatched.diff)

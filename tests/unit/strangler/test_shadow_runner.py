@@ -6,7 +6,7 @@ from sqlalchemy import select, text
 
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.comparison_batch import flush_comparisons
-from aicmo.strangler.evidence.fingerprint import fingerprint
+from aicmo.strangler.evidence.fingerprint import call_fingerprint
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 from aicmo.strangler.dispatch import RAISE_ENV, ShadowMismatch, ShadowRunner
 from aicmo.strangler.schema import strangler_sessions
@@ -57,7 +57,7 @@ def test_a_match_returns_legacy_records_both_timings_and_leaves_no_candidate_wri
     answer = runner(1.0).call("evaluate", (7,), {}, lambda: {"x": 7, "score": 1.0})
     [row] = recorded()
     assert ({"x": 7, "score": 1.0}, 0, True) == (answer, effects(), row.matched)
-    assert (None, "evaluate", fingerprint({"method": "evaluate", "args": [7], "kwargs": {}})) == (
+    assert (None, "evaluate", call_fingerprint("evaluate", (7,), {})) == (
         row.inputs, row.method, row.fingerprint)
     assert {"tenant": "t1"} == row.context
     timings = (row.legacy_wall_s, row.legacy_cpu_s, row.new_wall_s, row.new_cpu_s)
