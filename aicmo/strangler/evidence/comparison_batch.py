@@ -87,7 +87,8 @@ class ComparisonBatch:
         for sessions, rows, now in by_database.values():
             try:
                 with sessions.begin() as session:
-                    session.execute(insert(ShadowComparisonRow), rows)
+                    # the table's own insert, many rows at once: the ORM's bulk path adds work per row for nothing here
+                    session.execute(insert(ShadowComparisonRow.__table__), rows)
                 written += len(rows)
             except Exception as exc:  # only Exception: a real Ctrl-C while writing still stops the program
                 _count_lost(sessions, rows, _reason(exc), now)

@@ -50,10 +50,11 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     module: Mapped[str] = mapped_column(String(40), index=True)
     matched: Mapped[bool] = mapped_column(Boolean)
     divergence: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)  # a declared divergence's name
-    diff: Mapped[Any] = mapped_column(JSON, nullable=True)
-    inputs: Mapped[Any] = mapped_column(JSON, nullable=True)
-    context: Mapped[Any] = mapped_column(JSON, nullable=True)
-    timings: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # none_as_null: nothing stored is SQL NULL, not the JSON text 'null' (a match stores no inputs, no diff)
+    diff: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    inputs: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    context: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    timings: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
     candidate_error: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     # what stopped the candidate: "timeout", "uncomparable" or the class name of what it raised
     candidate_fault: Mapped[Optional[str]] = mapped_column(String(60), nullable=True)
