@@ -78,7 +78,6 @@ class CandidateFence:
         self.module = module
         self.connection: Optional[Connection] = None
         self.abandoned = False
-        self.touched = False  # a statement reached its own connection: a transaction may be open there
 
     @classmethod
     def current(cls) -> Optional["CandidateFence"]:
@@ -103,7 +102,6 @@ class CandidateFence:
         if self.abandoned:
             raise CandidateAbandoned(f"shadow {self.module}: the candidate was abandoned; refused {_first_words(statement)!r}")
         if self.owns(connection):
-            self.touched = True
             if _ENDS_TRANSACTION.match(statement):
                 raise CandidateWriteRefused(f"shadow {self.module}: the candidate may not end its doomed transaction")
             return

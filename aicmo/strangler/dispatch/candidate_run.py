@@ -89,7 +89,7 @@ class _Run:
     def work(self, build: Callable[["Connection"], Any], call: Callable[[Any], Any], kept: "_KeptConnection") -> None:
         wall_clock, cpu_clock = _REAL_CLOCKS
         try:
-            connection = kept.connection(self.engine)
+            connection = kept.begun(self.engine)
             try:
                 self.driver = connection.connection.driver_connection
                 self.backend_pid = getattr(getattr(self.driver, "info", None), "backend_pid", None)
@@ -111,11 +111,10 @@ class _Run:
         """Roll back whatever transaction is open; an abandoned or broken connection is thrown away, never reused."""
         if not self.fence.abandoned or isinstance(self.engine.pool, StaticPool):
             try:
-                if self.fence.touched or connection.in_transaction():
-                    connection.rollback()
-                    # and on the driver too: a refused commit can leave SQLAlchemy believing no transaction is open
-                    # while the database still holds one (the pool's reset did this when each run returned its connection)
-                    connection.connection.dbapi_connection.rollback()
+                connection.rollback()
+                # and on the driver too: a refused commit can leave SQLAlchemy believing no transaction is open
+                # while the database still holds one (the pool's reset did this when each run returned its connection)
+                connection.connection.dbapi_connection.rollback()
                 kept.done_with(connection)
                 return
             except BaseException:  # noqa: B036
@@ -151,9 +150,9 @@ class _KeptConnection:
     than the candidate's BEGIN and ROLLBACK; keeping it costs nothing, since between candidates
     no transaction is open, so no lock is held. An engine whose pool hands every caller the same
     connection (an in-memory SQLite database) is never kept from: each run connects and closes
-    as before. A kept connection that fails is thrown away after its run (its candidate's fault
-    recorded); disposing of the engine closes it (at once when idle, else when its candidate
-    ends), as it closes the pool's own.
+    as before. A kept connection that turns out dead at BEGIN (its database dropped, the server
+    restarted) is replaced once, before the candidate has run anything; disposing of the engine
+    closes it (at once when idle, else when its candidate ends), as it closes the pool's own.
     """
 
     def __init__(self) -> None:
@@ -163,19 +162,27 @@ class _KeptConnection:
         self._busy = self._stale = False
         _remember(self)
 
-    def connection(self, engine: "Engine") -> "Connection":
-        """A connection of `engine`, no transaction open: the candidate's first statement begins one (autobegin),
-        so a candidate that runs none costs neither a BEGIN nor a ROLLBACK."""
+    def begun(self, engine: "Engine") -> "Connection":
+        """A connection of `engine` with its transaction begun before the candidate runs: the new paths' kit
+        joins a transaction it finds open, and would begin (then commit) one of its own otherwise."""
         if not _keepable(engine):
-            return engine.connect()
+            connection = engine.connect()
+            connection.begin()
+            return connection
         with self._lock:
             self._busy = True
             kept = self._connection
             if kept is not None and (self._stale or self._engine is not engine or kept.invalidated or kept.closed):
                 self._drop()
-            if self._connection is None:
-                self._engine, self._connection = engine, engine.connect()
-            return self._connection
+            if self._connection is not None:
+                try:
+                    self._connection.begin()
+                    return self._connection
+                except Exception:  # dead since the last candidate: a fresh one below
+                    self._drop()
+            self._engine, self._connection = engine, engine.connect()
+        self._connection.begin()
+        return self._connection
 
     def done_with(self, connection: "Connection") -> None:
         if connection is not self._connection:

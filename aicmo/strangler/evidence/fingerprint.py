@@ -34,7 +34,8 @@ def fingerprint(inputs: Any) -> str:
 
 def _serialised(value: Any) -> bytes:
     if isinstance(value, BaseModel):  # its class too: two DTOs of equal fields are still different inputs
-        return type(value).__qualname__.encode() + b":" + value.model_dump_json().encode("utf-8")
+        # the serializer's bytes, as model_dump_json makes them before decoding them to a str
+        return type(value).__qualname__.encode() + b":" + value.__pydantic_serializer__.to_json(value)
     from aicmo.strangler.dispatch.compare import as_plain  # the comparer's view of anything else
 
     return _canonical(as_plain(value))
