@@ -21,6 +21,7 @@ memory (tracemalloc).
     python benchmarks/shadow_overhead.py --rounds 5 --print-only
     python benchmarks/shadow_overhead.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
+The figures go to README.md, a SQLite run's and a PostgreSQL run's each between their markers.
 With --database-url a throwaway database is created next to the one named (the comparison
 tables are append-only: the benchmark never writes into a database it did not create) and
 dropped at the end.
@@ -60,6 +61,7 @@ from aicmo.strangler.evidence.tables import ShadowComparisonRow  # noqa: E402
 from aicmo.strangler.schema import open_database  # noqa: E402
 
 BEGIN, END = "<!-- shadow-overhead:begin -->", "<!-- shadow-overhead:end -->"
+PG_BEGIN, PG_END = "<!-- shadow-overhead-postgresql:begin -->", "<!-- shadow-overhead-postgresql:end -->"
 ISOLATION_GOAL_US = 50
 RECORDING_GOAL_US = 100
 REPORT_GOAL_S = 0.5
@@ -312,7 +314,8 @@ def main() -> None:
         lines.append(f"| {size:,} comparisons | {cost['cli_wall_s']:.2f} s | {cost['seconds'] * 1000:.0f} ms | "
                      f"{cost['peak_bytes'] / 1024:.0f} KiB | {cost['max_rss_kb'] / 1024:.0f} MiB |")
     biggest = reports[REPORT_SIZES[-1]]
-    lines += ["", f"Measured by `python benchmarks/shadow_overhead.py`" + (" --database-url …" if args.database_url else "") + "."]
+    command = "python benchmarks/shadow_overhead.py" + (" --database-url URL" if args.database_url else "")
+    lines += ["", f"Measured by `{command}`."]
     block = "\n".join(lines)
     print(block)
     if args.print_only:
@@ -327,8 +330,8 @@ def main() -> None:
                  f"(CLI {biggest['cli_wall_s']:.2f} s)", f"≤ {REPORT_GOAL_S} s", biggest["seconds"] <= REPORT_GOAL_S),
         Headline(f"bytes stored per matched comparison{suffix}", f"{stored['matched']:.0f} B"),
     ])
-    if backend == "sqlite":
-        replace_block(ROOT / "README.md", BEGIN, END, block)
+    begin, end = (BEGIN, END) if backend == "sqlite" else (PG_BEGIN, PG_END)
+    replace_block(ROOT / "README.md", begin, end, block)
 
 
 if __name__ == "__main__":
