@@ -180,3 +180,34 @@ def test_a_process_exiting_cleanly_writes_the_comparisons_it_buffered(database, 
     assert 0 == done.returncode, done.stderr
     with open_database(url)() as session:
         assert 7 == session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(ShadowComparisonRow.module == "qc"))
+
+
+def test_a_journey_is_a_unit_of_work_its_comparisons_are_written_when_it_returns(database, legacy_database):
+    """qc on shadow over a whole journey: when the runner returns, nothing waits and every QC round is recorded."""
+    from aicmo.orchestration import bootstrap
+    from aicmo.orchestration.journey import run_client_journey
+    from aicmo.strangler.routes import Route
+    from tests.characterization import corpus
+
+    flush_comparisons()
+    ports = bootstrap.routed_ports(database.url, {"qc": Route.SHADOW})
+    intake = ports.onboarding.read_intake_request(corpus.intake(corpus.JOURNEY_INTAKES[0]))
+    outcome = run_client_journey(ports, intake, out_dir="out")
+    assert 0 == len(PENDING)
+    with open_database(database.url)() as session:
+        recorded = session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(ShadowComparisonRow.module == "qc"))
+    assert len(outcome.qc_rounds) == recorded > 0
+
+
+def test_a_forked_child_starts_with_nothing_waiting(caller):
+    """What the parent buffered is the parent's to write: a child writing it too would record it twice."""
+    import os
+
+    shadow(caller).call("evaluate", ({"n": 1},), {}, legacy({"n": 1}))
+    pid = os.fork()
+    if pid == 0:  # the child: report what it inherited, and leave without running any exit hook
+        os._exit(len(PENDING))
+    _, status = os.waitpid(pid, 0)
+    assert (0, 1) == (os.waitstatus_to_exitcode(status), len(PENDING))
+    flush_comparisons()
+    assert (1, 0) == counts(caller)
