@@ -1,4 +1,4 @@
-"""What the shadow comparisons say, per module: counts, timings, and the latest unexplained mismatches."""
+"""What the shadow comparisons say, per module: counts, timings, and the latest unexplained mismatches, counted in SQL."""
 from __future__ import annotations
 
 from typing import Any, Optional
