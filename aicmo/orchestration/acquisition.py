@@ -37,6 +37,7 @@ from aicmo.orchestration.keys import RunKeys
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.reporting.api import OutreachEfficiency
 from aicmo.shared.clock import Clock, SystemClock
+from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 
 __all__ = ["BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ResumeRefused", "run_acquisition"]
 
@@ -97,6 +98,7 @@ def _resumed(cam, campaign_id: CampaignId, leads: tuple[LeadProfile, ...]) -> tu
     return campaign, tuple(sorted(held, key=lambda lead: position[lead.profile].pop(0)))
 
 
+@flushes_comparisons  # the end of the unit of work: its shadow comparisons are written
 def run_acquisition(
     ports: ModulePorts,
     campaign: AcquisitionCampaign,

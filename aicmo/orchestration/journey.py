@@ -20,6 +20,7 @@ from aicmo.qc.api import PillarText, QcRequest, QcResult, QcVerdict, StrategyTex
 from aicmo.reporting.api import PerformanceReport, ReportRequest
 from aicmo.retention.api import RetentionAssessment, RetentionSignals
 from aicmo.shared.clock import Clock, SystemClock
+from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 from aicmo.strategy.api import Strategy, StrategyDocument
 
 __all__ = ["JourneyOutcome", "run_client_journey"]
@@ -72,6 +73,7 @@ class _Project:
         return self.current
 
 
+@flushes_comparisons  # the end of the unit of work: its shadow comparisons are written
 def run_client_journey(
     ports: ModulePorts, intake: ClientIntake, out_dir: Optional[str] = None, clock: Clock = SystemClock(),
     keys: Optional[RunKeys] = None,

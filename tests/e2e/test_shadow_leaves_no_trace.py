@@ -19,6 +19,7 @@ from aicmo.cli_support.inputs import load_intake
 from aicmo.cli_support.reproducible import reproducible
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.journey import run_client_journey
+from aicmo.strangler.evidence.comparison_batch import flush_comparisons
 from aicmo.strangler.routes import Route
 from backend.db import session as legacy_session
 from tests.e2e.conftest import EXAMPLES
@@ -61,6 +62,7 @@ def evaluate_many(path, route: Route, request) -> None:
         qc = bootstrap.routed_ports(f"sqlite:///{path}", {"qc": route}).qc
         for number in range(CALLS):
             qc.evaluate_creative_set(request, f"shadow-{number}")
+    flush_comparisons()  # the end of this unit of work: its ports were called without a runner, which would flush
 
 
 def test_shadow_calls_leave_every_table_as_legacy_alone_does(workdir):

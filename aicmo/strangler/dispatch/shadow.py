@@ -7,8 +7,10 @@ are never emitted. It runs on a worker thread behind a fence (candidate_run.py):
 does (raises anything, hangs past its timeout, writes through a collaborator) the caller gets
 legacy's answer, and legacy's commit stands. The comparison is recorded after the candidate's
 rollback and after the legacy call committed, so the evidence write never waits on a lock
-either path holds (the strangler and the application may share one SQLite file); a
-comparison that cannot be recorded is counted as lost, never passed on to the caller.
+either path holds (the strangler and the application may share one SQLite file). It is
+buffered: written with the process's other comparisons in one transaction, at the latest when
+the unit of work ends (evidence/comparison_batch.py); a comparison (or a batch) that cannot
+be recorded is counted as lost, never passed on to the caller.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from aicmo.strangler.dispatch.candidate_run import run_candidate
 from aicmo.strangler.dispatch.compare import as_plain, field_diffs
 from aicmo.strangler.dispatch.settings import candidate_timeout
+from aicmo.strangler.evidence.fingerprint import call_fingerprint
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -100,8 +103,11 @@ class ShadowRunner:
             diffs, divergence, fault = [], None, UNCOMPARABLE_FAULT
             error = f"{UNCOMPARABLE_FAULT}: {type(exc).__name__}"
         matched = fault is None and not diffs
+        # a match keeps only the fingerprint of its inputs; the inputs are serialised whole only for a mismatch
         self._record(method, matched, diffs=diffs or None, divergence=divergence,
-                     inputs=lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)},
+                     inputs=(lambda: None) if matched else
+                     (lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)}),
+                     fingerprint=(lambda: call_fingerprint(method, args, kwargs)) if matched else (lambda: None),
                      timings={"legacy": legacy_timing, "new": outcome.timing},
                      candidate_error=error, candidate_fault=fault)
         if not matched and divergence is None and self._raises:
@@ -115,9 +121,11 @@ class ShadowRunner:
         Only Exception is caught: a real Ctrl-C while recording still stops the program.
         """
         try:
-            comparison["inputs"] = comparison["inputs"]()  # inside the try: a call's arguments that cannot be stored lose it too
+            # inside the try: a call's arguments that cannot be stored (or fingerprinted) lose it too
+            comparison["inputs"], comparison["fingerprint"] = comparison["inputs"](), comparison["fingerprint"]()
+            # buffered: written with others of the process's batch, at the latest when the unit of work ends
             self._recorder.record_comparison(self.module, matched, diff=comparison.pop("diffs"), context=self._context,
-                                             **comparison)
+                                             method=method, buffered=True, **comparison)
         except Exception as exc:
             reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
             log.warning("shadow %s.%s: comparison lost, it could not be recorded (%s)", self.module, method, reason)

@@ -19,6 +19,7 @@ Registered through the ``pytest11`` entry point; the evidence database is opened
 from __future__ import annotations
 
 import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -33,6 +34,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="record each marked suite that runs whole as promotion evidence in the strangler tables of DATABASE_URL",
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: Any) -> None:
+    """Each test is a unit of work for shadow evidence: the comparisons it left buffered are written
+    before its fixtures (its database among them) are torn down, never into the next test's."""
+    batch = sys.modules.get("aicmo.strangler.evidence.comparison_batch")
+    if batch is not None:
+        batch.flush_comparisons()
 
 
 def pytest_configure(config: pytest.Config) -> None:

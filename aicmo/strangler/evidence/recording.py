@@ -1,21 +1,30 @@
 """The recording API the shadow runner and the test suites call to leave evidence.
 
-Each call commits on its own: evidence recorded by a call whose business transaction later
-rolls back (shadow runs inside a savepoint) must still be kept.
+Each write is a transaction of its own, never the caller's: evidence recorded by a call whose
+business transaction later rolls back must still be kept. Shadow comparisons may be buffered
+(`buffered=True`, what the shadow runner asks for): they wait in the process's batch and are
+written many to a transaction (see comparison_batch.py); `flush()` writes them now.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any, Optional
 
+from sqlalchemy import insert
+
 from sqlalchemy.orm import sessionmaker
+
+from aicmo.strangler.evidence.comparison_batch import PENDING, flush_comparisons
+from aicmo.strangler.evidence.fingerprint import fingerprint as inputs_fingerprint
 
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.shared.persistence.ownership import MODULES
 from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, LostComparisonRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.tables import RouteChangeRow
 
-__all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_divergence", "check_suite_run"]
+__all__ = ["DATABASES", "PATHS", "SUITES", "EvidenceError", "EvidenceRecorder", "check_divergence", "check_suite_run",
+           "comparison_row"]
 
 SUITES = ("characterization", "contract")  # both must pass on the new path before `new`
 PATHS = ("legacy", "new")
@@ -75,15 +84,30 @@ class EvidenceRecorder:
         divergence: Optional[str] = None,
         candidate_error: Optional[str] = None,
         candidate_fault: Optional[str] = None,
+        *,
+        method: Optional[str] = None,
+        fingerprint: Optional[str] = None,
+        buffered: bool = False,
     ) -> None:
-        """One shadow call; `divergence` names the declared divergence that explains a mismatch."""
+        """One shadow call; `divergence` names the declared divergence that explains a mismatch.
+
+        A matched comparison keeps the fingerprint of its inputs, not the inputs (see
+        comparison_row); `fingerprint` is the caller's, when it fingerprinted the call itself.
+        `buffered` leaves it in the process's batch instead of committing it now.
+        """
         _known_module(module)
+        row = comparison_row(module, matched, diff=diff, inputs=inputs, context=context, timings=timings,
+                             divergence=divergence, candidate_error=candidate_error, candidate_fault=candidate_fault,
+                             method=method, fingerprint=fingerprint, at=self._clock.now())
+        if buffered:
+            PENDING.add(self._sessions, row, self._clock.now)
+            return
         with self._sessions.begin() as session:
-            session.add(ShadowComparisonRow(
-                module=module, matched=matched, diff=diff, inputs=inputs, context=context, timings=timings,
-                divergence=divergence, candidate_error=candidate_error, candidate_fault=candidate_fault,
-                at=self._clock.now(),
-            ))
+            session.execute(insert(ShadowComparisonRow), [row])
+
+    def flush(self) -> int:
+        """Write the buffered comparisons now (all of the process's); how many were written. Never raises."""
+        return flush_comparisons()
 
     def record_lost_comparison(self, module: str, method: str, reason: str) -> None:
         """A shadow call whose comparison could not be recorded, with why."""
@@ -125,6 +149,53 @@ class EvidenceRecorder:
                 evidence={"name": name, "reason": reason, "earlier_reason": declared.reason},
             ))
             session.delete(declared)
+
+
+_TIMING_COLUMNS = {(path, kind): f"{path}_{kind}" for path in PATHS for kind in ("wall_s", "cpu_s")}
+
+
+def _timing_columns(timings: Any) -> tuple[dict[str, Optional[float]], Any]:
+    """The four timings as columns, and what is left for the JSON column (None when nothing is)."""
+    columns: dict[str, Optional[float]] = dict.fromkeys(_TIMING_COLUMNS.values())
+    if not isinstance(timings, Mapping):
+        return columns, timings
+    rest: dict[str, Any] = {}
+    for path, kinds in timings.items():
+        if not isinstance(kinds, Mapping):
+            rest[path] = kinds
+            continue
+        for kind, value in kinds.items():
+            column = _TIMING_COLUMNS.get((path, kind))
+            if column is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+                columns[column] = float(value)
+            else:
+                rest.setdefault(path, {})[kind] = value
+    return columns, rest or None
+
+
+def comparison_row(
+    module: str, matched: bool, *, diff: Any, inputs: Any, context: Any, timings: Any, divergence: Optional[str],
+    candidate_error: Optional[str], candidate_fault: Optional[str], method: Optional[str], at: datetime,
+    fingerprint: Optional[str] = None,
+) -> dict[str, Any]:
+    """A comparison as the table's columns, compacted.
+
+    Matched (and no candidate fault): the method and the fingerprint of the inputs, never the
+    inputs themselves, which only a mismatch needs (to be replayed). Timings go to their own
+    columns; anything in `timings` that is not one of the four is kept as JSON.
+    """
+    if method is None and isinstance(inputs, Mapping):
+        method = inputs.get("method") if isinstance(inputs.get("method"), str) else None
+    compact = matched and candidate_error is None and candidate_fault is None
+    columns, other_timings = _timing_columns(timings)
+    return {
+        "module": module, "matched": matched, "divergence": divergence, "diff": diff,
+        "inputs": None if compact else inputs,
+        "fingerprint": (fingerprint or (inputs_fingerprint(inputs) if inputs is not None else None)) if compact else None,
+        "method": method[:100] if method else None,
+        "context": context, "timings": other_timings, **columns,
+        "candidate_error": candidate_error, "candidate_fault": candidate_fault, "at": at,
+    }
 
 
 def check_divergence(module: str, name: str, reason: str, known: Collection[str]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aicmo.shared.persistence.ownership import register_table
@@ -36,22 +36,36 @@ class SuiteRunRow(AppendOnly, StranglerBase):
 
 
 class ShadowComparisonRow(AppendOnly, StranglerBase):
-    """One shadow call: legacy and new results compared; a mismatch keeps its field diff."""
+    """One shadow call: legacy and new results compared; a mismatch keeps its field diff.
+
+    A matched comparison keeps only its method and a fingerprint of its inputs; a mismatch or a
+    candidate fault keeps the inputs whole, to be replayed. Rows from before 0007 kept the
+    inputs (with the method in them) and the timings as JSON, and are read back as they are.
+    """
 
     __tablename__ = "strangler_shadow_comparisons"
+    __table_args__ = (Index("ix_strangler_shadow_comparisons_module_id", "module", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     module: Mapped[str] = mapped_column(String(40), index=True)
     matched: Mapped[bool] = mapped_column(Boolean)
     divergence: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)  # a declared divergence's name
-    diff: Mapped[Any] = mapped_column(JSON, nullable=True)
-    inputs: Mapped[Any] = mapped_column(JSON, nullable=True)
-    context: Mapped[Any] = mapped_column(JSON, nullable=True)
-    timings: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # none_as_null: nothing stored is SQL NULL, not the JSON text 'null' (a match stores no inputs, no diff)
+    diff: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    inputs: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    context: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    timings: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
     candidate_error: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     # what stopped the candidate: "timeout", "uncomparable" or the class name of what it raised
     candidate_fault: Mapped[Optional[str]] = mapped_column(String(60), nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    method: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
+    fingerprint: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)  # see evidence/fingerprint.py
+    # seconds per path, as numbers: the report averages them in SQL
+    legacy_wall_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
+    legacy_cpu_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
+    new_wall_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
+    new_cpu_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
 
 
 class LostComparisonRow(AppendOnly, StranglerBase):

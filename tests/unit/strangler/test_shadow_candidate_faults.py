@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 
 from aicmo.strangler.dispatch import ShadowRunner
 from aicmo.strangler.evidence import EvidenceRecorder
+from aicmo.strangler.evidence.comparison_batch import flush_comparisons
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 from aicmo.strangler.schema import strangler_sessions
 
@@ -47,6 +48,7 @@ class Caller:
             return connection.execute(text(f"select id, x from {table} order by id")).all()
 
     def comparisons(self):
+        flush_comparisons()  # the end of the unit of work: what the calls buffered is written
         with self.sessions() as session:
             return list(session.scalars(select(ShadowComparisonRow).order_by(ShadowComparisonRow.id)))
 

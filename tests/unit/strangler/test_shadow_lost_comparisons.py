@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from aicmo.strangler.dispatch.candidate_run import run_candidate
 from aicmo.strangler.dispatch.report import shadow_summaries
 from aicmo.strangler.dispatch.settings import DEFAULT_TIMEOUT_S, TIMEOUT_ENV, ShadowSettingError, candidate_timeout
+from aicmo.strangler.evidence.comparison_batch import flush_comparisons
 from aicmo.strangler.evidence.tables import LostComparisonRow
 from tests.unit.strangler.test_shadow_candidate_faults import Caller, candidate
 
@@ -52,6 +53,7 @@ def test_a_comparison_the_database_refuses_is_counted_as_lost_and_the_caller_goe
     _plant_refusing_trigger(caller.engine)
     try:
         answer = caller.runner(candidate(lambda _c: {"answer": "legacy"})).call("evaluate", (), {}, caller.legacy_call)
+        flush_comparisons()  # the unit of work ends while the database still refuses the batch
     finally:
         _remove_refusing_trigger(caller.engine)
     with caller.sessions() as session:
@@ -92,6 +94,7 @@ def test_the_report_counts_faults_by_kind(caller):
 
     caller.runner(candidate(hang), timeout_s=0.02).call("evaluate", (), {}, caller.legacy_call)
     caller.runner(candidate(exit_)).call("evaluate", (), {}, caller.legacy_call)
+    flush_comparisons()  # the end of the unit of work
     with caller.sessions() as session:
         [summary] = shadow_summaries(session, "qc")
     assert ({"SystemExit": 1, "timeout": 1}, 2) == (summary.candidate_faults, summary.candidate_errors)

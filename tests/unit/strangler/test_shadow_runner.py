@@ -5,6 +5,8 @@ import pytest
 from sqlalchemy import select, text
 
 from aicmo.strangler.evidence import EvidenceRecorder
+from aicmo.strangler.evidence.comparison_batch import flush_comparisons
+from aicmo.strangler.evidence.fingerprint import call_fingerprint
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
 from aicmo.strangler.dispatch import RAISE_ENV, ShadowMismatch, ShadowRunner
 from aicmo.strangler.schema import strangler_sessions
@@ -35,6 +37,7 @@ def setup(database):
         return ShadowRunner("qc", engine, lambda c: Candidate(c, answer), EvidenceRecorder(sessions), context={"tenant": "t1"}, **options)
 
     def recorded():
+        flush_comparisons()  # the end of the unit of work: what the calls buffered is written
         with sessions() as session:
             return list(session.scalars(select(ShadowComparisonRow)))
 
@@ -46,14 +49,19 @@ def setup(database):
 
 
 def test_a_match_returns_legacy_records_both_timings_and_leaves_no_candidate_write(setup):
-    """Matched: the legacy answer comes back, the candidate's insert is gone, wall and CPU times of both kept."""
+    """Matched: the legacy answer comes back, the candidate's insert is gone, wall and CPU times of both kept.
+
+    A match stores its method and the fingerprint of its inputs, never the inputs themselves.
+    """
     runner, recorded, effects = setup
     answer = runner(1.0).call("evaluate", (7,), {}, lambda: {"x": 7, "score": 1.0})
     [row] = recorded()
     assert ({"x": 7, "score": 1.0}, 0, True) == (answer, effects(), row.matched)
-    assert {"method": "evaluate", "args": [7], "kwargs": {}} == row.inputs
+    assert (None, "evaluate", call_fingerprint("evaluate", (7,), {})) == (
+        row.inputs, row.method, row.fingerprint)
     assert {"tenant": "t1"} == row.context
-    assert {"wall_s", "cpu_s"} == set(row.timings["legacy"]) == set(row.timings["new"])
+    timings = (row.legacy_wall_s, row.legacy_cpu_s, row.new_wall_s, row.new_cpu_s)
+    assert all(isinstance(t, float) and t >= 0 for t in timings) and row.timings is None
 
 
 def test_a_mismatch_is_stored_with_its_diff_and_raises_under_pytest(setup):
