@@ -16,12 +16,16 @@ fails is named, the others still run, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Optional
 
 from measure import HEADLINES, RESULTS
 
@@ -30,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 from aicmo.strangler.document_blocks import replace_block  # noqa: E402
 
 SUMMARY = RESULTS / "figures.md"
+# the PostgreSQL server the PostgreSQL variants run on (each in a throwaway database of its own)
+SERVER_ENV, SERVER_DEFAULT = "AICMO_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BEGIN, END = "<!-- benchmark-figures:begin -->", "<!-- benchmark-figures:end -->"
 
 
@@ -39,10 +45,14 @@ class Benchmark:
     results: tuple[str, ...]  # the names of the results/*.json files it writes
     slow: bool = False
     args: tuple[str, ...] = ()
+    # "server": --database-url names the server's database (the benchmark makes its own beside it);
+    # "throwaway": a database made for the run and dropped after it
+    postgresql: Optional[str] = None
 
     @property
     def name(self) -> str:
-        return self.script.removesuffix(".py")
+        stem = self.script.removesuffix(".py")
+        return f"{stem}_postgresql" if self.postgresql else stem
 
 
 # in the order a reader meets them: where users wait first, then what the migration costs, then the suites
@@ -53,9 +63,11 @@ BENCHMARKS = (
     Benchmark("routing.py", ("routing",)),
     Benchmark("acl_overhead.py", ("acl_overhead",)),
     Benchmark("shadow_overhead.py", ("shadow_overhead",)),
+    Benchmark("shadow_overhead.py", ("shadow_overhead_postgresql",), postgresql="server"),
     Benchmark("boundaries.py", ("boundaries",)),
     Benchmark("ownership_guard.py", ("ownership_guard_sqlite",)),
     Benchmark("acquisition_batches.py", ("acquisition_batches",)),
+    Benchmark("acquisition_batches.py", ("acquisition_batches_postgresql",), postgresql="throwaway"),
     Benchmark("journey_workers.py", ("journey_workers",)),
     Benchmark("characterization_figures.py", ("characterization_figures",)),
     Benchmark("reliability_figures.py", ("reliability_figures",)),
@@ -66,18 +78,47 @@ BENCHMARKS = (
 )
 
 
+@contextlib.contextmanager
+def database_for(benchmark: Benchmark) -> Iterator[tuple[str, ...]]:
+    """The --database-url arguments a PostgreSQL variant runs with; none for the rest."""
+    server = os.environ.get(SERVER_ENV, SERVER_DEFAULT)
+    if benchmark.postgresql is None:
+        yield ()
+    elif benchmark.postgresql == "server":
+        yield ("--database-url", server)
+    else:
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        name = f"aicmo_bench_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            yield ("--database-url", make_url(server).set(database=name).render_as_string(hide_password=False))
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
 def run(benchmark: Benchmark, position: str) -> bool:
-    print(f"{position} {benchmark.script} …", file=sys.stderr, flush=True)
+    label = benchmark.name
+    print(f"{position} {label} …", file=sys.stderr, flush=True)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(Path(__file__).parent / benchmark.script), *benchmark.args],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    try:
+        with database_for(benchmark) as database:
+            done = subprocess.run([sys.executable, str(Path(__file__).parent / benchmark.script), *benchmark.args, *database],
+                                  cwd=ROOT, capture_output=True, text=True, check=False)
+    except Exception as exc:  # the server did not answer: this variant fails, the others still run
+        print(f"{position} {label} FAILED: {type(exc).__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return False
     took = time.perf_counter() - started
     if done.returncode != 0:
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        print(f"{position} {benchmark.script} FAILED (exit {done.returncode}, {took:.0f} s):", *tail, sep="\n  ",
-              file=sys.stderr)
+        print(f"{position} {label} FAILED (exit {done.returncode}, {took:.0f} s):", *tail, sep="\n  ", file=sys.stderr)
         return False
-    print(f"{position} {benchmark.script} done in {took:.0f} s", file=sys.stderr, flush=True)
+    print(f"{position} {label} done in {took:.0f} s", file=sys.stderr, flush=True)
     return True
 
 
@@ -90,18 +131,19 @@ def summary(benchmarks: tuple[Benchmark, ...], failed: set[str]) -> str:
              "them; each benchmark's own block in the documents has its full table and the machine's load.", "",
              "| benchmark | what | measured | goal | met | measured on |", "|---|---|---|---|---|---|"]
     for benchmark in (b for b in benchmarks if b.results):
+        label = f"`{benchmark.script}`" + (" (PostgreSQL)" if benchmark.postgresql else "")
         stored = [HEADLINES / f"{name}.json" for name in benchmark.results]
         found = [json.loads(path.read_text(encoding="utf-8")) for path in stored if path.exists()]
         if not found:
             state = "failed" if benchmark.name in failed else "not run yet"
-            lines.append(f"| `{benchmark.script}` | – | {state} | | | |")
+            lines.append(f"| {label} | – | {state} | | | |")
             continue
         for result in found:
             for headline in result["headlines"]:
                 met = {True: "yes", False: "**no**", None: ""}[headline["met"]]
                 stale = " (failed since)" if benchmark.name in failed else ""
-                lines.append(f"| `{benchmark.script}` | {_cell(headline['what'])} | {_cell(headline['measured'])} | "
-                             f"{_cell(headline['goal'])} | {met} | {result['measured_on']}{stale} |")
+                lines.append(f"| {label} | {_cell(headline['what'])} | {_cell(headline['measured'])} | "
+                             f"{_cell(headline['goal'])} | {met} | {result.get('measured_on', '–')}{stale} |")
     return "\n".join(lines)
 
 

@@ -29,7 +29,7 @@ class ShadowSummary:
 
 
 def _timing(column: Any, path: str, kind: str) -> Any:
-    """The seconds of one path and kind: the column, or for rows from before 0007 their timings JSON."""
+    """The seconds of one path and kind: the column, or for rows from before 0008 their timings JSON."""
     return func.coalesce(column, ShadowComparisonRow.timings[(path, kind)].as_float())
 
 
@@ -108,7 +108,7 @@ def _latest_unexplained(session: Session, module: str, where: list[Any], limit: 
              .order_by(row.id.desc()).limit(limit))
     return [{
         "at": at.isoformat(),
-        # rows from before 0007 have the method only inside their inputs
+        # rows from before 0008 have the method only inside their inputs
         "method": method if method is not None else ((inputs or {}).get("method", "") if isinstance(inputs, dict) else ""),
         "error": error,
         "paths": [d["path"] for d in (diff or [])],

@@ -39,7 +39,7 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     """One shadow call: legacy and new results compared; a mismatch keeps its field diff.
 
     A matched comparison keeps only its method and a fingerprint of its inputs; a mismatch or a
-    candidate fault keeps the inputs whole, to be replayed. Rows from before 0007 kept the
+    candidate fault keeps the inputs whole, to be replayed. Rows from before 0008 kept the
     inputs (with the method in them) and the timings as JSON, and are read back as they are.
     """
 

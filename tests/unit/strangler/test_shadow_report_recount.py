@@ -3,7 +3,7 @@
 Comparison sets are generated (hypothesis): matches, declared divergences (an empty name
 explains nothing), unexplained mismatches, candidate faults by kind or, as rows from before
 fault kinds were stored, only by their error's leading class name, timings present or not, and
-rows stored the way they were before revision 0007 (inputs with the method in them, timings as
+rows stored the way they were before revision 0008 (inputs with the method in them, timings as
 JSON). The recount is the report as it was computed before it moved into SQL.
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _old_style_row(c: dict, at: datetime, matched: bool, divergence, error, faul
 
 
 def store(sessions, comparisons: list[dict]) -> None:
-    """Each comparison as the recorder stores it today, or as a row from before 0007."""
+    """Each comparison as the recorder stores it today, or as a row from before 0008."""
     for number, c in enumerate(comparisons):
         at = START + timedelta(seconds=number)
         matched = c["kind"] == "matched"

@@ -4,8 +4,8 @@ inputs instead of the inputs themselves, and every comparison keeps its four tim
 
 Earlier rows keep what they stored (full inputs, timings as JSON); readers fall back to them.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-05
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ from alembic import op
 from aicmo.shared.persistence.migrations import migration_schema
 
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
