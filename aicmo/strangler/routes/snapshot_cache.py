@@ -18,7 +18,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import DBAPIError
 
 from aicmo.shared.persistence.engines import is_in_memory
@@ -80,6 +80,12 @@ class RouteSnapshots:
         with self._lock:
             self._snapshot = None
 
+    def release(self) -> None:
+        """Close the version's kept connection (the engine was disposed of); the next read opens another."""
+        close = getattr(self._version, "close", None)
+        if close is not None:
+            close()
+
 
 def _version_reader(engine: "Engine") -> Callable[[], Any]:
     """The route version of ``engine``'s database, as cheaply as the database allows."""
@@ -118,6 +124,12 @@ class _KeptSqliteConnection:
             row = self._connection.execute(_SQLITE_VERSION).fetchone()
         return row[0] if row else None
 
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None and self._pid == os.getpid():
+                self._connection.close()
+            self._connection, self._pid = None, -1
+
 
 class _KeptServerConnection:
     """One connection of the pool kept in autocommit for the version: a single round trip per read.
@@ -147,6 +159,17 @@ class _KeptServerConnection:
                 self._connection = None
                 return self._read()
 
+    def close(self) -> None:
+        """Closed for good, not returned: a disposed engine's pool would otherwise keep it open."""
+        with self._lock:
+            if self._connection is not None and self._pid == os.getpid():
+                try:
+                    self._connection.invalidate()
+                    self._connection.close()
+                except Exception:  # a dead connection may complain; it is gone either way
+                    pass
+            self._connection, self._pid = None, -1
+
     def _read(self) -> Any:
         if self._connection is None:
             self._connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
@@ -170,4 +193,7 @@ def route_snapshots(engine: "Engine", sessions: "sessionmaker") -> RouteSnapshot
             if kept is None:
                 kept = RouteSnapshots(engine, sessions)
                 setattr(engine, _ATTRIBUTE, kept)
+                # dispose() closes only the pool's idle connections: the kept one would stay open on
+                # the server (and keep a database from being dropped or copied as a template)
+                event.listen(engine, "engine_disposed", lambda _engine: kept.release())
     return kept

@@ -151,6 +151,33 @@ def test_a_kept_version_connection_the_server_dropped_is_replaced(app_url):
     assert "shadow" == qc(app_url)
 
 
+def test_disposing_of_the_engine_closes_the_kept_version_connection(app_url):
+    """Planted by the harness itself: a database copied as a template or dropped must have no session left open.
+
+    dispose() closes only the pool's idle connections; the one kept for the version is closed
+    by the engine's disposal too, and the next unit of work opens another.
+    """
+    engine = bootstrap.prepare_database(app_url)
+    qc(app_url)
+    kept = route_snapshots(engine, strangler_sessions(engine))._version
+    if engine.dialect.name == "sqlite":
+        assert kept._connection is not None
+        engine.dispose()
+        assert kept._connection is None
+    else:
+        def sessions_on_the_version() -> int:
+            with engine.connect() as connection:
+                return connection.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND query LIKE '%strangler_route_version%'")).scalar()
+
+        assert sessions_on_the_version() == 1
+        engine.dispose()
+        assert sessions_on_the_version() == 0
+    elsewhere(app_url, "route", "shadow")
+    assert "shadow" == qc(app_url)
+
+
 def test_an_in_memory_database_leaves_nothing_behind(monkeypatch):
     """Each in-memory database's engine is new, and what routing keeps for it goes with the engine."""
     import gc
