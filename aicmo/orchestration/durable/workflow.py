@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from dbos import DBOS
 
+from aicmo.orchestration.durable.carried import expand
 from aicmo.orchestration.durable.clock import DurableClock
 from aicmo.orchestration.durable.ports import durable_ports
 from aicmo.orchestration.durable.saga import Ledger
@@ -104,8 +105,9 @@ def _completed_steps(journey_id: str) -> tuple[dict[str, Any], list[tuple[str, A
     if not found:
         raise LookupError(f"no journey {journey_id}")
     request = found[0].input["args"][0]
-    steps = [(s["function_name"], s["output"]) for s in DBOS.list_workflow_steps(journey_id) if s["error"] is None]
-    return request, steps
+    recorded = [s for s in DBOS.list_workflow_steps(journey_id) if s["error"] is None]
+    calls = [c for s in recorded for c in expand(s["function_name"], s["output"], None, None)]  # the carried calls too
+    return request, [(c.name, c.output) for c in calls]
 
 
 @DBOS.workflow(name=CANCELLATION_WORKFLOW)
