@@ -1,4 +1,4 @@
-"""The client journey as a DBOS workflow: its id from the intake, each port call a step.
+"""The client journey as a DBOS workflow: its id from the intake, each port call a step (`ports.py` says which are not).
 
 The workflow's input is a plain JSON request (intake, output folder, database, route
 overrides, the reproducible seed and instant), so a journey is continued after a crash by any
