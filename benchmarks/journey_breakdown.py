@@ -9,12 +9,13 @@ time are reported. Per journey, in milliseconds:
 - ``idempotency records``: looking up and writing the ACL's durable idempotency records;
 - ``app commits`` / ``system commits``: the SQLite driver's COMMIT on each file;
 - ``port and legacy work``: what remains of the port calls (legacy's services, their queries,
-  translation to DTOs, sessions);
+  translation to DTOs, sessions), the calls the workflow makes outside steps included (its
+  keyed calls, whose idempotency record is their checkpoint, and its plain calls);
 - ``steps`` and ``ORM sessions``: how many steps the engine ran, and how many SQLAlchemy
   sessions ran a statement (legacy's, the ACL's one per port call, the strangler's);
 - ``outside steps``: the rest of the workflow's journey: starting and finishing it, its id, the
-  routes, reading each step's result back through its declared type, the JSON output (without
-  the engine these count as port and legacy work).
+  routes, reading each result back through its declared type, the JSON output (without the
+  engine these count as port and legacy work).
 """
 from __future__ import annotations
 
@@ -59,15 +60,16 @@ class Timers:
     def split(self, total: float, durable: bool) -> dict[str, float]:
         """The journey's ``total`` seconds over COLUMNS, and its COUNTS."""
         s = self.seconds
-        steps, calls = s["run_step"], s["step call"]
-        in_ports = calls if durable else total  # without the engine, the whole journey is its port calls (or legacy's flow)
+        steps, in_steps, outside = s["run_step"], s["step call"], s["call outside steps"]
+        # without the engine, the whole journey is its port calls (or legacy's flow)
+        in_ports = in_steps + outside if durable else total
         return {
             "port and legacy work": in_ports - s["idempotency records"] - s["app commits"],
             "idempotency records": s["idempotency records"],
             "app commits": s["app commits"],
-            "engine per step": steps - calls - s["system commits"],
+            "engine per step": steps - in_steps - s["system commits"],
             "system commits": s["system commits"],
-            "outside steps": total - steps if durable else 0.0,
+            "outside steps": total - steps - outside if durable else 0.0,
             **{name: float(self.counts[name]) for name in COUNTS},
         }
 
@@ -86,10 +88,33 @@ def _wrap(owner: Any, name: str, timers: Timers, category: str) -> Callable[[], 
     return lambda: setattr(owner, name, original)
 
 
+def _calls_outside_steps(durable_ports: Any, timers: Timers) -> Callable[[], None]:
+    """The port calls the workflow makes without a step (keyed and plain calls) timed as port work."""
+    restores = []
+    for factory in ("_keyed", "_plain"):
+        original = getattr(durable_ports, factory)
+
+        def timed_factory(name: str, target: Callable[..., Any], *rest: Any, _original: Any = original) -> Any:
+            def timed_target(*args: Any, **kwargs: Any) -> Any:
+                started = time.perf_counter()
+                try:
+                    return target(*args, **kwargs)
+                finally:
+                    timers.add("call outside steps", time.perf_counter() - started)
+
+            return _original(name, timed_target, *rest)
+
+        setattr(durable_ports, factory, timed_factory)
+        restores.append(lambda factory=factory, original=original: setattr(durable_ports, factory, original))
+    return lambda: [restore() for restore in restores]  # type: ignore[func-returns-value]
+
+
 @contextmanager
 def timed(timers: Timers, commits: CommitCounter) -> Iterator[None]:
-    """Timers installed around the workflow engine's steps, the idempotency records and every SQLite COMMIT."""
+    """Timers installed around the workflow engine's steps, the calls outside them, the idempotency records and every
+    SQLite COMMIT."""
     import acl._support.idempotency as idempotency
+    import aicmo.orchestration.durable.ports as durable_ports
     from dbos import DBOS
     from sqlalchemy import event
     from sqlalchemy.dialects.sqlite.base import SQLiteDialect
@@ -128,7 +153,8 @@ def timed(timers: Timers, commits: CommitCounter) -> Iterator[None]:
         timers.count("ORM sessions")
 
     restores = [_wrap(idempotency, "find_record", timers, "idempotency records"),
-                _wrap(idempotency, "add_record", timers, "idempotency records")]
+                _wrap(idempotency, "add_record", timers, "idempotency records"),
+                _calls_outside_steps(durable_ports, timers)]
     DBOS.run_step = classmethod(run_step_timed)  # type: ignore[method-assign,assignment]
     SQLiteDialect.do_commit = do_commit  # type: ignore[method-assign]
     event.listen(Session, "after_begin", session_began)

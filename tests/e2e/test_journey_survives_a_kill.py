@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.e2e.conftest import AICMO_PROCESS as COMMAND, EXAMPLES, count_rows as count, held_then_killed, hooks_cleared
 
@@ -127,3 +128,21 @@ def test_a_killed_journey_cancelled_stays_cancelled_and_the_intake_starts_afresh
     assert 0 == again.returncode, again.stderr
     assert f"journey {journey_id[:-2]}-1" in again.stderr  # the next journey of that intake, beside the cancelled one
     assert 2 == count(database_url, "cam_campaigns")
+
+
+def test_a_journey_killed_after_a_keyed_call_no_step_recorded_yet_is_cancelled_whole(database_url, tmp_path):
+    """The draft and approval of the strategy are keyed calls, not steps: killed after them, the journey's record
+    holds the onboarding alone (the next step would have carried them). Cancelled, the project the onboarding made
+    is cancelled all the same: its cancellation undoes what those calls did, and nothing else is owed."""
+    journey_id = killed_before("strategy.approve_strategy", database_url, tmp_path, when="after")
+    assert ["onboarding.onboard_client"] == [s["name"] for s in journey(tmp_path, database_url, journey_id)["steps"]]
+
+    cancelled = aicmo(tmp_path, "journeys", "cancel", journey_id, "--database-url", database_url, "--json")
+    assert 0 == cancelled.returncode, cancelled.stderr
+    assert [("cancel_project", "COMPENSATED")] == [(c["action"], c["status"]) for c in json.loads(cancelled.stdout)]
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            assert ["CANCELLED"] == list(connection.execute(text("SELECT project_state FROM cam_campaigns")).scalars())
+    finally:
+        engine.dispose()

@@ -1,1 +1,2 @@
-"""Durable client journeys: the journey as a DBOS Transact workflow, each port call a checkpointed step."""
+"""Durable client journeys: the journey as a DBOS Transact workflow, its port calls checkpointed steps or exactly-once
+keyed calls."""

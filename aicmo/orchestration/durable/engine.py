@@ -25,9 +25,9 @@ from aicmo.shared.persistence.sqlite_durability import keep
 
 __all__ = ["JOURNEY_APP_VERSION", "EngineUnavailable", "executor_alive", "executor_id", "launched_for", "migrate_system_database", "shut_down"]
 
-# recorded with every journey; a pending journey is continued by code of the same version (2: the
-# PLAIN_CALLS of ports.py are no longer steps, so a journey's steps are numbered otherwise)
-JOURNEY_APP_VERSION = "aicmo-journey-2"
+# recorded with every journey; a pending journey is continued by code of the same version (3: the
+# KEYED_CALLS of ports.py are no longer steps, after the PLAIN_CALLS in 2: a journey's steps are numbered otherwise)
+JOURNEY_APP_VERSION = "aicmo-journey-3"
 
 _launched_on: Optional[str] = None  # the application database URL the engine runs for
 _system_url = ""  # and its system database URL

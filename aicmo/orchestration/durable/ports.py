@@ -1,4 +1,4 @@
-"""The module ports with every method call a checkpointed workflow step (but the few PLAIN_CALLS).
+"""The module ports with every method call a checkpointed workflow step (but the PLAIN_CALLS and KEYED_CALLS).
 
 A step's result is stored as JSON (the port's declared return type, through pydantic) and read
 back through the same type, on the first run as on a replay, so a journey continued after a
@@ -22,12 +22,13 @@ from typing import Any, Callable, Optional
 
 from pydantic import TypeAdapter
 
+from aicmo.orchestration.durable.carried import carrying, result_of
 from aicmo.orchestration.durable.fault_hook import raise_if_planted
 from aicmo.orchestration.durable.pause_hook import pause_if_asked
 from aicmo.orchestration.durable.saga import Ledger
 from aicmo.orchestration.ports import ModulePorts
 
-__all__ = ["ATTEMPTS", "PLAIN_CALLS", "RETRY_ENV", "checkpointed", "durable_ports"]
+__all__ = ["ATTEMPTS", "KEYED_CALLS", "PLAIN_CALLS", "RETRY_ENV", "checkpointed", "durable_ports"]
 
 
 @functools.cache
@@ -94,24 +95,76 @@ def _retry_pause(failures: int) -> float:
 PLAIN_CALLS = frozenset({"onboarding.check_intake", "strategy.get_strategy", "production.get_creative_set"})
 
 
+# Keyed calls that are not steps either: their idempotency record is their checkpoint. Each
+# commits its effect with a record of its first answer under the journey's key for that call
+# (`acl/_support/idempotency.py`, and every new implementation likewise), so asking again with
+# the same key and request returns that answer without a second effect, in this process or in
+# one started after a crash; the same key with another request is refused. A replay therefore
+# asks them again and gets what the first run got, as a step replayed from its checkpoint
+# would, and an id sequence a reproducible run draws from goes on after the ids they drew. A
+# step's checkpoint would buy nothing more for them but a commit and the engine's lookups:
+# - their answers (the project, the strategy, the review, the proposal, report and retention
+#   assessment) are read back through the port's declared type on the first run too, so the
+#   journey builds the same later requests from them on a replay as on the first run;
+# - the only compensation any of them is owed is the project's cancellation, which the
+#   onboarding step (a step, always first) owes already: what `aicmo journeys cancel` reads
+#   from the recorded steps owes the same compensations in the same order (`saga.py` checks it);
+# - they fail as steps do: attempted again within the call (a fault after the commit finds
+#   the first answer by its key), then before the pivot the journey is compensated, after it
+#   they are asked again until they answer (the pause not durable: a journey resumed meanwhile
+#   simply asks again).
+# The writes that a compensation targets by what they answered (the creative sets, the QC
+# results, the package, the invoices) and the onboarding stay steps. Changing this set changes
+# a journey's sequence of steps: JOURNEY_APP_VERSION moves with it.
+KEYED_CALLS = frozenset({
+    "onboarding.advance_project", "strategy.draft_strategy", "strategy.approve_strategy", "client_review.open_review",
+    "client_review.record_feedback", "billing.issue_proposal", "reporting.generate_report", "retention.assess_retention",
+})
+
+
+def _until_done(name: str, run: Callable[[], Any], ledger: Optional[Ledger], pause: Callable[[float], None]) -> Any:
+    """``run()``; when it fails, the journey's failed step, or after the pivot and while compensating, ``run()``
+    again after ``pause`` until it succeeds."""
+    from dbos._error import DBOSException
+
+    failures = 0
+    while True:
+        try:
+            return run()
+        except DBOSException:
+            raise  # the engine's own: never retried nor compensated
+        except Exception as exc:
+            if ledger is None or not ledger.persists:
+                if ledger is not None:
+                    ledger.failed_step = name
+                raise
+            failures += 1
+            seconds = _retry_pause(failures)
+            sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {seconds:g} s\n")
+            pause(seconds)
+
+
 def _plain(name: str, target: Callable[..., Any], ledger: Optional[Ledger]) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
         from dbos import DBOS
 
-        failures = 0
-        while True:
-            try:
-                raise_if_planted(name, "before", DBOS.workflow_id or "")
-                return target(*args, **kwargs)
-            except Exception as exc:
-                if ledger is None or not ledger.persists:
-                    if ledger is not None:
-                        ledger.failed_step = name
-                    raise
-                failures += 1
-                pause = _retry_pause(failures)
-                sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
-                time.sleep(pause)
+        def once() -> Any:
+            raise_if_planted(name, "before", DBOS.workflow_id or "")
+            return target(*args, **kwargs)
+
+        return _until_done(name, once, ledger, time.sleep)
+
+    return call
+
+
+def _keyed(name: str, target: Callable[..., Any], adapter: TypeAdapter[Any], ledger: Optional[Ledger]) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        started_ms = _now_ms()
+        attempt = _attempts(name, lambda: adapter.dump_python(target(*args, **kwargs), mode="json"))
+        output = _until_done(name, attempt, ledger, time.sleep)
+        if ledger is not None:
+            ledger.carry(name, output, started_ms, _now_ms())
+        return adapter.validate_python(output)
 
     return call
 
@@ -129,6 +182,8 @@ class _DurablePort:
         adapter = _result_type(self._module, method)
         name = f"{self._module}.{method}"
         ledger = self._ledger
+        if name in KEYED_CALLS:
+            return _keyed(name, target, adapter, ledger)
 
         def step(*args: Any, **kwargs: Any) -> Any:
             output = checkpointed(name, lambda: adapter.dump_python(target(*args, **kwargs), mode="json"), ledger)
@@ -137,29 +192,25 @@ class _DurablePort:
         return step
 
 
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
 def checkpointed(name: str, call: Callable[[], Any], ledger: Optional[Ledger]) -> Any:
     """``call()`` (its result JSON) as the workflow step ``name``: attempted again within the step, retried
-    durably when the ledger says it must not fail, entered in the ledger once it completed."""
+    durably when the ledger says it must not fail, entered in the ledger once it completed. Its checkpoint
+    carries the keyed calls made since the last step (`carried.py`)."""
     from dbos import DBOS
-    from dbos._error import DBOSException
 
     attempt = _attempts(name, call)
-    failures = 0
-    while True:
-        try:
-            output = DBOS.run_step({"name": name}, attempt)
-            break
-        except DBOSException:
-            raise  # the engine's own: never retried nor compensated
-        except Exception as exc:
-            if ledger is None or not ledger.persists:
-                if ledger is not None:
-                    ledger.failed_step = name
-                raise
-            failures += 1
-            pause = _retry_pause(failures)
-            sys.stderr.write(f"{name} failed ({type(exc).__name__}: {exc}); retry {failures} in {pause:g} s\n")
-            DBOS.sleep(pause)  # durable: a journey resumed after a crash waits only what is left
+    carried = ledger.take_unrecorded() if ledger is not None else []
+
+    def step() -> Any:
+        return carrying(carried, attempt())
+
+    # the pause durable: a journey resumed after a crash waits only what is left; replayed, the
+    # step returns what it recorded, whose carried calls this run has just asked again
+    output = result_of(_until_done(name, lambda: DBOS.run_step({"name": name}, step), ledger, DBOS.sleep))
     if ledger is not None:
         ledger.record(name, output)
     return output

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
+from aicmo.orchestration.durable.carried import expand
 from aicmo.orchestration.durable.system_database import SYSTEM_SCHEMA, system_database_url
 from aicmo.orchestration.durable.workflow import CANCEL_SUFFIX, CANCELLATION_WORKFLOW, JOURNEY_WORKFLOW
 from aicmo.shared.persistence.engines import is_in_memory, normalize_url
@@ -107,11 +108,16 @@ def journeys(database_url: str, status: Optional[str] = None) -> list[JourneyRec
 
 
 def _steps(client: Any, workflow_id: str, prefix: str, first: int = 0) -> tuple[JourneyStep, ...]:
+    """The workflow's calls in order: each step, after the keyed calls its checkpoint carried (`carried.py`), numbered."""
+    calls = []
+    for s in client.list_workflow_steps(workflow_id):
+        *carried, step = expand(s["function_name"], s["output"], s["started_at_epoch_ms"], s["completed_at_epoch_ms"])
+        calls += [(call, None) for call in carried]
+        calls.append((step, None if s["error"] is None else f"{type(s['error']).__name__}: {s['error']}"))
     return tuple(
-        JourneyStep(number=first + s["function_id"], name=prefix + s["function_name"], started_ms=s["started_at_epoch_ms"],
-                    completed_ms=s["completed_at_epoch_ms"], output=s["output"],
-                    error=None if s["error"] is None else f"{type(s['error']).__name__}: {s['error']}")
-        for s in client.list_workflow_steps(workflow_id)
+        JourneyStep(number=first + number, name=prefix + call.name, started_ms=call.started_ms,
+                    completed_ms=call.completed_ms, output=call.output, error=error)
+        for number, (call, error) in enumerate(calls, start=1)
     )
 
 
@@ -128,7 +134,7 @@ def journey(database_url: str, journey_id: str) -> JourneyRecord:
         cancellation = client.list_workflows(workflow_ids=[journey_id + CANCEL_SUFFIX], name=CANCELLATION_WORKFLOW,
                                              load_input=False, load_output=False)
         if cancellation:
-            steps += _steps(client, journey_id + CANCEL_SUFFIX, "cancel: ", first=len(steps) + 1)
+            steps += _steps(client, journey_id + CANCEL_SUFFIX, "cancel: ", first=len(steps))
         return _record(found[0], steps, cancelled=bool(cancellation))
     finally:
         client.destroy()

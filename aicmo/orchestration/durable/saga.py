@@ -92,6 +92,18 @@ class Ledger:
         self.pivot_passed = False
         self.compensating = False
         self.failed_step: Optional[str] = None  # the step whose last attempt failed
+        # the keyed calls made since the last step (`carried.py`): the next step's checkpoint records them
+        self.unrecorded: list[dict[str, Any]] = []
+
+    def carry(self, step: str, output: Any, started_ms: int, completed_ms: int) -> None:
+        """A keyed call that is not a step completed: entered, and kept for the next step's checkpoint."""
+        self.record(step, output)
+        self.unrecorded.append({"name": step, "output": output, "started_ms": started_ms, "completed_ms": completed_ms})
+
+    def take_unrecorded(self) -> list[dict[str, Any]]:
+        """The keyed calls the next step's checkpoint carries (and forgets them here)."""
+        taken, self.unrecorded = self.unrecorded, []
+        return taken
 
     def record(self, step: str, output: Any) -> None:
         """A step completed with this (JSON) result."""

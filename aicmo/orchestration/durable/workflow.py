@@ -1,4 +1,4 @@
-"""The client journey as a DBOS workflow: its id from the intake, each port call a step.
+"""The client journey as a DBOS workflow: its id from the intake, each port call a step (`ports.py` says which are not).
 
 The workflow's input is a plain JSON request (intake, output folder, database, route
 overrides, the reproducible seed and instant), so a journey is continued after a crash by any
@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from dbos import DBOS
 
+from aicmo.orchestration.durable.carried import expand
 from aicmo.orchestration.durable.clock import DurableClock
 from aicmo.orchestration.durable.ports import durable_ports
 from aicmo.orchestration.durable.saga import Ledger
@@ -104,8 +105,9 @@ def _completed_steps(journey_id: str) -> tuple[dict[str, Any], list[tuple[str, A
     if not found:
         raise LookupError(f"no journey {journey_id}")
     request = found[0].input["args"][0]
-    steps = [(s["function_name"], s["output"]) for s in DBOS.list_workflow_steps(journey_id) if s["error"] is None]
-    return request, steps
+    recorded = [s for s in DBOS.list_workflow_steps(journey_id) if s["error"] is None]
+    calls = [c for s in recorded for c in expand(s["function_name"], s["output"], None, None)]  # the carried calls too
+    return request, [(c.name, c.output) for c in calls]
 
 
 @DBOS.workflow(name=CANCELLATION_WORKFLOW)
