@@ -62,7 +62,7 @@ def test_the_outbox_shares_the_evaluation_s_transaction(engine, monkeypatch):
     def broken(self, event):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr(Outbox, "append", broken)
+    monkeypatch.setattr(Outbox, "insert", broken)
     with pytest.raises(RuntimeError):
         qc.evaluate_creative_set(request(produced), "k1")
     with engine.connect() as connection:
