@@ -10,8 +10,9 @@ ACL until the last legacy reader of those columns is deleted.
 from __future__ import annotations
 
 import json
+from typing import Optional
 
-from sqlalchemy import bindparam, or_, update
+from sqlalchemy import Update, bindparam, or_
 
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import Creative, CreativeSetId
@@ -37,27 +38,36 @@ def _issues(check: CreativeCheck) -> str:
     return json.dumps([{"rule": f.rule.value, "severity": f.severity.value, "message": f.message} for f in check.findings])
 
 
+# the one UPDATE of the view, built where it is used (the ownership check reads the Q-09 write
+# there); kept for the process once made
+_view_update: Optional[Update] = None
+
+
 def sync_legacy_view(result: QcResult) -> None:
     """Write each checked creative's score, status and findings onto its creative_assets row."""
     checks = {str(c.creative_id): c for c in result.creatives}  # a repeated creative: the last check, as legacy
     if not checks:
         return
     # one UPDATE per creative, sent as one batch: the rows are not loaded first. A creative with
-    # no legacy row has no legacy reader either: its UPDATE matches nothing. "core_only": a plain
-    # executemany, not the ORM's by-primary-key form, which insists that every row exists
+    # no legacy row has no legacy reader either: its UPDATE matches nothing (a plain executemany,
+    # not the ORM's by-primary-key form, which insists that every row exists)
     values = [{"row_id": creative_id, "new_score": check.score, "new_status": check.status.value, "new_issues": _issues(check)}
               for creative_id, check in checks.items()]
-    score, status, issues = bindparam("new_score"), bindparam("new_status"), bindparam("new_issues")
-    statement = (
-        update(CreativeAssetRow)
-        .where(CreativeAssetRow.id == bindparam("row_id"))
-        # a row already holding the values is left alone: no write, as when the rows were loaded first
-        .where(or_(CreativeAssetRow.qc_score.is_distinct_from(score), CreativeAssetRow.qc_status.is_distinct_from(status),
-                   CreativeAssetRow.qc_issues.is_distinct_from(issues)))
-        .values(qc_score=score, qc_status=status, qc_issues=issues)
-    )
+    global _view_update
+    if _view_update is None:  # made on the first sync, then reused: the statement never changes
+        # on the table, not the mapped class: a plain Core executemany, no ORM bulk machinery
+        assets = CreativeAssetRow.__table__.c
+        score, status, issues = bindparam("new_score"), bindparam("new_status"), bindparam("new_issues")
+        _view_update = (
+            CreativeAssetRow.__table__.update()
+            .where(assets.id == bindparam("row_id"))
+            # a row already holding the values is left alone: no write, as when the rows were loaded first
+            .where(or_(assets.qc_score.is_distinct_from(score), assets.qc_status.is_distinct_from(status),
+                       assets.qc_issues.is_distinct_from(issues)))
+            .values(qc_score=score, qc_status=status, qc_issues=issues)
+        )
     with legacy_session(MODULE) as session:
-        session.execute(statement, values, execution_options={"dml_strategy": "core_only"})
+        session.execute(_view_update, values)
 
 
 class QcWithLegacyView:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
-from sqlalchemy import insert, or_, select
+from sqlalchemy import bindparam, insert, or_, select
 
 from aicmo.qc.api import Deduction, DocumentSection, FindingRule, Severity
 from aicmo.qc.internal.model import CalendarCheck, CreativeCheck, DocumentScore, Evaluation, Finding
@@ -17,6 +17,17 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = ["QcResultRepository", "StoredEvaluation"]
+
+# The statements of every evaluation, made once: on the tables, not the mapped classes, so the
+# session runs them as Core statements (its ownership hook still sees each one) without the
+# ORM's bulk-insert and entity-loading machinery, and SQLAlchemy's compiled cache finds them by
+# a key it does not rebuild from a new statement every call.
+_RESULTS, _CHECKS = QcResultRow.__table__, QcCreativeCheckRow.__table__
+_INSERT_RESULT = insert(_RESULTS)
+_INSERT_CHECKS = insert(_CHECKS)
+# the set's results and the key's (its key is unique), by id only: one indexed query for both
+_ROUNDS_AND_KEY = select(_RESULTS.c.creative_set_id, _RESULTS.c.idempotency_key).where(
+    or_(_RESULTS.c.creative_set_id == bindparam("set_id"), _RESULTS.c.idempotency_key == bindparam("key")))
 
 
 def _findings_json(findings: tuple[Finding, ...]) -> str:
@@ -72,7 +83,7 @@ class QcResultRepository:
         # enforces foreign keys (PostgreSQL; SQLite as the kit opens it) refuses them before it.
         # An evaluation is written once and changed only by void(), which reads its row, so
         # neither needs a place in the session's unit of work.
-        self._session.execute(insert(QcResultRow), [{
+        self._session.execute(_INSERT_RESULT, {
             "id": evaluation.qc_result_id,
             "client_id": evaluation.client_id,
             "creative_set_id": evaluation.creative_set_id,
@@ -86,7 +97,7 @@ class QcResultRepository:
             "evaluated_at": evaluation.evaluated_at,
             "idempotency_key": idempotency_key,
             "request_fingerprint": request_fingerprint,
-        }])
+        })
         checks = [
             {"qc_result_id": evaluation.qc_result_id, "ordinal": ordinal, "position": check.position,
              "creative_id": check.creative_id, "platform": check.platform, "pillar_index": check.pillar_index,
@@ -94,7 +105,7 @@ class QcResultRepository:
             for ordinal, check in enumerate(evaluation.creatives)
         ]
         if checks:
-            self._session.execute(insert(QcCreativeCheckRow), checks)
+            self._session.execute(_INSERT_CHECKS, checks)
 
     def get(self, qc_result_id: str) -> Optional[Evaluation]:
         row = self._session.get(QcResultRow, qc_result_id)
@@ -125,9 +136,7 @@ class QcResultRepository:
         One indexed query for both: the set's results and the key's (its key is unique), by id
         only; the key's evaluation is read whole only when there is one (a replay).
         """
-        query = select(QcResultRow.creative_set_id, QcResultRow.idempotency_key).where(
-            or_(QcResultRow.creative_set_id == creative_set_id, QcResultRow.idempotency_key == idempotency_key))
-        rows = self._session.execute(query).all()
+        rows = self._session.execute(_ROUNDS_AND_KEY, {"set_id": creative_set_id, "key": idempotency_key}).all()
         rounds = sum(1 for row in rows if row.creative_set_id == creative_set_id)
         keyed = any(row.idempotency_key == idempotency_key for row in rows)
         return rounds, self.by_idempotency_key(idempotency_key) if keyed else None

@@ -82,7 +82,7 @@ class QcService:
                 evaluated_at=self._clock.now(),
             )
             uow.results.add(evaluation, idempotency_key, fingerprint)
-            uow.outbox.append(verdict_event(evaluation))
+            uow.outbox.insert(verdict_event(evaluation))
             uow.commit()
         return result_dto(evaluation)
 

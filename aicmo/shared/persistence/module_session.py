@@ -57,9 +57,39 @@ def module_sessionmaker(module: str, bind: Engine | Connection, *, database_role
     ``bind`` is wrapped so that each of its connections is guarded (a connection given here is
     the module's from now on). ``database_role``: on PostgreSQL each transaction also runs as
     the module's role, which its owner's migration prepared (`aicmo db upgrade`).
+
+    On an engine the factory is made once per module and settings and kept on the engine (a new
+    implementation is built for every unit of work; its guarded engine, listeners and session
+    class need not be): asked again, the same factory, with the same guard, is given back.
     """
     if module not in MODULES:
         raise ValueError(f"unknown module '{module}'; modules are {', '.join(MODULES)}")
+    key = _factory_key(module, bind, database_role, options)
+    if key is not None:
+        kept: dict[Any, sessionmaker] = bind.__dict__.setdefault(_FACTORIES, {})
+        factory = kept.get(key)
+        if factory is None:
+            factory = kept[key] = _make(module, bind, database_role, options)
+        return factory
+    return _make(module, bind, database_role, options)
+
+
+_FACTORIES = "_aicmo_module_sessionmakers"  # on an engine: its modules' session factories, by settings
+
+
+def _factory_key(module: str, bind: Engine | Connection, database_role: bool, options: dict[str, Any]) -> Any:
+    """What tells one engine's factories apart; None when the factory is not to be kept (a
+    connection's, or settings that cannot be compared)."""
+    if not isinstance(bind, Engine) or "info" in options:
+        return None
+    try:
+        return module, database_role, frozenset(options.items())
+    except TypeError:  # an unhashable setting
+        return None
+
+
+def _make(module: str, bind: Engine | Connection, database_role: bool, options: dict[str, Any]) -> sessionmaker:
+    options = dict(options)
     info = {**options.pop("info", {}), MODULE_KEY: module}
     options.setdefault("expire_on_commit", False)
     guarded = guard_bind(module, bind)

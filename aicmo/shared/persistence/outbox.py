@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, Optional, TypeVar
 
-from sqlalchemy import Integer, String, Text, select
+from sqlalchemy import Integer, String, Text, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aicmo.shared.persistence.types import UtcDateTime
@@ -36,6 +36,11 @@ class OutboxRow:
 R = TypeVar("R", bound=OutboxRow)
 
 
+def _columns(event: IntegrationEvent) -> dict[str, object]:
+    return {"event_id": str(event.event_id), "event_type": type(event).__name__,
+            "payload": event.model_dump_json(), "occurred_at": event.occurred_at}
+
+
 class Outbox(Generic[R]):
     """One module's outbox table on one session; the unit of work commits."""
 
@@ -43,12 +48,16 @@ class Outbox(Generic[R]):
         self._session, self._row = session, row
 
     def append(self, event: IntegrationEvent) -> None:
-        self._session.add(self._row(
-            event_id=str(event.event_id),
-            event_type=type(event).__name__,
-            payload=event.model_dump_json(),
-            occurred_at=event.occurred_at,
-        ))
+        """Keep the event with the objects the session flushes at commit."""
+        self._session.add(self._row(**_columns(event)))
+
+    def insert(self, event: IntegrationEvent) -> None:
+        """Write the event now, by one Core INSERT in the session's transaction (its guard sees it).
+
+        For a unit of work that writes its own rows by statements: with nothing left to flush,
+        its commit skips the ORM's flush; the event still commits or rolls back with the rest.
+        """
+        self._session.execute(insert(self._row.__table__), _columns(event))
 
     def pending(self) -> list[R]:
         """The events not yet published, oldest first."""

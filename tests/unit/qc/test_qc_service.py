@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from sqlalchemy import func, select, text
@@ -62,7 +63,7 @@ def test_the_outbox_shares_the_evaluation_s_transaction(engine, monkeypatch):
     def broken(self, event):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr(Outbox, "append", broken)
+    monkeypatch.setattr(Outbox, "insert", broken)
     with pytest.raises(RuntimeError):
         qc.evaluate_creative_set(request(produced), "k1")
     with engine.connect() as connection:
@@ -142,3 +143,29 @@ def test_bound_to_a_connection_its_writes_roll_back_with_the_caller_s_transactio
         assert result == qc.get_result(result.qc_result_id)
         outer.rollback()
     assert [] == events(engine)
+
+
+def test_an_evaluation_is_one_transaction_of_one_read_and_three_inserts(engine):
+    """What an evaluation sends QC's tables: the rounds read once, the result, its checks in one
+    executemany and its event, then one commit; nothing left for the ORM to flush."""
+    from sqlalchemy import event
+
+    produced = creative_set()
+    qc = build_qc(engine, FixedClock(NOW), HeldProduction(produced))
+    qc.evaluate_creative_set(request(produced), "k0")  # the statements compiled, the pool warm
+    sent, commits = [], []
+
+    def statement(conn, cursor, sql, parameters, context, executemany):
+        table = re.search(r"(?:FROM|INTO)\s+(?:\w+\.)?(qc_\w+)", sql)
+        if table is not None:
+            sent.append((sql.split()[0], table.group(1), executemany))
+
+    event.listen(engine, "before_cursor_execute", statement)
+    event.listen(engine, "commit", lambda conn: commits.append(conn))
+    try:
+        qc.evaluate_creative_set(request(produced), "k1")
+    finally:
+        event.remove(engine, "before_cursor_execute", statement)
+    assert [("SELECT", "qc_results", False), ("INSERT", "qc_results", False),
+            ("INSERT", "qc_creative_checks", True), ("INSERT", "qc_outbox", False)] == sent
+    assert 1 == len(commits)

@@ -152,3 +152,24 @@ def test_a_plain_session_is_not_guarded(engine):
         core_delete(session, None, "billing_invoices")
         session.commit()
     assert [] == snapshot(engine, "billing_invoices")
+
+
+def test_a_module_s_factory_is_made_once_per_engine_and_still_guards(engine):
+    """Asked again (a new implementation is built per unit of work), the same factory; it still refuses foreign writes."""
+    first, again = module_sessionmaker("qc", engine, database_role=True), module_sessionmaker("qc", engine, database_role=True)
+    assert first is again
+    assert first is not module_sessionmaker("production", engine, database_role=True)
+    assert first is not module_sessionmaker("qc", engine)  # other settings, another factory
+    table = foreign_table("qc")
+    before = snapshot(engine, table)
+    with again() as session:
+        with pytest.raises(OwnershipViolation, match=f"module qc may not write {table}"):
+            raw_sql(session, MODELS[table], table)
+        session.rollback()
+    assert before == snapshot(engine, table)
+
+
+def test_a_connection_s_factory_is_never_kept(engine):
+    """A connection (a shadow run's doomed transaction) gets a factory of its own each time."""
+    with engine.connect() as connection:
+        assert module_sessionmaker("qc", connection) is not module_sessionmaker("qc", connection)

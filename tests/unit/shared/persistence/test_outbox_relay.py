@@ -135,6 +135,26 @@ def test_a_crash_between_publishing_and_marking_republishes_and_the_inbox_drops_
     assert 0 == pending(sessions)
 
 
+def test_an_event_inserted_at_once_commits_or_rolls_back_with_its_transaction(sessions):
+    """`Outbox.insert` writes the row by a statement, nothing left to flush: kept on commit, gone on rollback."""
+    def tick(number):
+        return Ticked(event_id=derived_id(MessageId, "tick", number), occurred_at=NOW,
+                      correlation_id=derived_id(CorrelationId, "flow"), number=number)
+
+    with sessions() as session:
+        Outbox(session, SenderOutboxRow).insert(tick(1))
+        assert not session.new  # written already, not waiting for a flush
+        session.rollback()
+    with sessions() as session:
+        outbox = Outbox(session, SenderOutboxRow)
+        outbox.insert(tick(2))
+        outbox.insert(tick(3))
+        session.commit()
+    with sessions() as session:
+        assert [("Ticked", 2), ("Ticked", 3)] == [(row.event_type, Ticked.model_validate_json(row.payload).number)
+                                                  for row in Outbox(session, SenderOutboxRow).pending()]
+
+
 def test_a_failing_subscriber_stops_the_relay_and_keeps_the_order(sessions):
     """A subscriber that raises on event 2 leaves 2 and 3 pending; 3 is never delivered before 2."""
     seen: list[int] = []
