@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from acl._support.errors import TranslationError
+from acl._support.row_reads import row_by_id
 from acl._support.translate import aware, build, legacy_value
 from aicmo.domain import ClientIntake as LegacyIntake
 from aicmo.onboarding.api import ClientBrief, ClientIntake, ClientNotFound, ClientProject
@@ -25,7 +26,7 @@ __all__ = ["brief_from_legacy", "intake_from_legacy", "intake_to_legacy", "proje
 
 def project_row(session: Session, client_id: str) -> CampaignRow:
     """The client's cam_campaigns row (kind "project"); ClientNotFound otherwise."""
-    row = session.get(CampaignRow, str(client_id))
+    row = row_by_id(session, CampaignRow, str(client_id))
     if row is None or row.kind != "project":
         raise ClientNotFound(f"client {client_id} not found", client_id=str(client_id))
     return row

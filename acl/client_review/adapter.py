@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from aicmo.shared.ids import derived_id
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl._support.row_reads import row_by_id
 from acl._support.translate import build
 from acl.client_review.translation import (
     changes_to_legacy,
@@ -39,7 +40,7 @@ MODULE = "client_review"
 
 
 def _campaign(session: Session, client_id: str) -> CampaignRow:
-    row = session.get(CampaignRow, client_id)
+    row = row_by_id(session, CampaignRow, client_id)
     if row is None:
         raise CreativeSetNotFound(f"no creatives for client {client_id}", client_id=client_id)
     return row

@@ -4,6 +4,7 @@ from __future__ import annotations
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_from_row
+from acl._support.row_reads import row_by_id
 from acl.delivery.translation import (
     gate_stand_ins,
     package_from_legacy,
@@ -49,7 +50,7 @@ class LegacyDelivery:
         def run() -> Package:
             client_id = str(request.client_id)
             with legacy_session(MODULE) as session:
-                campaign = session.get(CampaignRow, client_id)
+                campaign = row_by_id(session, CampaignRow, client_id)
                 if campaign is None:
                     raise CreativeSetNotFound(f"no project for client {client_id}", client_id=client_id)
                 wanted = set(map(str, request.review.creative_ids))
@@ -75,7 +76,7 @@ class LegacyDelivery:
 
     def get_package(self, package_id: PackageId) -> Package:
         with legacy_session(MODULE) as session:
-            row = session.get(DeliveryPackageRow, str(package_id))
+            row = row_by_id(session, DeliveryPackageRow, str(package_id))
             if row is None:
                 raise PackageNotFound(f"package {package_id} not found", package_id=str(package_id))
             delivered = self._delivered.get(row.id)

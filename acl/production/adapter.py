@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl._support.row_reads import row_by_id
 from acl.production.discard import discard_set
 from acl.production.translation import calendar_from_legacy, plan_to_legacy, set_from_rows
 from aicmo.production.api import (
@@ -43,7 +44,7 @@ def _set_rows(session: Session, creative_set_id: str, creative_ids: tuple[str, .
 
 
 def _brand(session: Session, client_id: str) -> str:
-    row = session.get(CampaignRow, client_id)
+    row = row_by_id(session, CampaignRow, client_id)
     return row.name if row is not None else ""
 
 
