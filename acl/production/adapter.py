@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from acl._support.creative_rows import creative_rows
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
@@ -22,7 +23,6 @@ from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 from backend.generators.creative_generator import rewrite_caption
 from backend.services.production import (
-    creatives_for,
     produce_calendar,
     produce_creatives,
     to_variant,
@@ -34,7 +34,7 @@ MODULE = "production"
 
 
 def _set_rows(session: Session, creative_set_id: str, creative_ids: tuple[str, ...] = ()) -> list[CreativeAssetRow]:
-    rows = creatives_for(session, str(creative_set_id))
+    rows = creative_rows(session, str(creative_set_id))
     if not rows:
         raise CreativeSetNotFound(f"creative set {creative_set_id} not found", creative_set_id=str(creative_set_id))
     unknown = sorted(set(map(str, creative_ids)) - {row.id for row in rows})

@@ -1,13 +1,16 @@
-"""row_by_id answers as Session.get does: its prebuilt SELECT keeps the statement, never a row. On SQLite and PostgreSQL."""
+"""row_by_id answers as Session.get does, creative_rows as legacy's creatives_for: their prebuilt SELECTs keep the
+statement, never a row. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
 
 from sqlalchemy import event, update
 
+from acl._support.creative_rows import creative_rows
 from acl._support.legacy_session import legacy_session
 from acl._support.row_reads import row_by_id
-from backend.db.models import CampaignRow, ReportSnapshotRow
+from backend.db.models import CampaignRow, CreativeAssetRow, ReportSnapshotRow
+from backend.services.production import creatives_for
 
 MOMENT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -63,3 +66,34 @@ def test_a_row_deleted_by_another_session_is_gone(legacy_database):
         session.delete(row_by_id(session, CampaignRow, "p3"))
     with legacy_session("onboarding") as session:
         assert row_by_id(session, CampaignRow, "p3") is None
+
+
+def _add_creatives(set_id: str, positions: tuple[int, ...]) -> None:
+    with legacy_session("production") as session:
+        for position in positions:
+            session.add(CreativeAssetRow(
+                id=f"{set_id}-{position}", campaign_id=set_id, position=position, platform="instagram", format="post",
+                pillar_index=0, pillar_name="p", hook="h", caption=f"c{position}", cta="go", tone="warm", created_at=MOMENT,
+            ))
+
+
+def test_creative_rows_are_legacys_creatives_for_row_for_row(legacy_database):
+    """The same rows, the same objects of the session, in the same (position) order; other sets left out."""
+    _add_creatives("s1", (3, 1, 2))
+    _add_creatives("s2", (1,))
+    with legacy_session("production") as session:
+        assert creatives_for(session, "s1") == creative_rows(session, "s1")
+        assert ["s1-1", "s1-2", "s1-3"] == [row.id for row in creative_rows(session, "s1")]
+        assert [] == creative_rows(session, "nope")
+
+
+def test_creative_rows_read_what_another_session_changed_since(legacy_database):
+    """The statement is kept, never the rows: a caption changed and a row added elsewhere are read afresh."""
+    _add_creatives("s1", (1,))
+    with legacy_session("production") as session:
+        before = [row.caption for row in creative_rows(session, "s1")]
+    with legacy_session("production") as session:
+        session.execute(update(CreativeAssetRow).where(CreativeAssetRow.id == "s1-1").values(caption="rewritten"))
+    _add_creatives("s1", (2,))
+    with legacy_session("production") as session:
+        assert (["c1"], ["rewritten", "c2"]) == (before, [row.caption for row in creative_rows(session, "s1")])
