@@ -10,7 +10,6 @@ from acl._support.creative_rows import creative_rows
 from acl._support.legacy_session import legacy_session
 from acl._support.row_reads import row_by_id
 from backend.db.models import CampaignRow, CreativeAssetRow, ReportSnapshotRow
-from backend.services.production import creatives_for
 
 MOMENT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -77,14 +76,14 @@ def _add_creatives(set_id: str, positions: tuple[int, ...]) -> None:
             ))
 
 
-def test_creative_rows_are_legacys_creatives_for_row_for_row(legacy_database):
-    """The same rows, the same objects of the session, in the same (position) order; other sets left out."""
+def test_creative_rows_are_the_sets_rows_in_position_order(legacy_database):
+    """As legacy's creatives_for: the set's rows only, by position, the session's own objects."""
     _add_creatives("s1", (3, 1, 2))
     _add_creatives("s2", (1,))
     with legacy_session("production") as session:
-        assert creatives_for(session, "s1") == creative_rows(session, "s1")
-        assert ["s1-1", "s1-2", "s1-3"] == [row.id for row in creative_rows(session, "s1")]
-        assert [] == creative_rows(session, "nope")
+        rows = creative_rows(session, "s1")
+        assert ["s1-1", "s1-2", "s1-3"] == [row.id for row in rows]
+        assert (rows[0], []) == (row_by_id(session, CreativeAssetRow, "s1-1"), creative_rows(session, "nope"))
 
 
 def test_creative_rows_read_what_another_session_changed_since(legacy_database):
