@@ -136,7 +136,8 @@ _declared_returns: dict[Any, Any] = {}  # code object of a command -> its declar
 
 
 def _to_json(run: Callable[..., Any], result: Any) -> Any:
-    return json.loads(_result_adapter(_returns(run)).dump_json(result))
+    # the JSON data dump_json writes, as Python values, without writing and parsing the text
+    return _result_adapter(_returns(run)).dump_python(result, mode="json")
 
 
 def _from_json(run: Callable[..., T], stored: Any) -> T:

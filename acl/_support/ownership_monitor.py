@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from aicmo.shared.persistence.ownership import owner_of
+from aicmo.shared.persistence.ownership import OwnershipError, owner_of
 
 __all__ = ["MONITOR", "ForeignWrite", "OwnershipMonitor"]
 
@@ -47,6 +47,15 @@ class OwnershipMonitor:
         session.info[_MONITOR_KEY] = self
         _listen_once()
 
+    def _would_add(self, module: str, table: str) -> bool:
+        """Whether a write of ``table`` by ``module`` is foreign and not recorded yet."""
+        if ForeignWrite(module, table) in self._recorded:
+            return False
+        try:
+            return owner_of(table) != module
+        except OwnershipError:
+            return True  # _note raises for a table without an owner, as it always has, if the row changed
+
     def _note(self, module: str, table: str) -> None:
         if owner_of(table) != module:
             write = ForeignWrite(module, table)
@@ -64,11 +73,15 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     module = session.info.get(_MODULE_KEY)
     if module is None:  # not a session an adapter opened
         return
-    changed = list(session.new) + list(session.deleted)
-    # session.dirty is optimistic: an attribute set to its old value is not a write
-    changed += [obj for obj in session.dirty if session.is_modified(obj, include_collections=False)]
-    for obj in changed:
-        session.info[_MONITOR_KEY]._note(module, obj.__table__.name)
+    monitor = session.info[_MONITOR_KEY]
+    for obj in (*session.new, *session.deleted):
+        monitor._note(module, obj.__table__.name)
+    for obj in session.dirty:
+        # session.dirty is optimistic: an attribute set to its old value is not a write. Asking
+        # costs more than the write's own flush, so it is asked only where the answer would add
+        # something: a table the module does not own, not recorded yet
+        if monitor._would_add(module, obj.__table__.name) and session.is_modified(obj, include_collections=False):
+            monitor._note(module, obj.__table__.name)
 
 
 def _do_orm_execute(state: Any) -> None:

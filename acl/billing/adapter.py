@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl._support.row_reads import row_by_id
 from acl.billing.translation import (
     invoice_from_row,
     proposal_from_legacy,
@@ -79,7 +80,7 @@ class LegacyBilling:
     def record_payment(self, request: PaymentRequest, idempotency_key: str) -> Invoice:
         def run() -> Invoice:
             with legacy_session(MODULE) as session:
-                row = session.get(InvoiceRow, str(request.invoice_id))
+                row = row_by_id(session, InvoiceRow, str(request.invoice_id))
                 if row is None:
                     raise InvoiceNotFound(f"invoice {request.invoice_id} not found", invoice_id=str(request.invoice_id))
                 if request.payment.currency != row.currency:
@@ -94,7 +95,7 @@ class LegacyBilling:
 
     def get_invoice(self, invoice_id: InvoiceId) -> Invoice:
         with legacy_session(MODULE) as session:
-            row = session.get(InvoiceRow, str(invoice_id))
+            row = row_by_id(session, InvoiceRow, str(invoice_id))
             if row is None:
                 raise InvoiceNotFound(f"invoice {invoice_id} not found", invoice_id=str(invoice_id))
             return invoice_from_row(row, dt.date.today())

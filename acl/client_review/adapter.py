@@ -7,8 +7,10 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session
 
 from aicmo.shared.ids import derived_id
+from acl._support.creative_rows import creative_rows
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl._support.row_reads import row_by_id
 from acl._support.translate import build
 from acl.client_review.translation import (
     changes_to_legacy,
@@ -31,7 +33,6 @@ from aicmo.client_review.api import (
 from aicmo.production.api import CreativeSetNotFound
 from backend.db.models import CampaignRow
 from backend.services import client_review
-from backend.services.production import creatives_for
 
 __all__ = ["LegacyClientReview"]
 
@@ -39,7 +40,7 @@ MODULE = "client_review"
 
 
 def _campaign(session: Session, client_id: str) -> CampaignRow:
-    row = session.get(CampaignRow, client_id)
+    row = row_by_id(session, CampaignRow, client_id)
     if row is None:
         raise CreativeSetNotFound(f"no creatives for client {client_id}", client_id=client_id)
     return row
@@ -59,7 +60,7 @@ class LegacyClientReview:
             client_id = str(request.client_id)
             with legacy_session(MODULE) as session:
                 campaign = _campaign(session, client_id)
-                rows = creatives_for(session, str(request.creative_set.creative_set_id))
+                rows = creative_rows(session, str(request.creative_set.creative_set_id))
                 package = client_review.build_review_package(campaign, rows, qc_to_legacy(request.qc_result))
                 in_package = set(package["creative_ids"])
                 review = build(Review, {
@@ -84,7 +85,7 @@ class LegacyClientReview:
             with legacy_session(MODULE) as session:
                 campaign = _campaign(session, str(review.client_id))
                 wanted = set(map(str, review.creative_ids))
-                rows = [row for row in creatives_for(session, str(review.creative_set_id)) if row.id in wanted]
+                rows = [row for row in creative_rows(session, str(review.creative_set_id)) if row.id in wanted]
                 try:
                     legacy = client_review.record_feedback(session, campaign, rows, decision, changes)
                 except client_review.ReviewError as exc:

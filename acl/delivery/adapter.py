@@ -1,9 +1,11 @@
 """DeliveryPort over legacy: gate_problems and package_delivery."""
 from __future__ import annotations
 
+from acl._support.creative_rows import creative_rows
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_from_row
+from acl._support.row_reads import row_by_id
 from acl.delivery.translation import (
     gate_stand_ins,
     package_from_legacy,
@@ -24,7 +26,6 @@ from aicmo.production.api import CreativeSetNotFound
 from aicmo.shared.compensation import Compensation
 from backend.db.models import CampaignRow, DeliveryPackageRow
 from backend.services.delivery import DeliveryGateError, gate_problems, package_delivery
-from backend.services.production import creatives_for
 
 __all__ = ["LegacyDelivery"]
 
@@ -49,11 +50,11 @@ class LegacyDelivery:
         def run() -> Package:
             client_id = str(request.client_id)
             with legacy_session(MODULE) as session:
-                campaign = session.get(CampaignRow, client_id)
+                campaign = row_by_id(session, CampaignRow, client_id)
                 if campaign is None:
                     raise CreativeSetNotFound(f"no project for client {client_id}", client_id=client_id)
                 wanted = set(map(str, request.review.creative_ids))
-                rows = [r for r in creatives_for(session, str(request.creative_set.creative_set_id)) if r.id in wanted]
+                rows = [r for r in creative_rows(session, str(request.creative_set.creative_set_id)) if r.id in wanted]
                 try:
                     legacy = package_delivery(
                         session,
@@ -75,12 +76,12 @@ class LegacyDelivery:
 
     def get_package(self, package_id: PackageId) -> Package:
         with legacy_session(MODULE) as session:
-            row = session.get(DeliveryPackageRow, str(package_id))
+            row = row_by_id(session, DeliveryPackageRow, str(package_id))
             if row is None:
                 raise PackageNotFound(f"package {package_id} not found", package_id=str(package_id))
             delivered = self._delivered.get(row.id)
             if delivered is None:  # a package of an earlier process: the rows marked DELIVERED
-                delivered = tuple(r.id for r in creatives_for(session, row.campaign_id) if r.status == "DELIVERED")
+                delivered = tuple(r.id for r in creative_rows(session, row.campaign_id) if r.status == "DELIVERED")
             return package_from_row(row, self._problems.get(row.id), delivered)
 
     def withdraw_package(self, package_id: PackageId, idempotency_key: str) -> Compensation:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from acl._support.creative_rows import creative_rows
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_row
+from acl._support.row_reads import row_by_id
 from acl.production.discard import discard_set
 from acl.production.translation import calendar_from_legacy, plan_to_legacy, set_from_rows
 from aicmo.production.api import (
@@ -21,7 +23,6 @@ from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 from backend.generators.creative_generator import rewrite_caption
 from backend.services.production import (
-    creatives_for,
     produce_calendar,
     produce_creatives,
     to_variant,
@@ -33,7 +34,7 @@ MODULE = "production"
 
 
 def _set_rows(session: Session, creative_set_id: str, creative_ids: tuple[str, ...] = ()) -> list[CreativeAssetRow]:
-    rows = creatives_for(session, str(creative_set_id))
+    rows = creative_rows(session, str(creative_set_id))
     if not rows:
         raise CreativeSetNotFound(f"creative set {creative_set_id} not found", creative_set_id=str(creative_set_id))
     unknown = sorted(set(map(str, creative_ids)) - {row.id for row in rows})
@@ -43,7 +44,7 @@ def _set_rows(session: Session, creative_set_id: str, creative_ids: tuple[str, .
 
 
 def _brand(session: Session, client_id: str) -> str:
-    row = session.get(CampaignRow, client_id)
+    row = row_by_id(session, CampaignRow, client_id)
     return row.name if row is not None else ""
 
 

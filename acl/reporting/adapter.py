@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl._support.row_reads import row_by_id
 from acl._support.translate import aware, build
 from acl.reporting.translation import (
     metrics_to_legacy,
@@ -52,7 +53,7 @@ class LegacyReporting:
                     legacy = reporting.generate_report(session, campaign, list(request.channels))
                 else:
                     legacy = self._report_of_measured(session, client_id, request)
-                row = session.get(ReportSnapshotRow, legacy["snapshot_id"])
+                row = row_by_id(session, ReportSnapshotRow, legacy["snapshot_id"])
                 return report_from_legacy(legacy, client_id, aware(row.created_at))
 
         return self._idempotency.once("generate_report", idempotency_key, request, run)
@@ -74,7 +75,7 @@ class LegacyReporting:
 
     def get_report(self, report_id: ReportId) -> PerformanceReport:
         with legacy_session(MODULE) as session:
-            row = session.get(ReportSnapshotRow, str(report_id))
+            row = row_by_id(session, ReportSnapshotRow, str(report_id))
             if row is None:
                 raise ReportNotFound(f"report {report_id} not found", report_id=str(report_id))
             return report_from_row(row)

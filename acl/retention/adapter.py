@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
+from acl._support.row_reads import row_by_id
 from acl._support.translate import aware
 from acl.retention.translation import assessment_from_legacy, assessment_from_row
 from aicmo.retention.api import (
@@ -46,7 +47,7 @@ class LegacyRetention:
                     approved_first_round=signals.approved_in_first_round,
                     last_proposal_total=float(signals.last_proposal.total),
                 )
-                row = session.get(RetentionAssessmentRow, legacy["assessment_id"])
+                row = row_by_id(session, RetentionAssessmentRow, legacy["assessment_id"])
                 assessment = assessment_from_legacy(legacy, client_id, aware(row.assessed_at))
             self._days[str(assessment.assessment_id)] = assessment.days_since_engagement
             return assessment
@@ -55,7 +56,7 @@ class LegacyRetention:
 
     def get_assessment(self, assessment_id: AssessmentId) -> RetentionAssessment:
         with legacy_session(MODULE) as session:
-            row = session.get(RetentionAssessmentRow, str(assessment_id))
+            row = row_by_id(session, RetentionAssessmentRow, str(assessment_id))
             if row is None:
                 raise AssessmentNotFound(f"assessment {assessment_id} not found", assessment_id=str(assessment_id))
             return assessment_from_row(row, self._days.get(row.id))

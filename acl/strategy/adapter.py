@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from acl._support.project_rows import project_from_row, project_row
+from acl._support.row_reads import row_by_id
 from acl.strategy import approval
 from acl.strategy.legacy_view_sync import write_strategy_columns
 from acl.strategy.translation import (
@@ -37,7 +38,7 @@ _APPROVAL_STAMP = re.compile(r"\[Approved: ([^\]]+)\]$")
 
 
 def _strategy_row(session: Session, strategy_id: str) -> CampaignRow:
-    row = session.get(CampaignRow, str(strategy_id))
+    row = row_by_id(session, CampaignRow, str(strategy_id))
     if row is None or row.kind != "project" or not row.strategy_text:
         raise StrategyNotFound(f"strategy {strategy_id} not found", strategy_id=str(strategy_id))
     return row

@@ -64,3 +64,32 @@ def test_a_foreign_write_is_recorded_and_not_blocked(memory_db, monitor):
     with legacy_session("cam") as session:
         landed = session.get(CampaignRow, "c1") is not None
     assert ({ForeignWrite("retention", "cam_campaigns")}, True) == (set(monitor.recorded), landed)
+
+
+def _stored_project(row_id: str) -> None:
+    import datetime as dt
+
+    with legacy_session("cam") as session:  # cam owns cam_campaigns: nothing recorded
+        session.add(CampaignRow(id=row_id, name="n", created_at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)))
+
+
+def test_a_foreign_row_set_to_its_old_value_is_not_recorded_and_a_later_change_is(memory_db, monitor):
+    """The monitor asks whether a dirty row really changed until the pair is recorded: a no-op set
+    records nothing, the next real change of the same table still records it."""
+    _stored_project("c1")
+    with legacy_session("retention") as session:
+        session.get(CampaignRow, "c1").name = "n"
+    unchanged = set(monitor.recorded)
+    with legacy_session("retention") as session:
+        session.get(CampaignRow, "c1").name = "changed"
+    assert (set(), {ForeignWrite("retention", "cam_campaigns")}) == (unchanged, set(monitor.recorded))
+
+
+def test_a_foreign_write_is_recorded_again_after_the_record_is_cleared(memory_db, monitor):
+    """Skipping the question for a recorded pair must not hide the pair once the record is emptied."""
+    _stored_project("c1")
+    for name in ("first", "second"):
+        monitor.clear()
+        with legacy_session("retention") as session:
+            session.get(CampaignRow, "c1").name = name
+        assert {ForeignWrite("retention", "cam_campaigns")} == set(monitor.recorded)
