@@ -103,9 +103,10 @@ def test_the_report_counts_faults_by_kind(caller):
 def test_a_real_ctrl_c_while_waiting_on_the_candidate_stops_the_caller_and_cuts_the_candidate_off(caller):
     """Ctrl-C reaches the main thread only: it propagates (the operator asked to stop), and the candidate's later write is refused."""
     later: list[str] = []
-    done = threading.Event()
+    started, done = threading.Event(), threading.Event()
 
     def slow(connection):
+        started.set()
         try:
             time.sleep(0.3)
             connection.execute(text("insert into candidate_rows (id, x) values (9, 9)"))
@@ -116,10 +117,21 @@ def test_a_real_ctrl_c_while_waiting_on_the_candidate_stops_the_caller_and_cuts_
         finally:
             done.set()
 
-    # a real SIGINT, as a terminal sends it: it interrupts the wait, which a simulated one would not
-    threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()
-    with pytest.raises(KeyboardInterrupt):
-        run_candidate("qc", caller.engine, lambda c: c, slow, timeout_s=5)
+    def ctrl_c_once_the_candidate_runs() -> None:
+        if started.wait(5):
+            os.kill(os.getpid(), signal.SIGINT)
+
+    # a real SIGINT, as a terminal sends it: it interrupts the wait, which a simulated one would not;
+    # sent while the caller waits on the running candidate, whatever the machine's load, and to
+    # Python's own handler (what a terminal's Ctrl-C reaches in the program)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        threading.Thread(target=ctrl_c_once_the_candidate_runs, daemon=True).start()
+        with pytest.raises(KeyboardInterrupt):
+            outcome = run_candidate("qc", caller.engine, lambda c: c, slow, timeout_s=5)
+            pytest.fail(f"the caller was not interrupted; the candidate {'ran' if started.is_set() else 'never ran'}: {outcome}")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert done.wait(5)
     assert later != ["wrote"] and [] == caller.rows("candidate_rows")
 
