@@ -56,6 +56,11 @@ def legacy_coverage() -> float:
         return json.loads(Path(folder, "c.json").read_text())["totals"]["percent_covered"]
 
 
+def _percent(share: float) -> str:
+    """100% only when every line is covered: 99.96 is not rounded up to it."""
+    return "100%" if share >= 100 else f"{min(share, 99.99):.2f}%"
+
+
 def corpus_sizes() -> dict[str, int]:
     from tests.characterization import corpus
 
@@ -80,12 +85,12 @@ def main() -> int:
         "| what | figure |",
         "|---|---|",
         f"| `pytest tests/characterization` | {runs[0][2]} tests, {wall:.0f} s wall{spread}, {cpu:.0f} s CPU |",
-        f"| line coverage of the legacy files by `pytest tests/characterization` alone | {coverage:.0f}% |",
+        f"| line coverage of the legacy files by `pytest tests/characterization` alone | {_percent(coverage)} |",
     ])
     replace_block(ROOT / "README.md", BEGIN, END, text)
     write_headlines("characterization_figures", [
         Headline("`pytest tests/characterization`", f"{runs[0][2]} tests, {wall:.0f} s wall, {cpu:.0f} s CPU"),
-        Headline("legacy lines covered by the characterization suite alone", f"{coverage:.0f}%", "100%", coverage >= 100),
+        Headline("legacy lines covered by the characterization suite alone", _percent(coverage), "100%", coverage >= 100),
     ])
     print(text)
     return 0
