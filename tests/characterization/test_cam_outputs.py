@@ -67,3 +67,14 @@ def test_the_rows_as_the_services_return_them(legacy_session, snapshot_json):
     campaign = create_campaign_row(legacy_session, load_campaign(None))
     lead = insert_lead(legacy_session, campaign.id, LeadSnapshot(name="Ana Lima", email="ana@acme.com", funded=True))
     assert snapshot_json == {"campaign": campaign, "lead": lead}
+
+
+def test_the_acquisition_json_refuses_a_value_it_cannot_hold():
+    """Legacy's JSON default writes dates and datetimes as ISO text and refuses anything else, naming it."""
+    from datetime import date
+
+    from backend.services.cam.acquisition import _iso
+
+    assert "2026-01-15" == _iso(date(2026, 1, 15))
+    with pytest.raises(TypeError, match=r"^not JSON serialisable: \{1, 2\}$"):
+        _iso({1, 2})

@@ -102,3 +102,11 @@ def test_a_project_built_like_the_operator_flow(legacy_session, snapshot_json):
     """The builder used by the later modules: creative ids and calendar of one project."""
     project = build_project(legacy_session, "quick_social_in_sales")
     assert snapshot_json == {"creatives": project.creatives, "calendar": project.calendar}
+
+
+def test_a_creative_s_text_is_its_hook_over_its_caption():
+    """Legacy's CreativeVariant.text: the hook, a newline, the caption (the CTA left out)."""
+    from aicmo.domain.creative import CreativeVariant
+
+    fields = {name: (0 if name == "pillar_index" else f"<{name}>") for name in CreativeVariant.model_fields}
+    assert "<hook>\n<caption>" == CreativeVariant(**fields).text
