@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import getpass
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -320,17 +321,37 @@ def history(module: str = Module, database_url: str = DatabaseUrl, output_format
     out.print(history_text(module, changes), end="", markup=False)
 
 
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
 @app.command()
 def report(
-    output: Optional[Path] = typer.Option(None, "--output", help="Write the Markdown here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Write the report here instead of stdout."),
+    report_format: ReportFormat = typer.Option(
+        ReportFormat.markdown, "--format", case_sensitive=False,
+        help="markdown (the status table, for MIGRATION.md) or html (one self-contained page: the status, "
+             "the dependency graph coloured by route, each module's route history)."),
     database_url: str = DatabaseUrl,
 ) -> None:
-    """The status table as Markdown (for MIGRATION.md)."""
+    """The status table as Markdown (for MIGRATION.md), or the whole status as one HTML page.
+
+    The page needs nothing else to open (no network): CSS inline, graphs as inline SVG, no script.
+    Example: aicmo migrate report --format html --output status.html
+    """
     from aicmo.strangler.migration import declared_divergences, markdown_report, migration_status
 
     with _refusals():
         with _sessions(database_url, writes=False)() as session:
-            text = markdown_report(*migration_status(session), declared_divergences(session))
+            if report_format is ReportFormat.html:
+                from aicmo.shared.clock import SystemClock
+                from aicmo.shared.modules import MODULE_DEPENDENCIES
+                from aicmo.strangler.migration.html_report import read_report, render_page
+
+                text = render_page(read_report(session), MODULE_DEPENDENCIES, SystemClock().now())
+            else:
+                text = markdown_report(*migration_status(session), declared_divergences(session))
     if output is None:
         typer.echo(text, nl=False)
         return
