@@ -51,6 +51,8 @@ def dump_dom(executable: str, page: Path) -> str:
 def screenshot(executable: str, page: Path, png: Path, width: int, height: int) -> None:
     """The top `width` x `height` pixels of the page, as a PNG at `png`."""
     png.unlink(missing_ok=True)
-    _run(executable, page, f"--window-size={width},{height}", f"--screenshot={png.resolve()}")
+    # without these, a busy machine's Chromium may photograph the page before it painted all of it
+    _run(executable, page, "--run-all-compositor-stages-before-draw", "--virtual-time-budget=2000",
+         f"--window-size={width},{height}", f"--screenshot={png.resolve()}")
     if not png.is_file():
         raise ChromiumFailed(f"{executable} wrote no screenshot to {png}")
