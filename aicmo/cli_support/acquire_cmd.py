@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_file
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     At,
@@ -83,6 +84,7 @@ def acquire(
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         pinned = instant(at)
+        check_writable_file("--json", json_out)
         configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         fail(str(exc), EXIT_BAD_INPUT)

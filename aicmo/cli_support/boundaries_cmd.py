@@ -11,6 +11,7 @@ from aicmo.cli_support.ratchet_run import (
     BaseOption,
     ChangedOption,
     FormatOption,
+    RatchetFormat,
     RootOption,
     run_baseline,
     run_check,
@@ -61,7 +62,7 @@ def _analyse(config: BoundaryConfig, use_cache: bool = True) -> Analysis:
 
 @app.command()
 def check(
-    output_format: str = FormatOption,
+    output_format: RatchetFormat = FormatOption,
     changed: bool = ChangedOption,
     base: str = BaseOption,
     root: Optional[Path] = RootOption,

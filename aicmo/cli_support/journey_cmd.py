@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_file, check_writable_folder
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     At,
@@ -87,6 +88,8 @@ def _journey(
     try:
         routes = route_overrides(route, legacy_flow)
         pinned = instant(at)
+        check_writable_file("--json", json_out)
+        check_writable_folder("--out-dir", out_dir)
         if queue:
             check_queue_options(legacy_flow, json_out, database_url)
         configure_database(database_url, legacy_flow, journeys=True)

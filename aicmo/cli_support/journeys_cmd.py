@@ -132,8 +132,14 @@ def resume(
     from aicmo.cli_support import run_support
     from aicmo.cli_support.render import acquisition_table, journey_table
     from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
+    from aicmo.cli_support.input_error import InputError
+    from aicmo.cli_support.output_path import check_writable_file
     from aicmo.orchestration.durable.submit import UNFINISHED, resume_journey
 
+    try:
+        check_writable_file("--json", json_out)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
     record = _stopped_journey(database_url, journey_id, UNFINISHED, "not resumed")
     if record.status not in UNFINISHED:
         _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)

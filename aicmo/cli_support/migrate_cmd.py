@@ -22,6 +22,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aicmo.cli_support.module_choice import module_argument
 from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
 
 EXIT_REFUSED = 1
@@ -41,7 +42,7 @@ DatabaseUrl = typer.Option(
 )
 Reason = typer.Option(..., "--reason", help="Why: written to the audit trail.")
 Who = typer.Option(None, "--who", help="Who makes the change (default: the OS user).")
-Module = typer.Argument(..., metavar="MODULE", help="The business module.")
+Module = module_argument()
 
 
 def _fail(message: str, code: int) -> None:

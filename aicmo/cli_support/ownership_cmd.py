@@ -10,6 +10,7 @@ from aicmo.cli_support.ratchet_run import (
     BaseOption,
     ChangedOption,
     FormatOption,
+    RatchetFormat,
     RootOption,
     run_baseline,
     run_check,
@@ -44,7 +45,7 @@ def _config(root: Optional[Path]) -> tuple[BoundaryConfig, Path]:
 
 @app.command()
 def check(
-    output_format: str = FormatOption,
+    output_format: RatchetFormat = FormatOption,
     changed: bool = ChangedOption,
     base: str = BaseOption,
     root: Optional[Path] = RootOption,

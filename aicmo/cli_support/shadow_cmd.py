@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aicmo.cli_support.module_choice import module_argument
 from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
 
 EXIT_FAILED = 1
@@ -31,7 +32,7 @@ def _ms(values: dict[str, float]) -> str:
 
 @app.command()
 def report(
-    module: Optional[str] = typer.Argument(None, metavar="[MODULE]", help="One module (default: every module with comparisons)."),
+    module: Optional[str] = module_argument(None, metavar="[MODULE]", help="One module (default: every module with comparisons)."),
     limit: int = typer.Option(5, "--limit", min=0, help="Unexplained mismatches to list per module, newest first."),
     database_url: str = typer.Option(
         "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."

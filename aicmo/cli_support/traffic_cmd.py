@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_folder
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     DatabaseUrl,
@@ -47,6 +48,7 @@ def traffic(
 
     try:
         routes = route_overrides(route, legacy_flow=False)
+        check_writable_folder("--out-dir", out_dir)
         configure_database(database_url)
     except InputError as exc:
         fail(str(exc), EXIT_BAD_INPUT)
