@@ -56,6 +56,11 @@ def acquire(
     half-way is continued, from its last completed step, by the same command again. A run that
     failed in a batch names its campaign, and the same command with --resume CAMPAIGN_ID
     imports the rest, none twice.
+
+    Examples:
+      aicmo acquire leads.csv --replies replies.csv
+      aicmo acquire leads.csv --campaign campaign.json --batch-size 500
+      aicmo acquire leads.csv --resume CAMPAIGN_ID
     """
     from pydantic import ValidationError
 

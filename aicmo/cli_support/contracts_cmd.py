@@ -27,6 +27,7 @@ EXIT_USAGE = 2
 
 app = typer.Typer(
     help="Versioned module contracts: compare the code's schemas with the committed ones.",
+    epilog="Examples:\n  aicmo contracts check\n  aicmo contracts update billing\n  aicmo contracts docs --check",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -95,6 +96,10 @@ def check(
     --format json: {"passed", "failed": [modules], "modules": [{"module", "passed",
     "committed_version", "code_version", "major_raised", "stale", "problem", "changes": [{"model",
     "field", "kind", "detail", "breaking", "text"}]}]}; the exit code is the same.
+
+    Examples:
+      aicmo contracts check
+      aicmo contracts check billing qc --format json
     """
     folder = _committed_folder(directory)
     verdicts = [judge(store.read(folder, module), module_document(module)) for module in _selected(modules)]
@@ -111,7 +116,12 @@ def check(
 
 @app.command()
 def update(modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory) -> None:
-    """Rewrite the committed schemas from the code; refuses a breaking change unless the major was raised."""
+    """Rewrite the committed schemas from the code; refuses a breaking change unless the major was raised.
+
+    Examples:
+      aicmo contracts update
+      aicmo contracts update billing
+    """
     folder = directory or store.DEFAULT_DIR
     _usable(lambda: check_writable_folder("--dir", folder))
     refused = []
@@ -138,7 +148,12 @@ def docs(
     output: Path = typer.Option(DEFAULT_PATH, "--output", help="Where to write the markdown."),
     check_only: bool = typer.Option(False, "--check", help="Only verify the file is current; exit 1 when stale."),
 ) -> None:
-    """Write docs/contracts.md: each module's port methods, events and errors, from the code."""
+    """Write docs/contracts.md: each module's port methods, events and errors, from the code.
+
+    Examples:
+      aicmo contracts docs
+      aicmo contracts docs --check
+    """
     if not check_only:
         _usable(lambda: check_writable_file("--output", output))
     text = render_docs()

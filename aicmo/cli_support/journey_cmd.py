@@ -45,7 +45,13 @@ def demo(
     legacy_flow: bool = LegacyFlow,
     route: Optional[list[str]] = RouteOpt,
 ) -> None:
-    """Run the full client journey for the bundled sample intake."""
+    """Run the full client journey for the bundled sample intake.
+
+    Examples:
+      aicmo demo
+      aicmo demo --reproducible --json result.json
+      aicmo demo --route qc=shadow
+    """
     import json
     from importlib import resources
 
@@ -67,7 +73,13 @@ def run(
     route: Optional[list[str]] = RouteOpt,
     queue: bool = QueueOpt,
 ) -> None:
-    """Run one client journey for an intake file (or, with --queue, queue it for `aicmo worker`)."""
+    """Run one client journey for an intake file (or, with --queue, queue it for `aicmo worker`).
+
+    Examples:
+      aicmo run intake.json
+      aicmo run intake.json --json - --reproducible
+      aicmo run intake.json --queue --database-url postgresql+psycopg://aicmo@db/aicmo
+    """
     from aicmo.cli_support.inputs import load_intake
 
     try:

@@ -16,7 +16,8 @@ from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_do
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-app = typer.Typer(help="Shadow runs: the new path compared with legacy.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="Shadow runs: the new path compared with legacy.", no_args_is_help=True, add_completion=False,
+                  epilog="Examples:\n  aicmo shadow report\n  aicmo shadow report qc --format json")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -45,6 +46,10 @@ def report(
     count), "unexplained", "candidate_errors", "candidate_faults" (kind -> count), "lost",
     "mean_wall_ms" and "mean_cpu_ms" ({"legacy", "new"}), "latest_unexplained" ([{"at", "method",
     "error", "paths"}], newest first, at most --limit)}]}.
+
+    Examples:
+      aicmo shadow report
+      aicmo shadow report qc --limit 20 --format json
     """
     from sqlalchemy.exc import SQLAlchemyError
 

@@ -38,6 +38,10 @@ def traffic(
     Each journey reads the stored routes (or --route) and records its shadow comparisons, so
     `aicmo migrate status` counts them toward the gate. Exit 1 when a journey fails (the
     journeys before it are kept), 2 on bad input.
+
+    Examples:
+      aicmo traffic --journeys 200 --seed 7
+      aicmo traffic --route qc=shadow
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
