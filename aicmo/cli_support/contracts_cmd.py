@@ -1,7 +1,8 @@
 """`aicmo contracts`: check, update and document the versioned module contracts.
 
 Exit codes: 0 passed (or written), 1 a breaking change without a major version bump (or a
-missing or stale committed file), 2 a usage error such as an unknown module name.
+missing or stale committed file), 2 a usage error such as an unknown module name, a --dir that is
+not a folder or an --output that cannot be written (checked before anything is written).
 """
 from __future__ import annotations
 
