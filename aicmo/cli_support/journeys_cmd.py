@@ -145,10 +145,10 @@ def resume(
       aicmo journeys resume JOURNEY_ID --json result.json
     """
     from aicmo.cli_support import run_support
-    from aicmo.cli_support.render import acquisition_table, journey_table
-    from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
     from aicmo.cli_support.input_error import InputError
     from aicmo.cli_support.output_path import check_writable_file
+    from aicmo.cli_support.render import acquisition_table, journey_table
+    from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
     from aicmo.orchestration.durable.submit import UNFINISHED, resume_journey
 
     try:
