@@ -9,15 +9,25 @@ code 2. A failure inside a run exits 1.
 from __future__ import annotations
 
 import logging
+import os
 
 import typer
 
 from aicmo.cli_support.command_registry import COMMANDS
 from aicmo.cli_support.lazy_group import lazy_group
 
+# The shell asks for completions by running `aicmo` with _AICMO_COMPLETE set (the script
+# `_AICMO_COMPLETE=source_bash aicmo` prints does so): only then are Typer's completion classes
+# registered, so an ordinary start imports none of them.
+if "_AICMO_COMPLETE" in os.environ:
+    from typer.completion import completion_init
+
+    completion_init()
+
 app = typer.Typer(
     cls=lazy_group(COMMANDS),
     help="AICMO: the back office of a software-run marketing agency.",
+    epilog="Examples:\n  aicmo demo\n  aicmo migrate status\n  aicmo migrate promote qc --reason \"shadow the new QC\"\n  aicmo --version",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

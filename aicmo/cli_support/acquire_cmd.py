@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_file
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     At,
@@ -55,6 +56,11 @@ def acquire(
     half-way is continued, from its last completed step, by the same command again. A run that
     failed in a batch names its campaign, and the same command with --resume CAMPAIGN_ID
     imports the rest, none twice.
+
+    Examples:
+      aicmo acquire leads.csv --replies replies.csv
+      aicmo acquire leads.csv --campaign campaign.json --batch-size 500
+      aicmo acquire leads.csv --resume CAMPAIGN_ID
     """
     from pydantic import ValidationError
 
@@ -83,6 +89,7 @@ def acquire(
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         pinned = instant(at)
+        check_writable_file("--json", json_out)
         configure_database(database_url, legacy_flow, journeys=True)
     except InputError as exc:
         fail(str(exc), EXIT_BAD_INPUT)

@@ -11,6 +11,7 @@ from aicmo.cli_support.ratchet_run import (
     BaseOption,
     ChangedOption,
     FormatOption,
+    RatchetFormat,
     RootOption,
     run_baseline,
     run_check,
@@ -32,6 +33,7 @@ TOOL = "boundaries"
 
 app = typer.Typer(
     help="Module boundaries (rules 1-3): only api crosses modules, declared acyclic dependencies, legacy only via acl/.",
+    epilog="Examples:\n  aicmo boundaries check\n  aicmo boundaries graph > module-graph.mmd",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -61,13 +63,18 @@ def _analyse(config: BoundaryConfig, use_cache: bool = True) -> Analysis:
 
 @app.command()
 def check(
-    output_format: str = FormatOption,
+    output_format: RatchetFormat = FormatOption,
     changed: bool = ChangedOption,
     base: str = BaseOption,
     root: Optional[Path] = RootOption,
     no_cache: bool = NoCacheOption,
 ) -> None:
-    """Fail (exit 1) on an import finding not in the baseline, or a baseline entry no longer found."""
+    """Fail (exit 1) on an import finding not in the baseline, or a baseline entry no longer found.
+
+    Examples:
+      aicmo boundaries check
+      aicmo boundaries check --changed --base main --format github
+    """
     config = _config(root)
     run_check(TOOL, config.root, list(_analyse(config, not no_cache).findings), config.baseline_path, output_format, changed, base)
 
@@ -79,14 +86,23 @@ def baseline(
     reason: Optional[str] = typer.Option(None, "--reason", help="Why the new findings are accepted."),
     root: Optional[Path] = RootOption,
 ) -> None:
-    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason."""
+    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason.
+
+    Examples:
+      aicmo boundaries baseline --prune
+      aicmo boundaries baseline --accept-new --reason "billing reads delivery's table until the port lands"
+    """
     config = _config(root)
     run_baseline(TOOL, lambda: list(_analyse(config).findings), config.baseline_path, prune, accept_new, reason)
 
 
 @app.command()
 def graph(root: Optional[Path] = RootOption) -> None:
-    """Print the module graph as Mermaid: baselined edges dashed, new violations thick."""
+    """Print the module graph as Mermaid: baselined edges dashed, new violations thick.
+
+    Examples:
+      aicmo boundaries graph > module-graph.mmd
+    """
     config = _config(root)
     baselined = Baseline.read(config.baseline_path, TOOL).keys
     sys.stdout.write(render_mermaid(_analyse(config), baselined))

@@ -1,17 +1,21 @@
 """`aicmo contracts`: check, update and document the versioned module contracts.
 
 Exit codes: 0 passed (or written), 1 a breaking change without a major version bump (or a
-missing or stale committed file), 2 a usage error such as an unknown module name.
+missing or stale committed file), 2 a usage error such as an unknown module name, a --dir that is
+not a folder or an --output that cannot be written (checked before anything is written).
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 from rich.console import Console
 
+from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.module_choice import module_argument
 from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
+from aicmo.cli_support.output_path import check_writable_file, check_writable_folder
 
 from aicmo.strangler.contract_versions import store
 from aicmo.strangler.contract_versions.docs import DEFAULT_PATH, render_docs
@@ -24,22 +28,37 @@ EXIT_USAGE = 2
 
 app = typer.Typer(
     help="Versioned module contracts: compare the code's schemas with the committed ones.",
+    epilog="Examples:\n  aicmo contracts check\n  aicmo contracts update billing\n  aicmo contracts docs --check",
     no_args_is_help=True,
     add_completion=False,
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-Modules = typer.Argument(None, metavar="MODULE", help="Modules to handle; all ten when omitted.", show_default=False)
+Modules = module_argument(None, help="Modules to handle; all ten when omitted.")
 Directory = typer.Option(None, "--dir", help="Folder of the committed schemas (default: the repository's contract_snapshots/).")
 
 
 def _selected(modules: Optional[list[str]]) -> list[str]:
-    unknown = [m for m in modules or [] if m not in MODULES]
-    if unknown:
-        err.print(f"[bold red]error:[/] unknown module {', '.join(unknown)}; modules are {', '.join(MODULES)}")
-        raise typer.Exit(EXIT_USAGE)
+    """The modules named (the argument has refused any other name already), or all of them."""
     return list(modules) if modules else list(MODULES)
+
+
+def _usable(check: Callable[[], None]) -> None:
+    """An output path checked before anything is read or written: one it cannot use is a usage error."""
+    try:
+        check()
+    except InputError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _committed_folder(directory: Optional[Path]) -> Path:
+    """--dir, or the repository's folder; a --dir that is not a folder holds no schemas to compare with."""
+    if directory is not None and not directory.is_dir():
+        err.print(f"[bold red]error:[/] --dir: {directory} is not a folder of committed schemas")
+        raise typer.Exit(EXIT_USAGE)
+    return directory or store.DEFAULT_DIR
 
 
 def _report(verdict: Verdict) -> None:
@@ -75,8 +94,12 @@ def check(
     --format json: {"passed", "failed": [modules], "modules": [{"module", "passed",
     "committed_version", "code_version", "major_raised", "stale", "problem", "changes": [{"model",
     "field", "kind", "detail", "breaking", "text"}]}]}; the exit code is the same.
+
+    Examples:
+      aicmo contracts check
+      aicmo contracts check billing qc --format json
     """
-    folder = directory or store.DEFAULT_DIR
+    folder = _committed_folder(directory)
     verdicts = [judge(store.read(folder, module), module_document(module)) for module in _selected(modules)]
     if output_format is OutputFormat.json:
         write_document(verdicts_document(verdicts))
@@ -91,8 +114,14 @@ def check(
 
 @app.command()
 def update(modules: Optional[list[str]] = Modules, directory: Optional[Path] = Directory) -> None:
-    """Rewrite the committed schemas from the code; refuses a breaking change unless the major was raised."""
+    """Rewrite the committed schemas from the code; refuses a breaking change unless the major was raised.
+
+    Examples:
+      aicmo contracts update
+      aicmo contracts update billing
+    """
     folder = directory or store.DEFAULT_DIR
+    _usable(lambda: check_writable_folder("--dir", folder))
     refused = []
     for module in _selected(modules):
         document = module_document(module)
@@ -117,7 +146,14 @@ def docs(
     output: Path = typer.Option(DEFAULT_PATH, "--output", help="Where to write the markdown."),
     check_only: bool = typer.Option(False, "--check", help="Only verify the file is current; exit 1 when stale."),
 ) -> None:
-    """Write docs/contracts.md: each module's port methods, events and errors, from the code."""
+    """Write docs/contracts.md: each module's port methods, events and errors, from the code.
+
+    Examples:
+      aicmo contracts docs
+      aicmo contracts docs --check
+    """
+    if not check_only:
+        _usable(lambda: check_writable_file("--output", output))
     text = render_docs()
     if check_only:
         current = output.read_text(encoding="utf-8") if output.is_file() else None

@@ -14,7 +14,8 @@ from rich.table import Table
 EXIT_BEHIND = 1
 EXIT_BAD_INPUT = 2
 
-app = typer.Typer(help="The application database's tables, under Alembic: upgrade, current.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="The application database's tables, under Alembic: upgrade, current.", no_args_is_help=True, add_completion=False,
+                  epilog="Examples:\n  aicmo db upgrade\n  aicmo db current")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -37,7 +38,12 @@ def _engine(url: str, *, must_exist: bool):  # noqa: ANN202 - an Engine, importe
 
 @app.command()
 def upgrade(database_url: str = DatabaseUrl) -> None:
-    """Migrate every owner's tables (the strangler's, each new implementation's) to their newest revision."""
+    """Migrate every owner's tables (the strangler's, each new implementation's) to their newest revision.
+
+    Examples:
+      aicmo db upgrade
+      aicmo db upgrade --database-url postgresql+psycopg://aicmo@db/aicmo
+    """
     from aicmo.orchestration.bootstrap import schema_migrations
     from aicmo.shared.persistence import migrations
 
@@ -54,7 +60,12 @@ def upgrade(database_url: str = DatabaseUrl) -> None:
 
 @app.command()
 def current(database_url: str = DatabaseUrl) -> None:
-    """Each owner's revision in the database against its newest one; exit 1 when any is behind."""
+    """Each owner's revision in the database against its newest one; exit 1 when any is behind.
+
+    Examples:
+      aicmo db current
+      aicmo db current --database-url postgresql+psycopg://aicmo@db/aicmo
+    """
     from aicmo.orchestration.bootstrap import schema_migrations
     from aicmo.shared.persistence import migrations
 

@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_file, check_writable_folder
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     At,
@@ -44,7 +45,13 @@ def demo(
     legacy_flow: bool = LegacyFlow,
     route: Optional[list[str]] = RouteOpt,
 ) -> None:
-    """Run the full client journey for the bundled sample intake."""
+    """Run the full client journey for the bundled sample intake.
+
+    Examples:
+      aicmo demo
+      aicmo demo --reproducible --json result.json
+      aicmo demo --route qc=shadow
+    """
     import json
     from importlib import resources
 
@@ -66,7 +73,13 @@ def run(
     route: Optional[list[str]] = RouteOpt,
     queue: bool = QueueOpt,
 ) -> None:
-    """Run one client journey for an intake file (or, with --queue, queue it for `aicmo worker`)."""
+    """Run one client journey for an intake file (or, with --queue, queue it for `aicmo worker`).
+
+    Examples:
+      aicmo run intake.json
+      aicmo run intake.json --json - --reproducible
+      aicmo run intake.json --queue --database-url postgresql+psycopg://aicmo@db/aicmo
+    """
     from aicmo.cli_support.inputs import load_intake
 
     try:
@@ -87,6 +100,8 @@ def _journey(
     try:
         routes = route_overrides(route, legacy_flow)
         pinned = instant(at)
+        check_writable_file("--json", json_out)
+        check_writable_folder("--out-dir", out_dir)
         if queue:
             check_queue_options(legacy_flow, json_out, database_url)
         configure_database(database_url, legacy_flow, journeys=True)

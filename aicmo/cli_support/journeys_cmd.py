@@ -21,7 +21,8 @@ from rich.table import Table
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-app = typer.Typer(help="Durable client journeys: list, show, resume, cancel.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="Durable client journeys: list, show, resume, cancel.", no_args_is_help=True, add_completion=False,
+                  epilog="Examples:\n  aicmo journeys list\n  aicmo journeys resume JOURNEY_ID")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -60,7 +61,12 @@ def list_journeys(
     status: Optional[str] = typer.Option(None, "--status", help="Only journeys of this status (PENDING, SUCCESS, ERROR, ...)."),
     as_json: bool = JsonFlag,
 ) -> None:
-    """Every client journey of the database, oldest first: id, status, brand, when started and last changed."""
+    """Every client journey of the database, oldest first: id, status, brand, when started and last changed.
+
+    Examples:
+      aicmo journeys list
+      aicmo journeys list --status ERROR --json
+    """
     from aicmo.orchestration.durable.records import STATUSES, journeys
 
     wanted = None if status is None else status.upper()
@@ -89,7 +95,12 @@ def show(
     database_url: str = DatabaseUrl,
     as_json: bool = JsonFlag,
 ) -> None:
-    """One journey: its status and each step, with its result and how long it took."""
+    """One journey: its status and each step, with its result and how long it took.
+
+    Examples:
+      aicmo journeys show JOURNEY_ID
+      aicmo journeys show JOURNEY_ID --json
+    """
     from aicmo.orchestration.durable.records import journey
 
     record = _read(lambda: journey(database_url, journey_id))
@@ -128,12 +139,22 @@ def resume(
     """Continue a journey left unfinished (a crash, a kill) from its last completed step; print its result as `aicmo run` does.
 
     The completed steps are not run again: their recorded results are used.
+
+    Examples:
+      aicmo journeys resume JOURNEY_ID
+      aicmo journeys resume JOURNEY_ID --json result.json
     """
     from aicmo.cli_support import run_support
+    from aicmo.cli_support.input_error import InputError
+    from aicmo.cli_support.output_path import check_writable_file
     from aicmo.cli_support.render import acquisition_table, journey_table
     from aicmo.orchestration.durable.acquisition_workflow import ACQUISITION_WORKFLOW
     from aicmo.orchestration.durable.submit import UNFINISHED, resume_journey
 
+    try:
+        check_writable_file("--json", json_out)
+    except InputError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
     record = _stopped_journey(database_url, journey_id, UNFINISHED, "not resumed")
     if record.status not in UNFINISHED:
         _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)
@@ -178,6 +199,10 @@ def cancel(
     Nothing is deleted: the project is CANCELLED, creatives DISCARDED, the package withdrawn
     (its zip moved aside), unpaid invoices void; a paid invoice is kept and named. Cancelling
     again compensates nothing twice.
+
+    Examples:
+      aicmo journeys cancel JOURNEY_ID
+      aicmo journeys cancel JOURNEY_ID --json
     """
     from aicmo.orchestration.durable.submit import cancel_journey
 

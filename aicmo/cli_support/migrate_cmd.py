@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aicmo.cli_support.module_choice import module_argument
 from aicmo.cli_support.output_format import FormatOption, OutputFormat, write_document
 
 EXIT_REFUSED = 1
@@ -31,6 +32,7 @@ EXIT_DATABASE_FAILED = 3
 
 app = typer.Typer(
     help="Migrate modules legacy -> shadow -> new -> deleted, gated by evidence and audited.",
+    epilog="Examples:\n  aicmo migrate status\n  aicmo migrate promote qc --reason \"shadow the new QC\"\n  aicmo migrate history qc --format json",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -42,7 +44,7 @@ DatabaseUrl = typer.Option(
 )
 Reason = typer.Option(..., "--reason", help="Why: written to the audit trail.")
 Who = typer.Option(None, "--who", help="Who makes the change (default: the OS user).")
-Module = typer.Argument(..., metavar="MODULE", help="The business module.")
+Module = module_argument()
 
 
 def _fail(message: str, code: int) -> None:
@@ -118,6 +120,10 @@ def status(database_url: str = DatabaseUrl, output_format: OutputFormat = Format
     --format json: {"kill_switch": bool, "modules": [{"module", "route", "rollout_percent",
     "comparisons", "mismatches", "mismatch_rate", "last_change": null or {"at", "from", "to",
     "who", "why"}}]}.
+
+    Examples:
+      aicmo migrate status
+      aicmo migrate status --format json
     """
     from aicmo.strangler.migration import migration_status, status_document
 
@@ -173,7 +179,13 @@ def promote(
     confirm: bool = typer.Option(False, "--confirm", help="Confirm new -> deleted (the legacy path goes for good)."),
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Move MODULE one step forward; shadow -> new only through the evidence gate, new -> deleted only confirmed and ready."""
+    """Move MODULE one step forward; shadow -> new only through the evidence gate, new -> deleted only confirmed and ready.
+
+    Examples:
+      aicmo migrate promote qc --reason "shadow the new QC"
+      aicmo migrate promote qc --reason "gate green" --min-comparisons 500
+      aicmo migrate promote qc --confirm --reason "legacy QC retired"
+    """
     from aicmo.strangler.migration import check_module, current_route, promote_module
 
     _valid(check_module, module)
@@ -192,7 +204,11 @@ def promote(
 
 @app.command()
 def rollback(module: str = Module, reason: str = Reason, who: Optional[str] = Who, database_url: str = DatabaseUrl) -> None:
-    """Move MODULE one step back."""
+    """Move MODULE one step back.
+
+    Examples:
+      aicmo migrate rollback qc --reason "invoice mismatches"
+    """
     from aicmo.strangler.migration import check_module, current_route, rollback_module
 
     _valid(check_module, module)
@@ -214,7 +230,11 @@ def rollout(
     who: Optional[str] = Who,
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Give MODULE's route to PERCENT % of tenants (by a stable hash); the rest stay one step behind."""
+    """Give MODULE's route to PERCENT % of tenants (by a stable hash); the rest stay one step behind.
+
+    Examples:
+      aicmo migrate rollout qc 25 --reason "a quarter of the tenants first"
+    """
     from aicmo.strangler.migration import check_rollout, set_rollout
 
     _valid(check_rollout, module, percent)
@@ -232,7 +252,12 @@ def override(
     who: Optional[str] = Who,
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Pin one TENANT of MODULE to a ROUTE (never past the module's gate)."""
+    """Pin one TENANT of MODULE to a ROUTE (never past the module's gate).
+
+    Examples:
+      aicmo migrate override qc acme legacy --reason "acme is mid-audit"
+      aicmo migrate override qc acme none --reason "audit over"
+    """
     from aicmo.strangler.migration import check_override, set_tenant_override
     from aicmo.strangler.routes import Route
 
@@ -253,7 +278,12 @@ def kill_switch(
     who: Optional[str] = Who,
     database_url: str = DatabaseUrl,
 ) -> None:
-    """on: every module that still has legacy code runs on legacy, from the next unit of work."""
+    """on: every module that still has legacy code runs on legacy, from the next unit of work.
+
+    Examples:
+      aicmo migrate kill-switch on --reason "incident 42"
+      aicmo migrate kill-switch off --reason "incident 42 resolved"
+    """
     from aicmo.strangler.migration import set_kill_switch
 
     _reason(reason)
@@ -272,7 +302,12 @@ def diverge(
     withdraw: bool = typer.Option(False, "--withdraw", help="Take the declaration back: its mismatches block the gate again."),
     database_url: str = DatabaseUrl,
 ) -> None:
-    """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate."""
+    """Declare (or --withdraw) an intended difference of MODULE's new path; mismatches tagged NAME stop blocking the gate.
+
+    Examples:
+      aicmo migrate diverge qc NAME --reason "the new path rounds scores half-up"
+      aicmo migrate diverge qc NAME --withdraw --reason "fixed in the new path"
+    """
     from aicmo.orchestration.bootstrap import DESCRIPTORS
     from aicmo.strangler.evidence import EvidenceError, EvidenceRecorder
     from aicmo.strangler.evidence.recording import check_divergence
@@ -306,6 +341,10 @@ def history(module: str = Module, database_url: str = DatabaseUrl, output_format
 
     --format json: {"module", "changes": [{"id", "at", "module", "kind", "tenant", "from", "to", "who",
     "why", "evidence"}]}.
+
+    Examples:
+      aicmo migrate history qc
+      aicmo migrate history qc --format json
     """
     from aicmo.strangler.migration import check_module
     from aicmo.strangler.routes.history import history_document, history_text, route_history
@@ -338,7 +377,11 @@ def report(
     """The status table as Markdown (for MIGRATION.md), or the whole status as one HTML page.
 
     The page needs nothing else to open (no network): CSS inline, graphs as inline SVG, no script.
-    Example: aicmo migrate report --format html --output status.html
+
+    Examples:
+      aicmo migrate report
+      aicmo migrate report --output status.md
+      aicmo migrate report --format html --output status.html
     """
     from aicmo.strangler.migration import declared_divergences, markdown_report, migration_status
 

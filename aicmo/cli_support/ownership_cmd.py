@@ -10,6 +10,7 @@ from aicmo.cli_support.ratchet_run import (
     BaseOption,
     ChangedOption,
     FormatOption,
+    RatchetFormat,
     RootOption,
     run_baseline,
     run_check,
@@ -28,6 +29,7 @@ def _findings(config: BoundaryConfig) -> list:
 
 app = typer.Typer(
     help="Data ownership (rule 5): a module writes only the tables it owns.",
+    epilog="Examples:\n  aicmo ownership check\n  aicmo ownership baseline --prune",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -44,12 +46,17 @@ def _config(root: Optional[Path]) -> tuple[BoundaryConfig, Path]:
 
 @app.command()
 def check(
-    output_format: str = FormatOption,
+    output_format: RatchetFormat = FormatOption,
     changed: bool = ChangedOption,
     base: str = BaseOption,
     root: Optional[Path] = RootOption,
 ) -> None:
-    """Fail (exit 1) on a write to another module's table not in the baseline, or a stale entry."""
+    """Fail (exit 1) on a write to another module's table not in the baseline, or a stale entry.
+
+    Examples:
+      aicmo ownership check
+      aicmo ownership check --format json
+    """
     config, baseline_path = _config(root)
     run_check(TOOL, config.root, _findings(config), baseline_path, output_format, changed, base)
 
@@ -61,6 +68,11 @@ def baseline(
     reason: Optional[str] = typer.Option(None, "--reason", help="Why the new findings are accepted."),
     root: Optional[Path] = RootOption,
 ) -> None:
-    """Rewrite ownership-baseline.json: --prune only deletes; adding needs --accept-new --reason."""
+    """Rewrite ownership-baseline.json: --prune only deletes; adding needs --accept-new --reason.
+
+    Examples:
+      aicmo ownership baseline --prune
+      aicmo ownership baseline --accept-new --reason "reporting writes its cache table until it moves"
+    """
     config, baseline_path = _config(root)
     run_baseline(TOOL, lambda: _findings(config), baseline_path, prune, accept_new, reason)

@@ -6,6 +6,7 @@ entry, 2 a usage or configuration error.
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -22,7 +23,9 @@ EXIT_USAGE = 2
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-FormatOption = typer.Option("text", "--format", help=f"Output format: {', '.join(FORMATS)}.")
+# a fixed choice (help lists it, the shell completes it); a str enum, so the renderers' keys find it
+RatchetFormat = Enum("RatchetFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+FormatOption = typer.Option(RatchetFormat.text, "--format", case_sensitive=False, help=f"Output format: {', '.join(FORMATS)}.")
 ChangedOption = typer.Option(False, "--changed", help="Only files changed against the merge base with --base.")
 BaseOption = typer.Option("main", "--base", help="The branch whose merge base --changed compares with.")
 RootOption = typer.Option(None, "--root", help="The repository root (default: the nearest pyproject.toml).")

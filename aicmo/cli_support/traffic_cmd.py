@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from aicmo.cli_support.input_error import InputError
+from aicmo.cli_support.output_path import check_writable_folder
 from aicmo.cli_support.run_support import (
     EXIT_BAD_INPUT,
     DatabaseUrl,
@@ -37,6 +38,10 @@ def traffic(
     Each journey reads the stored routes (or --route) and records its shadow comparisons, so
     `aicmo migrate status` counts them toward the gate. Exit 1 when a journey fails (the
     journeys before it are kept), 2 on bad input.
+
+    Examples:
+      aicmo traffic --journeys 200 --seed 7
+      aicmo traffic --route qc=shadow
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -47,6 +52,7 @@ def traffic(
 
     try:
         routes = route_overrides(route, legacy_flow=False)
+        check_writable_folder("--out-dir", out_dir)
         configure_database(database_url)
     except InputError as exc:
         fail(str(exc), EXIT_BAD_INPUT)

@@ -97,6 +97,10 @@ def worker(
 
     Several workers may share one PostgreSQL database's queue; each journey runs once. A worker
     also continues the journeys left running by processes of this machine that have died.
+
+    Examples:
+      aicmo worker --database-url postgresql+psycopg://aicmo@db/aicmo
+      aicmo worker --until-idle --concurrency 4
     """
     from aicmo.orchestration.durable.engine import executor_id, shut_down
     from aicmo.orchestration.durable.worker import JourneyEvent, run_worker

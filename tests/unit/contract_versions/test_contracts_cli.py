@@ -77,7 +77,7 @@ def test_an_unknown_module_is_a_usage_error(committed):
     """Exit 2 and the list of modules."""
     result = run("check", "marketing", "--dir", committed)
     assert 2 == result.exit_code
-    assert "unknown module marketing" in result.output
+    assert "unknown module 'marketing'" in result.output
 
 
 def test_update_refuses_a_breaking_change_without_a_major_bump(committed):
