@@ -12,7 +12,7 @@ from typing import Callable, Optional
 import typer
 from rich.console import Console
 
-from aicmo.strangler.ratchet.baseline import Baseline, compare
+from aicmo.strangler.ratchet.baseline import Baseline, BaselineFormatError, compare
 from aicmo.strangler.ratchet.changed import ChangedFilesError, changed_files
 from aicmo.strangler.ratchet.finding import Finding
 from aicmo.strangler.ratchet.formats import FORMATS, RENDERERS
@@ -33,6 +33,14 @@ def usage_error(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+def read_baseline(path: Path, tool: str) -> Baseline:
+    try:
+        return Baseline.read(path, tool)
+    except BaselineFormatError as exc:
+        usage_error(str(exc))
+    raise AssertionError("unreachable")
+
+
 def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Path,
               output_format: str, changed: bool, base: str) -> None:
     if output_format not in RENDERERS:
@@ -43,7 +51,7 @@ def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Pat
             scope = changed_files(root, base)
         except ChangedFilesError as exc:
             usage_error(str(exc))
-    verdict = compare(findings, Baseline.read(baseline_path, tool), scope)
+    verdict = compare(findings, read_baseline(baseline_path, tool), scope)
     sys.stdout.write(RENDERERS[output_format](tool, verdict))
     if not verdict.passed:
         raise typer.Exit(EXIT_FAILED)
@@ -56,7 +64,7 @@ def run_baseline(tool: str, findings: Callable[[], list[Finding]], baseline_path
         usage_error("say --prune (delete stale entries) and/or --accept-new --reason '...' (add new findings)")
     if accept_new and not (reason or "").strip():
         usage_error("--accept-new needs --reason '...': the baseline only grows with a stated reason")
-    current = Baseline.read(baseline_path, tool)
+    current = read_baseline(baseline_path, tool)
     verdict = compare(findings(), current)
     updated = current
     if prune:
