@@ -66,8 +66,8 @@ def test_a_forbidden_import_added_after_a_warm_run_is_found_and_its_removal_pass
     assert passes_clean(invoke(tree))
 
 
-def test_a_same_size_edit_with_its_mtime_forced_back_is_found_while_the_file_is_racily_clean(tree):
-    """A file modified within the racy window is stored without a stamp: its content is compared."""
+def test_a_same_size_edit_with_its_mtime_forced_back_is_found_on_a_just_saved_file(tree):
+    """A file saved moments before the run, edited again keeping its size and mtime: its content is compared."""
     path = tree / "shop/beta/internal/service.py"
     path.write_text(path.read_text())  # just saved (copytree kept the fixture's old mtimes)
     assert passes_clean(invoke(tree))

@@ -91,15 +91,15 @@ def test_a_module_map_naming_an_undeclared_module_is_a_configuration_error(shop)
 def test_excluded_tests_and_migrations_are_never_read(shop):
     """tests/ and every migrations/ folder import app internals, and may not even parse: unseen.
     Without the exclusion their imports are findings."""
-    plant(shop, "tests/test_broken.py", "def (:\n")
+    plant(shop, "tests/broken_case.py", "def (:\n")
     plant(shop, "shop/checkout/migrations/0002_broken.py", "def (:\n")
     assert boundaries_verdict(shop).passed
-    (shop / "tests/test_broken.py").unlink()
+    (shop / "tests/broken_case.py").unlink()
     (shop / "shop/checkout/migrations/0002_broken.py").unlink()
     configure(shop, 'exclude = ["tests", "*/migrations"]', "exclude = []")
     verdict = boundaries_verdict(shop)
     assert {"shop/catalog/migrations/0001_initial.py", "shop/checkout/migrations/0001_initial.py",
-            "tests/test_checkout.py"} == {f.file for f in verdict.new}
+            "tests/checkout_cases.py"} == {f.file for f in verdict.new}
 
 
 def _newer_syntax() -> str:

@@ -16,7 +16,7 @@ What is trusted, and what is not:
 - A cache file that is missing, truncated or altered is ignored and rewritten (cache_file).
 
 The findings themselves are cached too, under the fingerprint of all of the above (see
-check.RESULT_CACHE), so an unchanged tree costs a stat per file and two small reads.
+check.RESULT_CACHE), so an unchanged tree costs a read and a digest per file and two small reads.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Python files of the checked packages, each with its stat stamp and its module name.
+"""The Python files of the checked packages (but the excluded ones), each with its module name.
 
 A file is a *module* of the import graph by grimp's rules (inside a package: every folder on
 the way has an ``__init__.py``, the folder names are identifiers, the file is not hidden and
