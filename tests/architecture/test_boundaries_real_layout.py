@@ -81,6 +81,17 @@ def test_a_package_outside_the_app_belongs_to_the_app_the_module_map_names(shop)
     assert ["api-only:shop.graphql.checkout.extra->shop.catalog.models.Category"] == [f.key for f in verdict.new]
 
 
+def test_the_longest_prefix_decides_which_module_a_package_belongs_to(shop):
+    """A catalog package inside checkout's folder is catalog's when the module map says so."""
+    plant(shop, "shop/checkout/catalog_views/__init__.py", "from shop.catalog.models import Category\n")
+    assert ["api-only"] == new_rules(boundaries_verdict(shop))
+    configure(shop, "[tool.aicmo.boundaries.module_map]\n",
+              '[tool.aicmo.boundaries.module_map]\n"shop.checkout.catalog_views" = "catalog"\n')
+    assert boundaries_verdict(shop).passed
+    plant(shop, "shop/checkout/catalog_views/orders.py", "from shop.checkout.services import place_order\n")
+    assert ["cycle", "undeclared-dependency"] == new_rules(boundaries_verdict(shop))
+
+
 def test_a_module_map_naming_an_undeclared_module_is_a_configuration_error(shop):
     configure(shop, '"shop.graphql.catalog" = "catalog"', '"shop.graphql.catalog" = "inventory"')
     result = runner.invoke(app, ["check", "--root", str(shop)])

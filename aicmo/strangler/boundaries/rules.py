@@ -29,7 +29,9 @@ class Judge:
         self.config = config
 
     def api_name(self, module: str) -> str:
-        return ", ".join(self.config.public_of(module)) or "<its public part>"
+        """The module's public part, as the alternative to print ("<module>" when unknown)."""
+        named = self.config.public_of(module) if module in self.config.modules else ()
+        return ", ".join(named) or ".".join(p for p in (self.config.module_prefix, module, self.config.public) if p)
 
     def public_name(self, module: str, name: str) -> bool:
         """Whether an imported name (a module, or `module.symbol`) is in the module's public part."""
