@@ -165,3 +165,21 @@ def test_a_new_edge_joining_a_baselined_cycle_is_new_and_the_accepted_one_stays(
             f.key for f in verdict.new)
         assert {"shop/payments/hooks.py"} == {f.file for f in verdict.new}
         assert not verdict.stale
+
+
+def test_an_accepted_finding_found_outside_the_change_is_not_stale(shop):
+    """The accepted cycle's import moves from one file to another and only the emptied file is
+    in the change: the cycle is still made (in the other file), so its entry is not stale; the
+    emptied file's own import is truly gone, and only its entry is."""
+    plant(shop, "shop/catalog/alerts.py", "from shop.checkout.services import place_order\n")
+    config = load_config(shop)
+    accepted = Baseline.read(config.baseline_path, "boundaries").accepting(analyse(config).findings, "accepted cycle")
+    (shop / "shop/catalog/alerts.py").write_text("")
+    plant(shop, "shop/catalog/notify.py", "from shop.checkout.services import place_order\n")
+    findings = analyse(config).findings
+    assert "shop/catalog/notify.py" == next(f for f in findings if f.key == "cycle:catalog->checkout").file
+    verdict = compare(findings, accepted, {"shop/catalog/alerts.py"})
+    assert ([], ["undeclared-dependency:shop.catalog.alerts->shop.checkout.services.place_order"]) == (
+        [f.key for f in verdict.new], [e.key for e in verdict.stale])
+    assert ["undeclared-dependency:shop.catalog.notify->shop.checkout.services.place_order"] == [
+        f.key for f in compare(findings, accepted).new]  # another importer: a new finding of its own
