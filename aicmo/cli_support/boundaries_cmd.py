@@ -84,7 +84,7 @@ def baseline(
     ),
     root: Optional[Path] = RootOption,
 ) -> None:
-    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason."""
+    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason; --upgrade converts an older format."""
     config = _config(root)
     if upgrade:
         if prune or accept_new:
