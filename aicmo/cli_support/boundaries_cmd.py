@@ -13,6 +13,7 @@ from aicmo.cli_support.ratchet_run import (
     FormatOption,
     RatchetFormat,
     RootOption,
+    read_baseline,
     run_baseline,
     run_check,
     usage_error,
@@ -27,7 +28,7 @@ from aicmo.strangler.boundaries import (
     load_config,
 )
 from aicmo.strangler.boundaries.mermaid import render_mermaid
-from aicmo.strangler.ratchet.baseline import Baseline
+from aicmo.strangler.ratchet.baseline import Baseline, BaselineFormatError, upgraded
 
 TOOL = "boundaries"
 
@@ -84,15 +85,25 @@ def baseline(
     prune: bool = typer.Option(False, "--prune", help="Delete baseline entries that are no longer found."),
     accept_new: bool = typer.Option(False, "--accept-new", help="Add today's new findings (needs --reason)."),
     reason: Optional[str] = typer.Option(None, "--reason", help="Why the new findings are accepted."),
+    upgrade: bool = typer.Option(
+        False, "--upgrade",
+        help="Rewrite a baseline of an older format in today's keys (one per imported name), each entry's reason carried over.",
+    ),
     root: Optional[Path] = RootOption,
 ) -> None:
-    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason.
+    """Rewrite boundaries-baseline.json: --prune only deletes; adding needs --accept-new --reason; --upgrade converts an older format.
 
     Examples:
       aicmo boundaries baseline --prune
       aicmo boundaries baseline --accept-new --reason "billing reads delivery's table until the port lands"
+      aicmo boundaries baseline --upgrade
     """
     config = _config(root)
+    if upgrade:
+        if prune or accept_new:
+            usage_error("--upgrade runs alone: upgrade first, then --prune or --accept-new")
+        _upgrade(config)
+        return
     run_baseline(TOOL, lambda: list(_analyse(config).findings), config.baseline_path, prune, accept_new, reason)
 
 
@@ -104,5 +115,20 @@ def graph(root: Optional[Path] = RootOption) -> None:
       aicmo boundaries graph > module-graph.mmd
     """
     config = _config(root)
-    baselined = Baseline.read(config.baseline_path, TOOL).keys
+    baselined = read_baseline(config.baseline_path, TOOL).keys
     sys.stdout.write(render_mermaid(_analyse(config), baselined))
+
+
+def _upgrade(config: BoundaryConfig) -> None:
+    """Only what was accepted stays accepted: a finding no old entry covers is left new."""
+    try:
+        old = Baseline.read(config.baseline_path, TOOL, any_version=True)
+    except BaselineFormatError as exc:
+        usage_error(str(exc))
+    analysis = _analyse(config)
+    updated, dropped = upgraded(old, analysis.findings, analysis.former_keys)
+    updated.write(config.baseline_path)
+    print(f"{config.baseline_path.name}: {len(old.entries)} entries became {len(updated.entries)}; "
+          f"{len(dropped)} matched no finding and were dropped")
+    for entry in dropped:
+        print(f"  dropped: {entry.key}")

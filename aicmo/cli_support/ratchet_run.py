@@ -12,8 +12,9 @@ from typing import Callable, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from aicmo.strangler.ratchet.baseline import Baseline, compare
+from aicmo.strangler.ratchet.baseline import Baseline, BaselineFormatError, compare
 from aicmo.strangler.ratchet.changed import ChangedFilesError, changed_files
 from aicmo.strangler.ratchet.finding import Finding
 from aicmo.strangler.ratchet.formats import FORMATS, RENDERERS
@@ -32,8 +33,16 @@ RootOption = typer.Option(None, "--root", help="The repository root (default: th
 
 
 def usage_error(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")  # messages name [tool.aicmo...] tables: not markup
     raise typer.Exit(EXIT_USAGE)
+
+
+def read_baseline(path: Path, tool: str) -> Baseline:
+    try:
+        return Baseline.read(path, tool)
+    except BaselineFormatError as exc:
+        usage_error(str(exc))
+    raise AssertionError("unreachable")
 
 
 def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Path,
@@ -46,7 +55,7 @@ def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Pat
             scope = changed_files(root, base)
         except ChangedFilesError as exc:
             usage_error(str(exc))
-    verdict = compare(findings, Baseline.read(baseline_path, tool), scope)
+    verdict = compare(findings, read_baseline(baseline_path, tool), scope)
     sys.stdout.write(RENDERERS[output_format](tool, verdict))
     if not verdict.passed:
         raise typer.Exit(EXIT_FAILED)
@@ -59,7 +68,7 @@ def run_baseline(tool: str, findings: Callable[[], list[Finding]], baseline_path
         usage_error("say --prune (delete stale entries) and/or --accept-new --reason '...' (add new findings)")
     if accept_new and not (reason or "").strip():
         usage_error("--accept-new needs --reason '...': the baseline only grows with a stated reason")
-    current = Baseline.read(baseline_path, tool)
+    current = read_baseline(baseline_path, tool)
     verdict = compare(findings(), current)
     updated = current
     if prune:

@@ -8,11 +8,13 @@ from aicmo.strangler.boundaries import analyse, load_config
 from aicmo.strangler.ratchet import Baseline, Verdict, compare
 
 FIXTURE = Path(__file__).parent / "fixtures" / "boundaries_tree"
+# a Django-shaped project: apps, a GraphQL layer split per app, a shared kernel, tests, migrations
+DJANGO_SHOP = Path(__file__).parent / "fixtures" / "django_shop"
 
 
-def copy_tree(target: Path) -> Path:
+def copy_tree(target: Path, fixture: Path = FIXTURE) -> Path:
     root = target / "tree"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("__pycache__", ".grimp_cache", ".aicmo_cache"))
+    shutil.copytree(fixture, root, ignore=shutil.ignore_patterns("__pycache__", ".grimp_cache", ".aicmo_cache"))
     return root
 
 

@@ -66,8 +66,8 @@ def test_a_forbidden_import_added_after_a_warm_run_is_found_and_its_removal_pass
     assert passes_clean(invoke(tree))
 
 
-def test_a_same_size_edit_with_its_mtime_forced_back_is_found_while_the_file_is_racily_clean(tree):
-    """A file modified within the racy window is stored without a stamp: its content is compared."""
+def test_a_same_size_edit_with_its_mtime_forced_back_is_found_on_a_just_saved_file(tree):
+    """A file saved moments before the run, edited again keeping its size and mtime: its content is compared."""
     path = tree / "shop/beta/internal/service.py"
     path.write_text(path.read_text())  # just saved (copytree kept the fixture's old mtimes)
     assert passes_clean(invoke(tree))
@@ -80,18 +80,37 @@ def test_a_same_size_edit_with_its_mtime_forced_back_is_found_while_the_file_is_
     assert 1 == result.exit_code and "[undeclared-dependency]" in result.output
 
 
-def test_an_old_stamp_is_trusted_as_git_trusts_it_and_no_cache_reads_everything(tree):
-    """The documented choice: a same-size edit with an old mtime forced back is not seen by the
-    cached run; --no-cache (or any real edit, or a touch) sees it."""
+def test_a_same_size_edit_with_an_old_mtime_forced_back_is_seen_by_the_cached_run(tree):
+    """The cache is keyed by content, not by stat stamps: an edit that keeps the file's size
+    and its old mtime still gives the new answer, with the cache as without it."""
     age(tree)
     path = tree / "shop/beta/internal/service.py"
     assert passes_clean(invoke(tree))
+    assert passes_clean(invoke(tree))  # warm
+    before = path.stat()
     path.write_text(path.read_text().replace("from shop.alpha.api import make", "from shop.gamma.api import make"))
-    os.utime(path, (LONG_AGO, LONG_AGO))
-    assert passes_clean(invoke(tree))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    result = invoke(tree)
+    assert 1 == result.exit_code and "[undeclared-dependency] shop.beta.internal.service imports shop.gamma.api.make" in result.output
     assert 1 == invoke(tree, "--no-cache").exit_code
-    path.touch()
-    assert 1 == invoke(tree).exit_code
+
+
+def test_a_cache_of_another_package_version_or_schema_is_ignored(tree, monkeypatch):
+    """The header names the package version and the cache schema: either changing discards it."""
+    age(tree)
+    assert passes_clean(invoke(tree))
+    header = imports.cache_header(load_config(tree))
+    monkeypatch.setattr(imports, "_package_version", lambda: "0.0.0-other")
+    imports._tool_version.cache_clear()
+    assert imports.cache_header(load_config(tree)) != header
+    monkeypatch.undo()
+    imports._tool_version.cache_clear()
+    monkeypatch.setattr(imports, "FORMAT", imports.FORMAT + 1)
+    assert imports.cache_header(load_config(tree)) != header
+    monkeypatch.undo()
+    imports._tool_version.cache_clear()
+    assert imports.cache_header(load_config(tree)) == header
 
 
 @pytest.mark.parametrize("cache", [FILES, RESULT])
@@ -115,7 +134,7 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(tree, cache, damage):
 def _forge_files_cache(tree: Path, header) -> None:
     """The files cache with every direct import dropped, written under the given header."""
     modules, stamps, blob = files_payload(tree)
-    forged = {path: ((), dynamic) for path, (_, dynamic) in marshal.loads(blob).items()}
+    forged = {path: ((), *rest) for path, (_, *rest) in marshal.loads(blob).items()}
     cache_file.write(tree / FILES, header, (modules, stamps, marshal.dumps(forged)))
     (tree / RESULT).unlink(missing_ok=True)
 

@@ -38,7 +38,7 @@ def test_check_exits_1_on_a_new_finding(tree):
     result = invoke(tree, "check")
     assert 1 == result.exit_code
     assert ("error: shop/beta/internal/extra.py:1: [api-only] shop.beta.internal.extra imports "
-            "shop.alpha.internal.core -> import from shop.alpha.api (exports: make)") in result.output
+            "shop.alpha.internal.core.make -> import from shop.alpha.api (exports: make)") in result.output
 
 
 def test_prune_only_deletes_and_accept_new_needs_a_reason(tree):
@@ -49,7 +49,7 @@ def test_prune_only_deletes_and_accept_new_needs_a_reason(tree):
     assert 1 == invoke(tree, "check").exit_code
     assert 1 == invoke(tree, "baseline", "--prune").exit_code  # pruned, but the new finding stays out
     entries = json.loads((tree / "boundaries-baseline.json").read_text())["entries"]
-    assert ["undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc"] == [e["key"] for e in entries]
+    assert ["undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc.helper"] == [e["key"] for e in entries]
     assert 2 == invoke(tree, "baseline", "--accept-new").exit_code
     assert 0 == invoke(tree, "baseline", "--accept-new", "--reason", "migrating beta next").exit_code
     assert 0 == invoke(tree, "check").exit_code
@@ -145,3 +145,69 @@ def test_regenerating_the_baseline_is_one_command(tree):
     assert 0 == result.exit_code
     assert "1 added, 1 pruned, 2 entries" in result.output
     assert 0 == invoke(tree, "check").exit_code
+
+
+FORMAT_1 = {
+    "tool": "boundaries",
+    "version": 1,
+    "entries": [
+        {"file": "oldshop/services/alpha_svc.py", "key": "god-module:oldshop.services.alpha_svc->shop.domain",
+         "reason": "the god module, at the freeze", "rule": "god-module"},
+        {"file": "oldshop/services/alpha_svc.py",
+         "key": "undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc",
+         "reason": "gamma's helper, until gamma migrates", "rule": "undeclared-dependency"},
+        {"file": "oldshop/services/beta_svc.py", "key": "api-only:oldshop.services.beta_svc->shop.alpha.internal.core",
+         "reason": "long gone", "rule": "api-only"},
+    ],
+}
+
+
+def test_a_format_1_baseline_is_refused_until_upgraded_with_its_reasons(tree):
+    """Keys per module edge would all look stale: exit 2 naming the fix; --upgrade rewrites each
+    accepted edge as the imports along it, with that entry's reason, and drops what matches nothing."""
+    path = tree / "boundaries-baseline.json"
+    path.write_text(json.dumps(FORMAT_1))
+    for command in (["check"], ["graph"], ["baseline", "--prune"]):
+        result = invoke(tree, *command)
+        assert 2 == result.exit_code, command
+        assert "format 1" in result.output and "aicmo boundaries baseline --upgrade" in result.output
+    assert 2 == invoke(tree, "baseline", "--upgrade", "--prune").exit_code
+    assert FORMAT_1 == json.loads(path.read_text())  # nothing written on bad input
+
+    result = invoke(tree, "baseline", "--upgrade")
+    assert 0 == result.exit_code, result.output
+    assert "3 entries became 2; 1 matched no finding" in result.output
+    assert "dropped: api-only:oldshop.services.beta_svc->shop.alpha.internal.core" in result.output
+    upgraded = json.loads(path.read_text())
+    assert 2 == upgraded["version"]
+    assert {
+        "god-module:oldshop.services.alpha_svc->shop.domain.Thing": "the god module, at the freeze",
+        "undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc.helper": "gamma's helper, until gamma migrates",
+    } == {e["key"]: e["reason"] for e in upgraded["entries"]}
+    assert 0 == invoke(tree, "check").exit_code
+
+
+def test_a_baseline_from_a_newer_version_is_a_usage_error(tree):
+    path = tree / "boundaries-baseline.json"
+    path.write_text(json.dumps({**FORMAT_1, "version": 99}))
+    result = invoke(tree, "check")
+    assert 2 == result.exit_code and "newer than this aicmo reads" in result.output
+
+
+@pytest.mark.parametrize("bad", [
+    'exclude = "tests"',
+    'shared_kernel = [""]',
+    '[tool.aicmo.boundaries.public]\nalpha = "shop.alpha.api"',
+    '[tool.aicmo.boundaries.public]\ndelta = ["shop.delta.api"]',
+], ids=["exclude-not-a-list", "empty-kernel", "public-not-a-list", "public-of-an-unknown-module"])
+def test_new_keys_with_bad_values_are_configuration_errors(tree, bad):
+    path = tree / "pyproject.toml"
+    text = path.read_text()
+    if bad.startswith("["):
+        text = text.replace('public = "api"\n', "") + "\n" + bad + "\n"
+    else:
+        text = text.replace("[tool.aicmo.boundaries]\n", f"[tool.aicmo.boundaries]\n{bad}\n")
+    path.write_text(text)
+    result = invoke(tree, "check")
+    assert 2 == result.exit_code, result.output
+    assert "[tool.aicmo.boundaries" in result.output

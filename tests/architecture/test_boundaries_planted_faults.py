@@ -90,7 +90,9 @@ def test_a_cycle_fails(tree):
     plant(tree, "shop/alpha/internal/back.py", "from shop.beta.api import serve\n")
     verdict = boundaries_verdict(tree)
     assert ["cycle", "undeclared-dependency"] == new_rules(verdict)
-    assert "cycle:alpha,beta" in {f.key for f in verdict.new}
+    assert "cycle:alpha->beta" in {f.key for f in verdict.new}
+    cycle = next(f for f in verdict.new if f.rule == "cycle")
+    assert "shop/alpha/internal/back.py" == cycle.file  # the import that closes it, not beta's use of alpha
 
 
 def test_blank_lines_above_a_baselined_import_still_pass(tree):
@@ -103,14 +105,27 @@ def test_blank_lines_above_a_baselined_import_still_pass(tree):
 
 
 def test_a_reformatted_baselined_import_still_passes(tree):
-    """Wrapping the import in parentheses over several lines keeps its baseline key."""
+    """Wrapping the import in parentheses over several lines, or aliasing it, keeps its key."""
     path = tree / "oldshop/services/alpha_svc.py"
     text = path.read_text().replace(
         "from oldshop.services.gamma_svc import helper",
         "from oldshop.services.gamma_svc import (\n    helper,\n)",
-    ).replace("from shop.domain import Thing", "import shop.domain as domain\nThing = domain.Thing")
+    ).replace("from shop.domain import Thing", "from shop.domain import Thing as Item\nThing = Item")
     path.write_text(text)
     assert boundaries_verdict(tree).passed
+
+
+def test_a_second_import_along_a_baselined_edge_fails(tree):
+    """The baseline accepts one imported name: another name from the same module, in the same
+    file, is a new finding (and so is importing the module itself)."""
+    path = tree / "oldshop/services/alpha_svc.py"
+    path.write_text(path.read_text().replace(
+        "from oldshop.services.gamma_svc import helper", "from oldshop.services.gamma_svc import helper, RATE"))
+    verdict = boundaries_verdict(tree)
+    assert ["undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc.RATE"] == [f.key for f in verdict.new]
+    assert not verdict.stale
+    path.write_text(path.read_text().replace(", RATE", "") + "import shop.domain\n")
+    assert ["god-module:oldshop.services.alpha_svc->shop.domain"] == [f.key for f in boundaries_verdict(tree).new]
 
 
 def test_a_swapped_violation_fails(tree):
@@ -118,8 +133,8 @@ def test_a_swapped_violation_fails(tree):
     path = tree / "oldshop/services/alpha_svc.py"
     path.write_text(path.read_text().replace("oldshop.services.gamma_svc", "oldshop.services.beta_svc"))
     verdict = boundaries_verdict(tree)
-    assert "undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.beta_svc" in {f.key for f in verdict.new}
-    assert ["undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc"] == [
+    assert "undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.beta_svc.helper" in {f.key for f in verdict.new}
+    assert ["undeclared-dependency:oldshop.services.alpha_svc->oldshop.services.gamma_svc.helper"] == [
         e.key for e in verdict.stale
     ]
 

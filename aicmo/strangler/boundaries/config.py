@@ -33,6 +33,26 @@ class BoundaryConfig:
     composition_roots: tuple[str, ...]
     legacy_map: Mapping[str, str]  # python module prefix -> business module or group
     ownership: Mapping[str, Any] = attrs.field(factory=dict)
+    # module -> the dotted modules or `module.name` symbols other modules may import; a module
+    # not listed has its `public` sub-package (under each of its roots) as its public part
+    public_parts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    shared_kernel: tuple[str, ...] = ()  # packages every module may import
+    module_map: Mapping[str, str] = attrs.field(factory=dict)  # package prefix -> module (any depth)
+    exclude: tuple[str, ...] = ()  # globs of repository-relative paths never scanned
+
+    @property
+    def module_roots(self) -> dict[str, str]:
+        """Package prefix -> business module: `module_prefix.M` for each module, then the
+        module_map (longest prefix wins when classifying, as for legacy_map)."""
+        roots = {".".join(p for p in (self.module_prefix, m) if p): m for m in self.modules}
+        roots.update(self.module_map)
+        return roots
+
+    def public_of(self, module: str) -> tuple[str, ...]:
+        """The dotted names (modules or symbols) of the module's public part."""
+        if module in self.public_parts:
+            return self.public_parts[module]
+        return tuple(f"{root}.{self.public}" for root, owner in self.module_roots.items() if owner == module)
 
     @property
     def present_packages(self) -> tuple[str, ...]:
@@ -113,11 +133,14 @@ def load_config(root: Path) -> BoundaryConfig:
     cycle = declared_cycle(modules)
     if cycle:
         raise ConfigError(f"declared module dependencies form a cycle: {' -> '.join(cycle)}")
+    public = rules.get("public", "api")
+    public_parts = _module_table(rules, "public", modules, lists=True) if isinstance(public, dict) else {}
+    module_map = _module_table(rules, "module_map", modules, lists=False)
     return BoundaryConfig(
         root=root,
         packages=tuple(rules.get("packages", ())),
         module_prefix=rules.get("module_prefix", ""),
-        public=rules.get("public", "api"),
+        public=public if isinstance(public, str) else "api",
         acl=rules.get("acl", "acl"),
         baseline=rules.get("baseline", "boundaries-baseline.json"),
         modules=modules,
@@ -128,4 +151,35 @@ def load_config(root: Path) -> BoundaryConfig:
         composition_roots=tuple(rules.get("composition_roots", ())),
         legacy_map=dict(rules.get("legacy_map", {})),
         ownership=dict(section.get("ownership", {})),
+        public_parts=public_parts,
+        shared_kernel=_strings(rules, "shared_kernel"),
+        module_map=module_map,
+        exclude=_strings(rules, "exclude"),
     )
+
+
+def _strings(rules: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = rules.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"[tool.aicmo.boundaries] {key} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _module_table(rules: Mapping[str, Any], key: str, modules: Mapping[str, Any], lists: bool) -> dict[str, Any]:
+    """`public` (module -> list of dotted names) or `module_map` (package prefix -> module),
+    each naming only declared modules."""
+    table = rules.get(key, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[tool.aicmo.boundaries.{key}] must be a table")
+    checked: dict[str, Any] = {}
+    for name, value in table.items():
+        module = name if lists else value
+        if module not in modules:
+            raise ConfigError(f"[tool.aicmo.boundaries.{key}] names {module!r}, which is not a declared module")
+        if lists:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ConfigError(f"[tool.aicmo.boundaries.{key}] {name} must be a list of dotted names")
+            checked[name] = tuple(value)
+        else:
+            checked[str(name)] = str(value)
+    return checked

@@ -40,7 +40,10 @@ def _literal(node: Optional[ast.expr]) -> Optional[str]:
 
 
 def find_in_source(source: str, importer: str) -> Iterator[DynamicImport]:
-    tree = ast.parse(source)
+    return find_in_tree(ast.parse(source), importer)
+
+
+def find_in_tree(tree: ast.AST, importer: str) -> Iterator[DynamicImport]:
     functions = {"__import__"}  # names bound to a dynamic-import function
     modules: set[str] = set()  # names bound to the importlib module
     calls: list[ast.Call] = []

@@ -1,39 +1,39 @@
 """The first-party imports of the checked packages, with an incremental cache keyed by content.
 
 ``.aicmo_cache/boundaries-files.marshal`` (beside pyproject.toml, gitignored) keeps, for each
-source file, its stat stamp (mtime in ns, size), a digest of its content, its direct imports
-and its literal dynamic imports. A run stats every file; a file is read again only when its
-stamp changed, and scanned again only when its digest changed too.
+source file, a digest of its content, its direct imports, the names it imports, its literal
+dynamic imports and whether the running Python could parse it. A run reads and hashes every
+file (no stat stamp is trusted: an edit that keeps a file's size and mtime is still seen); a
+file is parsed and scanned again only when its digest changed.
 
 What is trusted, and what is not:
-- A matching stamp is trusted, as git and ruff trust it, with git's guard against "racily
-  clean" files: a file modified within ``RACY_SECONDS`` of the run is stored without a stamp,
-  so the next run compares its content even if an edit kept its size and mtime.
-- Another version of the check (its own source files), of grimp or of Python, or any change
-  to the `[tool.aicmo.boundaries]` configuration, discards the whole cache.
+- Another version of the check (the package version, ``FORMAT``, its own source files), of
+  grimp or of Python (whose parser decides which files are readable), or any change to the
+  `[tool.aicmo.boundaries]` configuration, discards the whole cache.
 - A module added or removed can change how other files' imports resolve (``from a import b``
   is ``a.b`` only while that module exists; an import of a missing module is dropped), so the
   direct imports of every file are scanned again then; the digests are still reused.
 - A cache file that is missing, truncated or altered is ignored and rewritten (cache_file).
 
 The findings themselves are cached too, under the fingerprint of all of the above (see
-check.RESULT_CACHE), so an unchanged tree costs a stat per file and two small reads.
+check.RESULT_CACHE), so an unchanged tree costs a read and a digest per file and two small reads.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import marshal
 import os
 import sys
-import time
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from aicmo.strangler.boundaries import cache_file
 from aicmo.strangler.boundaries.config import BoundaryConfig
-from aicmo.strangler.boundaries.dynamic import DynamicImport, dynamic_imports_in
+from aicmo.strangler.boundaries.dynamic import DynamicImport
+from aicmo.strangler.boundaries.file_imports import Names, Unreadable, read_file
 from aicmo.strangler.boundaries.scanner import GraphError, Imports, scan
 from aicmo.strangler.boundaries.sources import SourceFile, graph_modules, walk_sources
 from aicmo.strangler.ratchet import finding as finding_module
@@ -42,13 +42,13 @@ __all__ = ["CACHE_FOLDER", "GraphError", "ImportTable", "cache_header", "module_
 
 CACHE_FOLDER = ".aicmo_cache"
 FILES_CACHE = "boundaries-files.marshal"
-FORMAT = 2  # the layout of the cache's payload
-RACY_SECONDS = 2
+FORMAT = 3  # the cache's schema: 3 keys files by content and keeps the imported names
+PACKAGE = "aicmo"
 
-# The cache holds (module names, {path: Stamp}, marshal of {path: Found}): the imports are
-# decoded only when a file changed or the findings must be judged again.
-Stamp = tuple[int, int, bytes]  # mtime_ns (-1: compare the content next time), size, content digest
-Found = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]  # direct, dynamic: (imported, line)
+# The cache holds (module names, {path: content digest}, marshal of {path: Found}): the imports
+# are decoded only when a file changed or the findings must be judged again.
+Stamp = bytes  # the content digest
+Found = tuple[Names, Names, Names, Unreadable]  # direct, dynamic, imported names; unreadable
 
 
 class ImportTable:
@@ -65,7 +65,7 @@ class ImportTable:
         for source in sources:
             stamp = stamps.get(source.path)
             if stamp is not None:
-                fingerprint.update(source.path.encode() + b"\0" + stamp[2])
+                fingerprint.update(source.path.encode() + b"\0" + stamp)
         self.fingerprint = fingerprint.digest()  # same configuration, tool versions and contents
         self.present = {source.path for source in sources if source.path in stamps}
 
@@ -89,6 +89,18 @@ class ImportTable:
         return tuple(found)
 
     @cached_property
+    def names(self) -> dict[str, Names]:
+        """module -> the names its import statements import (empty when unreadable)."""
+        found = self._imports
+        return {name: found[source.path][2] for name, source in self._modules.items() if source.path in self.present}
+
+    @cached_property
+    def unreadable(self) -> tuple[tuple[str, str, int, str], ...]:
+        """(file, module, line, why) of each file the running Python cannot parse."""
+        return tuple((source.path, source.module, line, why) for source in self._sources
+                     if source.path in self.present for line, why in self._imports[source.path][3])
+
+    @cached_property
     def files(self) -> dict[str, str]:
         """module -> its repository-relative file."""
         return {name: source.path for name, source in self._modules.items()}
@@ -101,7 +113,14 @@ def _tool_version() -> tuple[Any, ...]:
     own = hashlib.blake2b(digest_size=16)
     for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(finding_module.__file__)]:
         own.update(path.read_bytes())
-    return FORMAT, own.digest(), _grimp_identity(), tuple(sys.version_info[:2])
+    return FORMAT, _package_version(), own.digest(), _grimp_identity(), tuple(sys.version_info[:3])
+
+
+def _package_version() -> str:
+    try:
+        return importlib.metadata.version(PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _grimp_identity() -> tuple[tuple[str, int, int], ...]:
@@ -156,7 +175,7 @@ def _decode(blob: bytes) -> dict[str, Found]:
 def _read_imports(config: BoundaryConfig, read_cache: bool, write_cache: bool) -> ImportTable:
     root = config.root
     packages = config.present_packages
-    sources = walk_sources(str(root), packages)
+    sources = walk_sources(str(root), packages, config.exclude)
     modules = graph_modules(sources)
     module_names = tuple(sorted(modules))
     header = cache_header(config)
@@ -168,29 +187,22 @@ def _read_imports(config: BoundaryConfig, read_cache: bool, write_cache: bool) -
     def cached_found() -> dict[str, Found]:
         return _decode(payload[2]) if payload else {}
 
-    racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
     stamps: dict[str, Stamp] = {}
     fresh: dict[str, Found] = {}  # files read again, whose imports replace the cached ones
     rescan: list[str] = []  # modules whose direct imports are scanned again
     for source in sources:
-        stamp = cached.get(source.path)
-        if stamp is not None and stamp[0] == source.mtime_ns and stamp[1] == source.size:
-            stamps[source.path] = stamp
-            if not same_modules and modules.get(source.module) is source:
-                rescan.append(source.module)
-            continue
         data = _read(str(root), source)
         if data is None:
             continue
-        digest = _content_digest(data)
-        mtime = source.mtime_ns if source.mtime_ns < racy_after else -1  # -1: compare content next time
-        stamps[source.path] = (mtime, source.size, digest)
-        if stamp is not None and stamp[2] == digest:
-            if not same_modules and modules.get(source.module) is source:
+        digest = stamps[source.path] = _content_digest(data)
+        in_graph = modules.get(source.module) is source
+        if cached.get(source.path) == digest:
+            if not same_modules and in_graph:
                 rescan.append(source.module)
         else:
-            fresh[source.path] = ((), dynamic_imports_in(data, source.module))
-            if modules.get(source.module) is source:
+            names, dynamic, unreadable = read_file(data, source.module, source.path.endswith("/__init__.py"))
+            fresh[source.path] = ((), dynamic, names, unreadable)
+            if in_graph:
                 rescan.append(source.module)
 
     if same_modules and stamps == cached:
@@ -210,7 +222,7 @@ def _read_imports(config: BoundaryConfig, read_cache: bool, write_cache: bool) -
     found = {path: fresh.get(path) or before[path] for path in stamps}
     for module, imported in scan(str(root), packages, modules, rescan).items():
         path = modules[module].path
-        found[path] = (tuple(imported.items()), found[path][1])
+        found[path] = (tuple(imported.items()), *found[path][1:])
     if write_cache:
         cache_file.write(cache_path, header, (module_names, stamps, marshal.dumps(found)))
     return ImportTable(header, modules, sources, stamps, lambda: found)

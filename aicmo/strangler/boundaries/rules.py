@@ -18,6 +18,8 @@ CYCLE = "cycle"  # rule 2
 LEGACY_OUTSIDE_ACL = "legacy-outside-acl"  # rule 3
 GOD_MODULE = "god-module"  # rule 3: the legacy god module is its own node
 LEGACY_IMPORTS_NEW = "legacy-imports-new"  # rule 3: legacy imports nothing new
+KERNEL_IMPORTS_MODULE = "kernel-imports-module"  # the shared kernel depends on no business module
+UNREADABLE_FILE = "unreadable-file"  # a file the running Python cannot parse: its imports are unchecked
 
 
 class Judge:
@@ -27,11 +29,22 @@ class Judge:
         self.config = config
 
     def api_name(self, module: str) -> str:
-        return ".".join(p for p in (self.config.module_prefix, module, self.config.public) if p)
+        """The module's public part, as the alternative to print ("<module>" when unknown)."""
+        named = self.config.public_of(module) if module in self.config.modules else ()
+        return ", ".join(named) or ".".join(p for p in (self.config.module_prefix, module, self.config.public) if p)
+
+    def public_name(self, module: str, name: str) -> bool:
+        """Whether an imported name (a module, or `module.symbol`) is in the module's public part."""
+        return any(name == part or name.startswith(part + ".") for part in self.config.public_of(module))
 
     def rule_for(self, importer: Component, imported: Component) -> Optional[tuple[str, str]]:
         if importer.composition_root:
             return None  # the one place that wires adapters, legacy and implementations together
+        if imported.kernel:
+            return None  # shared by every module, legacy included
+        if importer.kernel and imported.module is not None:
+            return KERNEL_IMPORTS_MODULE, (f"the shared kernel depends on no module: move the code into "
+                                           f"{imported.module} or into the kernel, or pass it in from the caller")
         if imported.legacy:
             return self._into_legacy(importer, imported)
         if importer.legacy:
@@ -66,7 +79,8 @@ class Judge:
             return UNDECLARED, f"{importer.module} may use only: {allowed}; declare the dependency in [tool.aicmo.boundaries.modules] or go through orchestration"
         if imported.public and not imported.legacy:
             return None
-        exports = api_exports(self.config.root, self.api_name(target))
+        public = self.config.public_of(target)
+        exports = api_exports(self.config.root, public[0]) if len(public) == 1 else ()
         names = f" (exports: {', '.join(exports)})" if exports else ""
         return API_ONLY, f"import from {self.api_name(target)}{names}"
 

@@ -35,7 +35,7 @@ def scan(root: str, packages: tuple[str, ...], modules: Mapping[str, SourceFile]
         try:
             return _scan_with_grimp_scanner(root, packages, modules, wanted)
         except (ImportError, AttributeError, TypeError):
-            return _scan_with_graph(root, packages, wanted)
+            return _scan_with_graph(root, packages, modules, wanted)
     except (GrimpException, ValueError) as exc:
         raise GraphError(f"cannot build the import graph: {exc}") from None
 
@@ -82,7 +82,8 @@ def _importable(root: str) -> Iterator[None]:
         sys.path.remove(root)
 
 
-def _scan_with_graph(root: str, packages: tuple[str, ...], wanted: list[str]) -> Imports:
+def _scan_with_graph(root: str, packages: tuple[str, ...], modules: Mapping[str, SourceFile],
+                     wanted: list[str]) -> Imports:
     import grimp
 
     with _importable(root):
@@ -93,6 +94,8 @@ def _scan_with_graph(root: str, packages: tuple[str, ...], wanted: list[str]) ->
         if importer not in graph.modules:
             continue
         for imported in graph.find_modules_directly_imported_by(importer):
+            if imported not in modules:
+                continue  # an excluded module: the scanner above is never told of it either
             details = graph.get_import_details(importer=importer, imported=imported)
             lines[imported] = min((d["line_number"] for d in details), default=1)
     return imports

@@ -1,4 +1,4 @@
-"""The Python files of the checked packages, each with its stat stamp and its module name.
+"""The Python files of the checked packages (but the excluded ones), each with its module name.
 
 A file is a *module* of the import graph by grimp's rules (inside a package: every folder on
 the way has an ``__init__.py``, the folder names are identifiers, the file is not hidden and
@@ -8,6 +8,7 @@ under a package, as before, so those outside the graph are still judged.
 from __future__ import annotations
 
 import os
+from fnmatch import fnmatchcase
 from typing import NamedTuple, Optional
 
 
@@ -19,7 +20,13 @@ class SourceFile(NamedTuple):  # a tuple: thousands are made on every run, attrs
     size: int
 
 
-def _walk(root: str, parts: list[str], in_graph: bool, into: list[SourceFile]) -> None:
+def excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a repository-relative path (a file or a folder) matches an `exclude` glob
+    (`*` also crosses `/`, so `*/migrations` matches a migrations folder at any depth)."""
+    return any(fnmatchcase(path, pattern.rstrip("/")) for pattern in patterns)
+
+
+def _walk(root: str, parts: list[str], in_graph: bool, into: list[SourceFile], exclude: tuple[str, ...] = ()) -> None:
     with os.scandir(os.path.join(root, *parts)) as entries:
         listed = sorted(entries, key=lambda entry: entry.name)
     # grimp stops at the first folder without __init__.py inside a package
@@ -30,6 +37,8 @@ def _walk(root: str, parts: list[str], in_graph: bool, into: list[SourceFile]) -
     folders = []
     for entry in listed:
         name = entry.name
+        if exclude and excluded(prefix + name, exclude):
+            continue  # never scanned: neither a module of the graph nor a source of imports
         if entry.is_dir(follow_symlinks=False):  # as os.walk, which grimp uses
             if name != "__pycache__":
                 folders.append(name)
@@ -42,14 +51,16 @@ def _walk(root: str, parts: list[str], in_graph: bool, into: list[SourceFile]) -
             module = package if name == "__init__.py" else f"{package}.{name[:-3]}"
             into.append(SourceFile(prefix + name, module, module_file, stat.st_mtime_ns, stat.st_size))
     for name in folders:
-        _walk(root, [*parts, name], here_in_graph and name.isidentifier(), into)
+        _walk(root, [*parts, name], here_in_graph and name.isidentifier(), into, exclude)
 
 
-def walk_sources(root: str, packages: tuple[str, ...]) -> list[SourceFile]:
-    """Every .py file under the packages, in a stable order (a stat per file, nothing read)."""
+def walk_sources(root: str, packages: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[SourceFile]:
+    """Every .py file under the packages but the excluded ones, in a stable order (a stat per
+    file, nothing read)."""
     found: list[SourceFile] = []
     for package in packages:
-        _walk(root, [package], True, found)
+        if not excluded(package, exclude):
+            _walk(root, [package], True, found, exclude)
     return found
 
 

@@ -14,6 +14,14 @@ class Finding:
     line: int
     message: str
     alternative: str = ""
+    # other places the same finding is made (file, line): a cycle closed by imports in several
+    # files. `--changed` reports the finding at the first of them the change touched.
+    elsewhere: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=lambda places: tuple(map(tuple, places)))
+
+    def at(self, file: str, line: int) -> "Finding":
+        """The same finding reported at another of its places."""
+        places = sorted({(self.file, self.line), *self.elsewhere} - {(file, line)})
+        return attrs.evolve(self, file=file, line=line, elsewhere=tuple(places))
 
     def describe(self) -> str:
         text = f"{self.file}:{self.line}: [{self.rule}] {self.message}"
