@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from aicmo.strangler.ratchet.baseline import Baseline, compare
 from aicmo.strangler.ratchet.changed import ChangedFilesError, changed_files
@@ -29,7 +30,7 @@ RootOption = typer.Option(None, "--root", help="The repository root (default: th
 
 
 def usage_error(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")  # messages name TOML tables: [tool.aicmo] is not markup
     raise typer.Exit(EXIT_USAGE)
 
 

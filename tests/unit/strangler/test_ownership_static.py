@@ -11,10 +11,13 @@ from aicmo.strangler.boundaries import load_config
 from aicmo.strangler.ownership import check
 
 PYPROJECT = """
+[tool.aicmo]
+modules = { billing = [], delivery = ["billing"] }
+legacy_tables = { billing_invoices = "billing" }
+
 [tool.aicmo.boundaries]
 packages = ["ledger"]
 module_prefix = "ledger"
-modules = { billing = [], delivery = ["billing"] }
 
 [tool.aicmo.ownership]
 baseline = "ownership-baseline.json"
