@@ -12,6 +12,7 @@ Only tomllib here: `aicmo.shared.modules` reads its list through this at import 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -27,34 +28,38 @@ class ProjectConfigError(ValueError):
     """The project's configuration is missing, unreadable or inconsistent; the message names the key."""
 
 
-def file_version(pyproject: Path) -> tuple[Path, int, int]:
-    """The file and what changes when it is rewritten (modification time, size): a cache key."""
+def file_version(pyproject: Path) -> tuple[Path, str]:
+    """The file and its text: a cache key that changes whenever the file does (a few kB: cheap to read)."""
     try:
-        stat = pyproject.stat()
-    except OSError as exc:
-        raise ProjectConfigError(f"cannot read {pyproject}: {exc.strerror or exc}") from None
-    return pyproject.resolve(), stat.st_mtime_ns, stat.st_size
+        return pyproject.resolve(), pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectConfigError(f"cannot read {pyproject}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def tool_section(pyproject: Path) -> Mapping[str, Any]:
-    """The ``[tool.aicmo]`` table of a pyproject.toml ({} when it has none); read once per version of the file."""
-    return _read(*file_version(pyproject))
+    """The ``[tool.aicmo]`` table of a pyproject.toml ({} when it has none); parsed once per version of the file."""
+    return _parsed(*file_version(pyproject))
 
 
 @lru_cache(maxsize=32)
-def _read(pyproject: Path, mtime_ns: int, size: int) -> Mapping[str, Any]:
-    # mtime and size are part of the key so that a rewritten file is read again
+def _parsed(pyproject: Path, text: str) -> Mapping[str, Any]:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProjectConfigError(f"cannot read {pyproject}: {exc.strerror or exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # a key given twice (a table with two owners) is refused here, with its line
-        raise ProjectConfigError(f"{pyproject} is not valid TOML: {exc}") from None
+        # a key given twice (a table with two owners) is refused here: show the line, it names the key
+        raise ProjectConfigError(f"{pyproject} is not valid TOML: {exc}{_quoted_line(text, str(exc))}") from None
     section = data.get("tool", {}).get("aicmo", {})
     if not isinstance(section, dict):
         raise ProjectConfigError(f"{pyproject}: {SECTION} must be a table")
     return section
+
+
+def _quoted_line(text: str, error: str) -> str:
+    found = re.search(r"at line (\d+)", error)
+    lines = text.splitlines()
+    if not found or not 0 < int(found.group(1)) <= len(lines):
+        return ""
+    return f": {lines[int(found.group(1)) - 1].strip()}"
 
 
 def _has_section(pyproject: Path) -> bool:

@@ -11,7 +11,7 @@ from aicmo.shared.config_file import ProjectConfigError
 
 __all__ = ["checked_modules", "declared_cycle"]
 
-KEY = "[tool.aicmo] modules"
+KEY = "tool.aicmo.modules"  # dotted, as TOML names a key (and no console reads it as markup)
 
 
 def declared_cycle(modules: Mapping[str, tuple[str, ...]]) -> list[str]:

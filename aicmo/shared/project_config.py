@@ -21,10 +21,12 @@ from typing import Annotated, Any, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
-from aicmo.shared.config_file import SECTION, ProjectConfigError, file_version, package_pyproject, tool_section
+from aicmo.shared.config_file import ProjectConfigError, file_version, package_pyproject, tool_section
 from aicmo.shared.module_graph import checked_modules
 
 __all__ = ["GateSettings", "ProjectConfig", "load_project_config", "project_config"]
+
+KEY = "tool.aicmo"  # errors name keys dotted, as TOML does: tool.aicmo.gate.min_comparisons
 
 
 class GateSettings(BaseModel):
@@ -56,7 +58,7 @@ class ProjectConfig(BaseModel):
             path = _legacy_path(self.root, name)
             if path is None:
                 where = PurePosixPath(*name.split("."))
-                raise ProjectConfigError(f"{SECTION} legacy: {name!r} is neither a folder {where}/ nor a file {where}.py under {self.root}")
+                raise ProjectConfigError(f"{KEY}.legacy: {name!r} is neither a folder {where}/ nor a file {where}.py under {self.root}")
             paths.append(path)
         return tuple(paths)
 
@@ -76,7 +78,7 @@ def _explained(error: ValidationError) -> str:
     for item in error.errors():
         key = ".".join(str(part) for part in item["loc"])
         reason = "unknown key" if item["type"] == "extra_forbidden" else item["msg"]
-        lines.append(f"{SECTION} {key}: {reason}" + ("" if item["type"] == "extra_forbidden" else f" (got {item['input']!r})"))
+        lines.append(f"{KEY}.{key}: {reason}" + ("" if item["type"] == "extra_forbidden" else f" (got {item['input']!r})"))
     return "; ".join(lines)
 
 
@@ -84,7 +86,7 @@ def _check_references(config: ProjectConfig) -> None:
     """What the types cannot say: every table's owner is a module (legacy roots: legacy_paths)."""
     for table, owner in config.legacy_tables.items():
         if owner not in config.modules:
-            raise ProjectConfigError(f"{SECTION} legacy_tables.{table}: owner {owner!r} is not a module of {SECTION} modules")
+            raise ProjectConfigError(f"{KEY}.legacy_tables.{table}: owner {owner!r} is not a module of {KEY}.modules")
 
 
 def load_project_config(pyproject: Path) -> ProjectConfig:
@@ -93,11 +95,11 @@ def load_project_config(pyproject: Path) -> ProjectConfig:
 
 
 @lru_cache(maxsize=32)
-def _validated(pyproject: Path, mtime_ns: int, size: int) -> ProjectConfig:
-    # mtime and size are part of the key so that a rewritten file is validated again
+def _validated(pyproject: Path, text: str) -> ProjectConfig:
+    # the text is part of the key so that a rewritten file is validated again
     section = tool_section(pyproject)
     if "root" in section:  # the model's own field, taken from where the file is
-        raise ProjectConfigError(f"{SECTION} root: unknown key")
+        raise ProjectConfigError(f"{KEY}.root: unknown key")
     modules = checked_modules(section.get("modules"))
     try:
         config = ProjectConfig.model_validate({**section, "modules": modules, "root": pyproject.parent})

@@ -99,7 +99,7 @@ def test_a_declared_cycle_is_a_configuration_error(tree):
     path.write_text(path.read_text().replace('alpha = []', 'alpha = ["beta"]'))
     result = invoke(tree, "check")
     assert 2 == result.exit_code
-    assert "[tool.aicmo] modules: declared module dependencies form a cycle: alpha -> beta -> alpha" in result.output
+    assert "tool.aicmo.modules: declared module dependencies form a cycle: alpha -> beta -> alpha" in result.output
 
 
 @pytest.mark.parametrize("key, value, moved_to", [
@@ -113,7 +113,7 @@ def test_a_module_list_or_legacy_roots_under_boundaries_are_refused(tree, key, v
     path.write_text(path.read_text().replace("[tool.aicmo.boundaries]\n", f"[tool.aicmo.boundaries]\n{key} = {value}\n"))
     result = invoke(tree, "check")
     assert 2 == result.exit_code
-    assert f"[tool.aicmo.boundaries] {key}: moved to [tool.aicmo] {moved_to}" in result.output
+    assert f"tool.aicmo.boundaries.{key}: moved to tool.aicmo.{moved_to}" in result.output
 
 
 def test_a_missing_legacy_root_is_a_configuration_error(tree):
@@ -122,7 +122,7 @@ def test_a_missing_legacy_root_is_a_configuration_error(tree):
     path.write_text(path.read_text().replace('legacy = ["oldshop", "shop.domain"]', 'legacy = ["oldshop", "shop.olddomain"]'))
     result = invoke(tree, "check")
     assert 2 == result.exit_code
-    assert "[tool.aicmo] legacy: 'shop.olddomain' is neither a folder shop/olddomain/ nor a file shop/olddomain.py" in result.output
+    assert "tool.aicmo.legacy: 'shop.olddomain' is neither a folder shop/olddomain/ nor a file shop/olddomain.py" in result.output
 
 
 def test_a_file_that_does_not_parse_is_a_usage_error(tree):

@@ -61,7 +61,7 @@ def _project(root: Path, rules: Mapping[str, Any]) -> ProjectConfig:
     """The module map and legacy roots: [tool.aicmo]'s, read by the code too."""
     moved = sorted(key for key in _MOVED if key in rules)
     if moved:
-        raise ConfigError("; ".join(f"[tool.aicmo.boundaries] {key}: moved to [tool.aicmo] {_MOVED[key]}" for key in moved))
+        raise ConfigError("; ".join(f"tool.aicmo.boundaries.{key}: moved to tool.aicmo.{_MOVED[key]}" for key in moved))
     try:
         project = load_project_config(root / "pyproject.toml")
         project.legacy_paths  # every legacy root must exist
