@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-__all__ = ["PYPROJECT_ENV", "ProjectConfigError", "file_version", "package_pyproject", "tool_section"]
+__all__ = ["PYPROJECT_ENV", "ProjectConfigError", "file_version", "package_pyproject", "parsed_section", "tool_section"]
 
 PYPROJECT_ENV = "AICMO_PYPROJECT"
 SECTION = "[tool.aicmo]"
@@ -38,11 +38,12 @@ def file_version(pyproject: Path) -> tuple[Path, str]:
 
 def tool_section(pyproject: Path) -> Mapping[str, Any]:
     """The ``[tool.aicmo]`` table of a pyproject.toml ({} when it has none); parsed once per version of the file."""
-    return _parsed(*file_version(pyproject))
+    return parsed_section(*file_version(pyproject))
 
 
 @lru_cache(maxsize=32)
-def _parsed(pyproject: Path, text: str) -> Mapping[str, Any]:
+def parsed_section(pyproject: Path, text: str) -> Mapping[str, Any]:
+    """The ``[tool.aicmo]`` table of this text of the file (cached by the text)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

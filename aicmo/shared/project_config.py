@@ -21,7 +21,7 @@ from typing import Annotated, Any, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
-from aicmo.shared.config_file import ProjectConfigError, file_version, package_pyproject, tool_section
+from aicmo.shared.config_file import ProjectConfigError, file_version, package_pyproject, parsed_section
 from aicmo.shared.module_graph import checked_modules
 
 __all__ = ["GateSettings", "ProjectConfig", "load_project_config", "project_config"]
@@ -83,7 +83,12 @@ def _explained(error: ValidationError) -> str:
 
 
 def _check_references(config: ProjectConfig) -> None:
-    """What the types cannot say: every table's owner is a module (legacy roots: legacy_paths)."""
+    """What the types cannot say: legacy roots are dotted Python names, every table's owner is a module.
+
+    That each legacy root exists is checked by legacy_paths."""
+    for name in config.legacy:
+        if not all(part.isidentifier() for part in name.split(".")):
+            raise ProjectConfigError(f"{KEY}.legacy: {name!r} is not a Python package or module name (dotted, like aicmo.domain)")
     for table, owner in config.legacy_tables.items():
         if owner not in config.modules:
             raise ProjectConfigError(f"{KEY}.legacy_tables.{table}: owner {owner!r} is not a module of {KEY}.modules")
@@ -97,7 +102,7 @@ def load_project_config(pyproject: Path) -> ProjectConfig:
 @lru_cache(maxsize=32)
 def _validated(pyproject: Path, text: str) -> ProjectConfig:
     # the text is part of the key so that a rewritten file is validated again
-    section = tool_section(pyproject)
+    section = parsed_section(pyproject, text)
     if "root" in section:  # the model's own field, taken from where the file is
         raise ProjectConfigError(f"{KEY}.root: unknown key")
     modules = checked_modules(section.get("modules"))

@@ -107,6 +107,10 @@ BAD = {
         ("[tool.aicmo.legacy_tables]", "[tool.aicmo.legacy_table]"),
         "tool.aicmo.legacy_table: unknown key",
     ),
+    "legacy root as a path": (
+        ('"shop.flow"]', '"shop/flow.py"]'),
+        "tool.aicmo.legacy: 'shop/flow.py' is not a Python package or module name",
+    ),
     "legacy roots not a list": (
         ('legacy = ["oldshop", "shop.flow"]', 'legacy = "oldshop"'),
         "tool.aicmo.legacy: Input should be a valid tuple (got 'oldshop')",
