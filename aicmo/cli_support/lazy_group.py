@@ -108,4 +108,16 @@ def lazy_group(entries: Sequence[CommandEntry]) -> type[TyperGroup]:
             finally:
                 self._listing = False
 
+        def main(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().main(*args, **kwargs)
+            except Exception as exc:
+                # a command reads the project's configuration as it loads: a bad one is bad input
+                from aicmo.shared.config_file import ProjectConfigError
+
+                if not isinstance(exc, ProjectConfigError):
+                    raise
+                typer.echo(f"error: {exc}", err=True)
+                raise SystemExit(2) from None
+
     return LazyGroup

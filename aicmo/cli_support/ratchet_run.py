@@ -33,7 +33,7 @@ RootOption = typer.Option(None, "--root", help="The repository root (default: th
 
 
 def usage_error(message: str) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}")  # messages name [tool.aicmo...] tables: not markup
+    err.print(f"[bold red]error:[/] {escape(message)}")  # messages name TOML tables: [tool.aicmo] is not markup
     raise typer.Exit(EXIT_USAGE)
 
 

@@ -1,6 +1,7 @@
 """The legacy freeze: a committed manifest of the sha256 of every legacy file.
 
-Legacy files may never be modified or added. A deletion is allowed only for a module whose
+The legacy files are those under the project's legacy roots (`[tool.aicmo] legacy` in its
+pyproject.toml). Legacy files may never be modified or added. A deletion is allowed only for a module whose
 migration has reached `deleted`; until routes exist no module has, so every deletion fails.
 """
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Iterable
 
 import attrs
 
+from aicmo.shared.project_config import load_project_config
+
 MANIFEST_NAME = "legacy-manifest.json"
-LEGACY_DIRS = ("backend", "aicmo/domain", "aicmo/core")
-LEGACY_FILES = ("aicmo/operator_services.py",)
 IGNORED_PARTS = {"__pycache__"}
 IGNORED_SUFFIXES = {".pyc", ".pyo"}
 
@@ -29,8 +30,10 @@ class FreezeViolation:
 
 
 def legacy_files(root: Path) -> list[str]:
-    found = [f for f in LEGACY_FILES if (root / f).is_file()]
-    for folder in LEGACY_DIRS:
+    """Every file under the legacy roots of the project at `root` (`[tool.aicmo] legacy`)."""
+    roots = load_project_config(root / "pyproject.toml").legacy_paths
+    found = [r for r in roots if (root / r).is_file()]
+    for folder in (r for r in roots if (root / r).is_dir()):
         for path in (root / folder).rglob("*"):
             if not path.is_file() or IGNORED_PARTS & set(path.parts) or path.suffix in IGNORED_SUFFIXES:
                 continue

@@ -94,38 +94,35 @@ def test_graph_draws_baselined_edges_dashed(tree):
 
 
 def test_a_declared_cycle_is_a_configuration_error(tree):
-    """A cycle in [tool.aicmo.boundaries.modules] exits 2 naming it."""
+    """A cycle in [tool.aicmo.modules] exits 2 naming it."""
     path = tree / "pyproject.toml"
     path.write_text(path.read_text().replace('alpha = []', 'alpha = ["beta"]'))
     result = invoke(tree, "check")
     assert 2 == result.exit_code
-    assert "cycle" in result.output
+    assert "tool.aicmo.modules: declared module dependencies form a cycle: alpha -> beta -> alpha" in result.output
 
 
-def _modules_in_code(tree, attribute: str = "MAP") -> None:
-    """Move the tree's module map out of pyproject.toml into a Python module it names."""
+@pytest.mark.parametrize("key, value, moved_to", [
+    ("modules", "{ alpha = [] }", "modules"),
+    ("modules_from", '"module_map:MAP"', "modules"),
+    ("legacy", '["oldshop"]', "legacy"),
+])
+def test_a_module_list_or_legacy_roots_under_boundaries_are_refused(tree, key, value, moved_to):
+    """The module map and the legacy roots are [tool.aicmo]'s alone: a second copy under the boundaries exits 2 naming where they live."""
     path = tree / "pyproject.toml"
-    text = path.read_text()
-    table = text[text.index("[tool.aicmo.boundaries.modules]"):]
-    table = table[: table.index("\n\n") + 1] if "\n\n" in table else table
-    entries = [line.split("=", 1) for line in table.splitlines()[1:] if "=" in line]
-    plant(tree, "module_map.py", "MAP = {" + ", ".join(f"{k.strip()!r}: {v.strip()}" for k, v in entries) + "}\n")
-    path.write_text(text.replace(table, "").replace("[tool.aicmo.boundaries]\n", f'[tool.aicmo.boundaries]\nmodules_from = "module_map:{attribute}"\n'))
-
-
-def test_the_module_map_can_live_in_code(tree):
-    """modules_from names the one list in code; the check reads it and passes as before."""
-    _modules_in_code(tree)
-    result = invoke(tree, "check")
-    assert 0 == result.exit_code, result.output
-
-
-def test_a_module_map_that_cannot_be_imported_is_a_configuration_error(tree):
-    """A modules_from naming nothing exits 2 with the reason."""
-    _modules_in_code(tree, attribute="NOPE")
+    path.write_text(path.read_text().replace("[tool.aicmo.boundaries]\n", f"[tool.aicmo.boundaries]\n{key} = {value}\n"))
     result = invoke(tree, "check")
     assert 2 == result.exit_code
-    assert "modules_from = 'module_map:NOPE'" in result.output
+    assert f"tool.aicmo.boundaries.{key}: moved to tool.aicmo.{moved_to}" in result.output
+
+
+def test_a_missing_legacy_root_is_a_configuration_error(tree):
+    """A legacy root naming no folder or file exits 2 naming it."""
+    path = tree / "pyproject.toml"
+    path.write_text(path.read_text().replace('legacy = ["oldshop", "shop.domain"]', 'legacy = ["oldshop", "shop.olddomain"]'))
+    result = invoke(tree, "check")
+    assert 2 == result.exit_code
+    assert "tool.aicmo.legacy: 'shop.olddomain' is neither a folder shop/olddomain/ nor a file shop/olddomain.py" in result.output
 
 
 def test_a_file_that_does_not_parse_is_a_usage_error(tree):

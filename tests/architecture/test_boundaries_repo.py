@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
-from aicmo.shared.persistence import ownership
+from aicmo.shared.config_file import package_pyproject
+from aicmo.shared.modules import MODULES
 from aicmo.strangler.boundaries import analyse, load_config
 from aicmo.strangler.boundaries.components import classifier
-from aicmo.strangler.contract_versions.modules import DEPENDENCIES
 from aicmo.strangler.legacy_freeze import legacy_files
 from aicmo.strangler.ownership import check as ownership_check
 from aicmo.strangler.ratchet import Baseline, compare
@@ -37,11 +36,10 @@ def test_the_ownership_check_passes_with_the_baseline(ownership_findings):
     assert ([], []) == ([f.describe() for f in verdict.new], [e.key for e in verdict.stale])
 
 
-def test_the_module_map_is_the_one_list_of_the_code():
-    """The boundaries read the kernel's module map (modules_from); the contracts and owners use the same."""
-    assert dict(MODULE_DEPENDENCIES) == dict(CONFIG.modules)
-    assert DEPENDENCIES is MODULE_DEPENDENCIES
-    assert ownership.MODULES is MODULES
+def test_the_code_reads_the_configuration_of_its_own_checkout():
+    """The package's modules come from this checkout's pyproject.toml, the one the checks read."""
+    assert (REPO / "pyproject.toml").resolve() == package_pyproject().resolve()
+    assert tuple(CONFIG.modules) == MODULES
 
 
 def test_every_legacy_file_belongs_to_a_module_or_a_declared_group():

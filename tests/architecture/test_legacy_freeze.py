@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aicmo.strangler.legacy_freeze import FreezeViolation, check_freeze, legacy_files
+from aicmo.strangler.legacy_freeze import FreezeViolation, check_freeze, legacy_files, write_manifest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -17,7 +17,7 @@ def test_legacy_files_match_the_committed_manifest():
 
 
 def test_the_manifest_covers_every_legacy_area():
-    """The manifest holds backend/, aicmo/domain/, aicmo/core/ and the operator flow."""
+    """The legacy roots of the configuration are backend/, aicmo/domain/, aicmo/core/ and the operator flow."""
     files = legacy_files(REPO)
     assert "aicmo/operator_services.py" in files
     for prefix in ("backend/", "aicmo/domain/", "aicmo/core/"):
@@ -26,11 +26,11 @@ def test_the_manifest_covers_every_legacy_area():
 
 @pytest.fixture
 def frozen_copy(tmp_path):
-    """A copy of the legacy tree and its manifest, to plant changes in."""
+    """A copy of the legacy tree, its manifest and the configuration naming it, to plant changes in."""
     for folder in ("backend", "aicmo/domain", "aicmo/core"):
         shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "aicmo/operator_services.py", tmp_path / "aicmo/operator_services.py")
-    shutil.copy(REPO / "legacy-manifest.json", tmp_path / "legacy-manifest.json")
+    for name in ("aicmo/operator_services.py", "legacy-manifest.json", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path / name)
     assert [] == check_freeze(tmp_path)
     return tmp_path
 
@@ -46,6 +46,28 @@ def test_an_added_legacy_file_fails(frozen_copy):
     """A new file inside a legacy folder is caught."""
     (frozen_copy / "aicmo/domain/extra.py").write_text("x = 1\n")
     assert [FreezeViolation("added", "aicmo/domain/extra.py")] == check_freeze(frozen_copy)
+
+
+def test_a_legacy_root_added_to_the_configuration_is_frozen_too(frozen_copy):
+    """The freeze covers [tool.aicmo] legacy: a root added there puts its files under the freeze."""
+    (frozen_copy / "oldbilling").mkdir()
+    (frozen_copy / "oldbilling/ledger.py").write_text("RATE = 0.2\n")
+    assert [] == check_freeze(frozen_copy)  # not legacy yet: no finding
+    pyproject = frozen_copy / "pyproject.toml"
+    declared = 'legacy = ["backend", "aicmo.domain", "aicmo.core", "aicmo.operator_services"]'
+    assert declared in pyproject.read_text()
+    pyproject.write_text(pyproject.read_text().replace(declared, declared[:-1] + ', "oldbilling"]'))
+    assert [FreezeViolation("added", "oldbilling/ledger.py")] == check_freeze(frozen_copy)
+    write_manifest(frozen_copy)  # frozen now: a later edit is caught
+    (frozen_copy / "oldbilling/ledger.py").write_text("RATE = 0.19\n")
+    assert [FreezeViolation("modified", "oldbilling/ledger.py")] == check_freeze(frozen_copy)
+
+
+def test_a_legacy_root_dropped_from_the_configuration_leaves_its_frozen_files_deleted(frozen_copy):
+    """Taking a root out of [tool.aicmo] legacy does not unfreeze it: its manifest files count as deleted."""
+    pyproject = frozen_copy / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"aicmo.operator_services"]', "]"))
+    assert [FreezeViolation("deleted", "aicmo/operator_services.py")] == check_freeze(frozen_copy)
 
 
 def test_a_deleted_legacy_file_fails_until_its_module_is_deleted(frozen_copy):

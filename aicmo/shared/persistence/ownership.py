@@ -1,6 +1,7 @@
 """Who owns each table: exactly one business module per table (architecture rule 5).
 
-The legacy tables are owned as in spec section 11. A new implementation registers the tables
+The legacy tables are owned as in spec section 11, declared in ``[tool.aicmo.legacy_tables]``
+of the project's pyproject.toml. A new implementation registers the tables
 it creates with `register_table` at import time, so the registry always names every table.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from aicmo.shared.modules import MODULES
+from aicmo.shared.project_config import project_config
 
 __all__ = [
     "INFRASTRUCTURE_OWNERS",
@@ -26,20 +28,8 @@ __all__ = [
 # contract; the migration machinery stores routes and evidence in tables of its own.
 INFRASTRUCTURE_OWNERS: Mapping[str, str] = MappingProxyType({"strangler": "aicmo.strangler"})
 
-LEGACY_TABLE_OWNERS: Mapping[str, str] = MappingProxyType(
-    {
-        "cam_campaigns": "cam",
-        "cam_leads": "cam",
-        "cam_outreach_attempts": "cam",
-        "cam_replies": "cam",
-        "creative_assets": "production",
-        "delivery_packages": "delivery",
-        "billing_invoices": "billing",
-        "report_metrics": "reporting",
-        "report_snapshots": "reporting",
-        "retention_assessments": "retention",
-    }
-)
+# configuration: [tool.aicmo.legacy_tables] of the project's pyproject.toml
+LEGACY_TABLE_OWNERS: Mapping[str, str] = MappingProxyType(dict(project_config().legacy_tables))
 
 _owners: dict[str, str] = dict(LEGACY_TABLE_OWNERS)
 

@@ -1,16 +1,18 @@
 """The boundary rules as data: `[tool.aicmo.boundaries]` of a pyproject.toml, validated.
 
-The declared module map must be acyclic (rule 2); a cycle there is a configuration error.
+The module map and the legacy roots are the project's (`[tool.aicmo]`, aicmo.shared.project_config);
+the declared module map must be acyclic (rule 2): a cycle there is a configuration error.
 """
 from __future__ import annotations
 
-import importlib
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any, Mapping
 
 import attrs
+
+from aicmo.shared.config_file import ProjectConfigError
+from aicmo.shared.project_config import ProjectConfig, load_project_config
 
 
 class ConfigError(ValueError):
@@ -71,50 +73,21 @@ def find_root(start: Path) -> Path:
     raise ConfigError(f"no pyproject.toml at or above {start}")
 
 
-def declared_cycle(modules: Mapping[str, tuple[str, ...]]) -> list[str]:
-    """One cycle of the declared map as a path, or [] when it is acyclic."""
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-
-    def visit(node: str, path: list[str]) -> list[str]:
-        state[node] = 1
-        for dep in modules.get(node, ()):
-            if state.get(dep) == 1:
-                return path[path.index(dep):] + [dep] if dep in path else [node, dep]
-            if dep not in state:
-                found = visit(dep, path + [dep])
-                if found:
-                    return found
-        state[node] = 2
-        return []
-
-    for start in sorted(modules):
-        if start not in state:
-            found = visit(start, [start])
-            if found:
-                return found
-    return []
+# [tool.aicmo.boundaries] keys that now live in [tool.aicmo], the project's one configuration
+_MOVED = {"modules": "modules", "modules_from": "modules", "legacy": "legacy"}
 
 
-def _declared_modules(root: Path, rules: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """The module map: the ``modules`` table, or the mapping ``modules_from = "package.module:NAME"`` names.
-
-    ``modules_from`` lets a project keep its one module list in code; it is imported with the
-    project root first on the import path.
-    """
-    if "modules_from" not in rules:
-        return {name: tuple(deps) for name, deps in rules.get("modules", {}).items()}
-    if "modules" in rules:
-        raise ConfigError("[tool.aicmo.boundaries] has both modules and modules_from; keep one")
-    target = str(rules["modules_from"])
-    module_name, _, attribute = target.partition(":")
-    sys.path.insert(0, str(root))
+def _project(root: Path, rules: Mapping[str, Any]) -> ProjectConfig:
+    """The module map and legacy roots: [tool.aicmo]'s, read by the code too."""
+    moved = sorted(key for key in _MOVED if key in rules)
+    if moved:
+        raise ConfigError("; ".join(f"tool.aicmo.boundaries.{key}: moved to tool.aicmo.{_MOVED[key]}" for key in moved))
     try:
-        declared = getattr(importlib.import_module(module_name), attribute)
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ConfigError(f"modules_from = {target!r}: {exc}") from None
-    finally:
-        sys.path.remove(str(root))
-    return {str(name): tuple(deps) for name, deps in dict(declared).items()}
+        project = load_project_config(root / "pyproject.toml")
+        project.legacy_paths  # every legacy root must exist
+    except ProjectConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    return project
 
 
 def load_config(root: Path) -> BoundaryConfig:
@@ -126,13 +99,8 @@ def load_config(root: Path) -> BoundaryConfig:
     rules = section.get("boundaries")
     if not rules:
         raise ConfigError("pyproject.toml has no [tool.aicmo.boundaries] section")
-    modules = _declared_modules(root, rules)
-    unknown = sorted({d for deps in modules.values() for d in deps} - set(modules))
-    if unknown:
-        raise ConfigError(f"[tool.aicmo.boundaries.modules] names unknown modules: {', '.join(unknown)}")
-    cycle = declared_cycle(modules)
-    if cycle:
-        raise ConfigError(f"declared module dependencies form a cycle: {' -> '.join(cycle)}")
+    project = _project(root, rules)
+    modules = dict(project.modules)
     public = rules.get("public", "api")
     public_parts = _module_table(rules, "public", modules, lists=True) if isinstance(public, dict) else {}
     module_map = _module_table(rules, "module_map", modules, lists=False)
@@ -145,7 +113,7 @@ def load_config(root: Path) -> BoundaryConfig:
         baseline=rules.get("baseline", "boundaries-baseline.json"),
         modules=modules,
         orchestrators=tuple(rules.get("orchestrators", ())),
-        legacy=tuple(rules.get("legacy", ())),
+        legacy=project.legacy,
         god_modules=tuple(rules.get("god_modules", ())),
         legacy_importers=tuple(rules.get("legacy_importers", ())),
         composition_roots=tuple(rules.get("composition_roots", ())),

@@ -76,7 +76,7 @@ class Judge:
         assert target is not None
         if importer.module is not None and target not in self.config.modules.get(importer.module, ()):
             allowed = ", ".join(self.config.modules.get(importer.module, ())) or "no other module"
-            return UNDECLARED, f"{importer.module} may use only: {allowed}; declare the dependency in [tool.aicmo.boundaries.modules] or go through orchestration"
+            return UNDECLARED, f"{importer.module} may use only: {allowed}; declare the dependency in [tool.aicmo.modules] or go through orchestration"
         if imported.public and not imported.legacy:
             return None
         public = self.config.public_of(target)

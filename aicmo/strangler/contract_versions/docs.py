@@ -6,8 +6,9 @@ from pathlib import Path
 
 from aicmo.shared.errors import ContractError
 from aicmo.shared.events import IntegrationEvent
+from aicmo.shared.modules import MODULE_DEPENDENCIES
 from aicmo.strangler.contract_versions.export import owned_exports, signature_text
-from aicmo.strangler.contract_versions.modules import DEPENDENCIES, MODULES, contract_version
+from aicmo.strangler.contract_versions.modules import MODULES, contract_version
 
 __all__ = ["DEFAULT_PATH", "render_docs"]
 
@@ -36,7 +37,7 @@ def _module_section(module: str) -> list[str]:
     ports = [o for o in exports if getattr(o, "_is_protocol", False)]
     events = [o for o in exports if issubclass(o, IntegrationEvent)]
     errors = [o for o in exports if issubclass(o, ContractError)]
-    depends = ", ".join(f"`{d}`" for d in DEPENDENCIES[module]) or "nothing"
+    depends = ", ".join(f"`{d}`" for d in MODULE_DEPENDENCIES[module]) or "nothing"
     lines = [f"## {module} (contract {contract_version(module)})", "", f"Depends on: {depends}.", ""]
     for port in ports:
         methods = [(n, f) for n, f in inspect.getmembers(port, inspect.isfunction) if not n.startswith("_")]

@@ -7,16 +7,16 @@ the floor is refused (bad input): a promotion cannot be argued through with a sm
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Optional
 
+from aicmo.shared.config_file import ProjectConfigError
+from aicmo.shared.project_config import load_project_config, project_config
 from aicmo.strangler.evidence.gate import DEFAULT_MIN_COMPARISONS
 
 __all__ = ["MIN_COMPARISONS_ENV", "GateSettingRefused", "configured_min_comparisons", "min_comparisons"]
 
 MIN_COMPARISONS_ENV = "AICMO_GATE_MIN_COMPARISONS"
-_PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
 
 
 class GateSettingRefused(ValueError):
@@ -29,17 +29,21 @@ def _positive(value: object, where: str) -> int:
     return int(value)
 
 
-def configured_min_comparisons(pyproject: Path = _PYPROJECT) -> int:
-    """The configured floor of shadow comparisons (see the module docstring for where it is read)."""
+def configured_min_comparisons(pyproject: Optional[Path] = None) -> int:
+    """The configured floor of shadow comparisons (see the module docstring for where it is read).
+
+    `pyproject` defaults to the running package's (aicmo.shared.config_file finds it); its
+    `[tool.aicmo.gate]` is validated with the rest of the configuration.
+    """
     named = os.environ.get(MIN_COMPARISONS_ENV)
     if named is not None:
         return _positive(named, MIN_COMPARISONS_ENV)
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return DEFAULT_MIN_COMPARISONS  # an installed deployment without the project's pyproject.toml
-    value = data.get("tool", {}).get("aicmo", {}).get("gate", {}).get("min_comparisons")
-    return DEFAULT_MIN_COMPARISONS if value is None else _positive(value, "[tool.aicmo.gate] min_comparisons")
+        config = project_config() if pyproject is None else load_project_config(pyproject)
+    except ProjectConfigError as exc:
+        raise GateSettingRefused(str(exc)) from None
+    value = config.gate.min_comparisons
+    return DEFAULT_MIN_COMPARISONS if value is None else value
 
 
 def min_comparisons(requested: Optional[int], floor: int) -> int:

@@ -1,13 +1,17 @@
 """`aicmo ownership check`: every write to a table the writing module does not own, and
 every table declared in code without exactly one owner.
 
+The owners are the project's: `[tool.aicmo.legacy_tables]` and the literal register_table calls.
 The writer is the business module of the file (legacy files through the boundaries'
 legacy map, acl/M as M), or a module named for one function in `[tool.aicmo.ownership]
 function_owners`. Code outside every module that writes a table is a finding too.
 """
 from __future__ import annotations
 
-from aicmo.shared.persistence.ownership import INFRASTRUCTURE_OWNERS, table_owners
+from typing import Mapping
+
+from aicmo.shared.persistence.ownership import INFRASTRUCTURE_OWNERS
+from aicmo.shared.project_config import load_project_config
 from aicmo.strangler.boundaries.components import classifier
 from aicmo.strangler.boundaries.config import BoundaryConfig
 from aicmo.strangler.ownership.source import (
@@ -28,9 +32,10 @@ TWO_OWNERS = "two-owners"
 REGISTER = "register the table's one owner with register_table (rule 5)"
 
 
-def owners_and_conflicts(declarations: list[TableDeclaration]) -> tuple[dict[str, str], list[Finding]]:
-    """The registry in code plus literal register_table(...) calls; tables without one owner are findings."""
-    owners = dict(table_owners())
+def owners_and_conflicts(legacy_tables: Mapping[str, str], declarations: list[TableDeclaration]) -> tuple[dict[str, str], list[Finding]]:
+    """The checked project's legacy table owners plus its literal register_table(...) calls; tables
+    without one owner are findings."""
+    owners = dict(legacy_tables)
     findings = []
     for declared in (d for d in declarations if d.owner is not None):
         current = owners.setdefault(declared.table, declared.owner)  # type: ignore[arg-type]
@@ -64,7 +69,9 @@ def check(config: BoundaryConfig) -> list[Finding]:
     classify = classifier(config)
     sources = list(read_sources(config.root, config.present_packages))
     declarations = table_declarations(sources)
-    owners, registry_findings = owners_and_conflicts(declarations)
+    # the owners the checked project declares ([tool.aicmo.legacy_tables]), not the running package's
+    legacy_tables = load_project_config(config.root / "pyproject.toml").legacy_tables
+    owners, registry_findings = owners_and_conflicts(legacy_tables, declarations)
     function_owners = dict(config.ownership.get("function_owners", {}))
     api = ".".join(p for p in (config.module_prefix, "{}", config.public) if p)
     findings: dict[str, Finding] = {f.key: f for f in registry_findings}

@@ -12,16 +12,12 @@ import pytest
 
 from aicmo.shared.pinned_time import FreezegunMissing, load_freezegun
 from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
+from aicmo.strangler.legacy_freeze import legacy_files
 
 pytestmark = pytest.mark.legacy_internals("cam", "onboarding", "billing", "domain")
 
 REPO = Path(__file__).resolve().parents[3]
-LEGACY_SOURCES = [
-    *REPO.joinpath("backend").rglob("*.py"),
-    *REPO.joinpath("aicmo/domain").rglob("*.py"),
-    *REPO.joinpath("aicmo/core").rglob("*.py"),
-    REPO / "aicmo/operator_services.py",
-]
+LEGACY_SOURCES = [REPO / name for name in legacy_files(REPO) if name.endswith(".py")]
 
 
 def test_the_plugin_is_registered_through_the_pytest11_entry_point(request):

@@ -33,11 +33,13 @@ def test_the_strangler_can_register_a_table_but_a_made_up_owner_cannot(monkeypat
 def test_infrastructure_writes_its_own_table_but_a_module_may_not(ledger, monkeypatch):  # noqa: F811
     """Code in the owner's package writing its table passes; delivery writing it is a foreign write."""
     monkeypatch.setattr(check_module, "INFRASTRUCTURE_OWNERS", {"strangler": "ledger.migration"})
-    monkeypatch.setattr(ownership, "_owners", {**ownership.LEGACY_TABLE_OWNERS, "routes_audit": "strangler"})
     (ledger / "ledger/migration").mkdir()
     (ledger / "ledger/migration/__init__.py").write_text("")
+    # the owner is declared as the strangler's tables are: a literal register_table call the check reads
     (ledger / "ledger/migration/audit.py").write_text(
-        "from sqlalchemy import text\n\ndef audit(session):\n    session.execute(text('INSERT INTO routes_audit VALUES (1)'))\n"
+        "from sqlalchemy import text\nfrom aicmo.shared.persistence.ownership import register_table\n\n"
+        "register_table('routes_audit', 'strangler')\n\n"
+        "def audit(session):\n    session.execute(text('INSERT INTO routes_audit VALUES (1)'))\n"
     )
     body = "def tamper(session):\n    session.execute(text('DELETE FROM routes_audit'))\n"
     assert [("foreign-write", "foreign-write:ledger.delivery.service.tamper->routes_audit")] == plant(ledger, body)

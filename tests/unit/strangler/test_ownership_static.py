@@ -11,10 +11,13 @@ from aicmo.strangler.boundaries import load_config
 from aicmo.strangler.ownership import check
 
 PYPROJECT = """
+[tool.aicmo]
+modules = { billing = [], delivery = ["billing"] }
+legacy_tables = { billing_invoices = "billing" }
+
 [tool.aicmo.boundaries]
 packages = ["ledger"]
 module_prefix = "ledger"
-modules = { billing = [], delivery = ["billing"] }
 
 [tool.aicmo.ownership]
 baseline = "ownership-baseline.json"
@@ -110,6 +113,36 @@ def test_a_table_without_an_owner_is_found(ledger):
 def test_a_table_with_two_owners_is_found(ledger):
     """Registering billing's table to delivery is a finding."""
     assert [("two-owners", "two-owners:billing_invoices")] == plant(ledger, 'register_table("billing_invoices", "delivery")\n')
+
+
+def _declare_owner(root, table: str, owner: str) -> None:
+    declared = 'legacy_tables = { billing_invoices = "billing" }'
+    (root / "pyproject.toml").write_text(PYPROJECT.replace(declared, f'legacy_tables = {{ billing_invoices = "billing", {table} = "{owner}" }}'))
+
+
+def test_the_owners_are_the_checked_projects_configuration(ledger):
+    """A legacy table declared to delivery in [tool.aicmo.legacy_tables]: billing writing it is a foreign write."""
+    (ledger / "ledger/billing/ledger.py").write_text("from sqlalchemy import text\n\n\ndef close(session):\n"
+                                                     "    session.execute(text('UPDATE ledger_entries SET closed = 1'))\n")
+    assert [] == plant(ledger, "")  # no owner declared: a raw write to an unknown table is nobody's
+    _declare_owner(ledger, "ledger_entries", "delivery")
+    assert [("foreign-write", "foreign-write:ledger.billing.ledger.close->ledger_entries")] == plant(ledger, "")
+    _declare_owner(ledger, "ledger_entries", "billing")
+    assert [] == plant(ledger, "")
+
+
+def test_a_table_the_configuration_and_the_code_give_two_owners_is_found(ledger):
+    """[tool.aicmo.legacy_tables] says billing, the code registers it to delivery: a two-owners finding."""
+    _declare_owner(ledger, "delivery_notes", "billing")
+    assert [("two-owners", "two-owners:delivery_notes")] == plant(ledger, "")
+
+
+def test_the_ownership_command_refuses_a_bad_owner_in_the_configuration(ledger):
+    """An owner that is not a module is bad input: exit 2 naming the key."""
+    _declare_owner(ledger, "ledger_entries", "shipping")
+    result = CliRunner().invoke(app, ["check", "--root", str(ledger)])
+    assert 2 == result.exit_code
+    assert "tool.aicmo.legacy_tables.ledger_entries: owner 'shipping' is not a module" in result.output
 
 
 def test_the_ownership_command_ratchets_like_the_boundaries_one(ledger):

@@ -26,6 +26,7 @@ def test_deleting_a_deleted_modules_legacy_passes_the_freeze(sessions, clock, re
     for name in ("qc.py", "qc_rules.py", "qcx.py"):
         (tmp_path / "backend/services").mkdir(parents=True, exist_ok=True)
         (tmp_path / "backend/services" / name).write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.aicmo]\nlegacy = ["backend"]\nmodules = { qc = [], cam = [] }\n', encoding="utf-8")
     write_manifest(tmp_path)
     full_evidence(recorder)
     move(sessions, clock, "qc", Route.SHADOW, Route.NEW, Route.DELETED)

@@ -86,6 +86,36 @@ def test_the_default_floor_comes_from_the_project_configuration(url):
     assert 2 == migrate(url, "promote", "qc", "--reason", "x", "--min-comparisons", str(floor - 1)).exit_code
 
 
+def _configured_floor(tmp_path, monkeypatch, gate: str) -> None:
+    """The repository's configuration with another [tool.aicmo.gate], as the running package's (AICMO_PYPROJECT)."""
+    from pathlib import Path
+
+    from aicmo.shared.config_file import PYPROJECT_ENV
+
+    text = (Path(__file__).resolve().parents[4] / "pyproject.toml").read_text(encoding="utf-8")
+    assert "[tool.aicmo.gate]\nmin_comparisons = 200\n" in text
+    (tmp_path / "configured.toml").write_text(text.replace("[tool.aicmo.gate]\nmin_comparisons = 200\n", gate))
+    monkeypatch.setenv(PYPROJECT_ENV, str(tmp_path / "configured.toml"))
+
+
+def test_the_floor_is_read_from_the_gate_configuration(url, tmp_path, monkeypatch):
+    """[tool.aicmo.gate] min_comparisons = 3: --min-comparisons 2 is below it (exit 2, named)."""
+    _configured_floor(tmp_path, monkeypatch, "[tool.aicmo.gate]\nmin_comparisons = 3\n")
+    migrate(url, "promote", "qc", "--reason", "shadow")
+    lowered = migrate(url, "promote", "qc", "--reason", "fewer please", "--min-comparisons", "2")
+    assert 2 == lowered.exit_code
+    assert "below the configured floor of 3" in lowered.output
+
+
+def test_a_bad_gate_configuration_is_bad_input(url, tmp_path, monkeypatch):
+    """min_comparisons = 0 exits 2 naming the key; nothing is promoted."""
+    _configured_floor(tmp_path, monkeypatch, "[tool.aicmo.gate]\nmin_comparisons = 0\n")
+    refused = migrate(url, "promote", "qc", "--reason", "shadow")
+    assert 2 == refused.exit_code
+    assert "tool.aicmo.gate.min_comparisons: Input should be greater than or equal to 1" in refused.output
+    assert "| qc | legacy |" in migrate(url, "report").output
+
+
 def test_promoting_a_module_without_a_new_implementation_is_refused(url):
     """promote cam: exit 1 naming why; cam stays on legacy and later runs keep working."""
     result = migrate(url, "promote", "cam", "--reason", "shadow cam")
