@@ -24,7 +24,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 FormatOption = typer.Option("text", "--format", help=f"Output format: {', '.join(FORMATS)}.")
 ChangedOption = typer.Option(False, "--changed", help="Only files changed against the merge base with --base.")
-BaseOption = typer.Option("main", "--base", help="The branch whose merge base --changed compares with.")
+BaseOption = typer.Option(
+    None, "--base",
+    help="The branch whose merge base --changed compares with (default: origin/HEAD, origin/main or main, the first that exists).",
+)
 RootOption = typer.Option(None, "--root", help="The repository root (default: the nearest pyproject.toml).")
 
 
@@ -34,7 +37,7 @@ def usage_error(message: str) -> None:
 
 
 def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Path,
-              output_format: str, changed: bool, base: str) -> None:
+              output_format: str, changed: bool, base: Optional[str]) -> None:
     if output_format not in RENDERERS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}")
     scope: Optional[set[str]] = None

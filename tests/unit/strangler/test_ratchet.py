@@ -58,16 +58,22 @@ def test_a_scope_limits_findings_and_stale_entries():
     assert (["k1"], []) == ([f.key for f in verdict.new], list(verdict.stale))
 
 
-def test_sarif_is_2_1_0_with_errors_and_warnings():
-    """SARIF output names the version, the rule, the location and the level."""
-    baseline = Baseline("boundaries").accepting([finding("k1")], "r")
+def test_sarif_is_2_1_0_with_errors_stale_entries_and_suppressed_notes():
+    """SARIF names the version and schema, every rule in the driver, each result's rule, level and
+    location; a stale entry is an error result; a baselined finding is a note with a suppression."""
+    baseline = Baseline("boundaries").accepting([finding("k1"), finding("gone", file="old.py")], "r")
     document = json.loads(render_sarif("boundaries", compare([finding("k1"), finding("k2", line=7)], baseline)))
-    assert "2.1.0" == document["version"]
-    results = document["runs"][0]["results"]
-    assert [("error", 7), ("warning", 3)] == [
-        (r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    assert ("2.1.0", "sarif-2.1.0.json") == (document["version"], document["$schema"].rsplit("/", 1)[1])
+    run = document["runs"][0]
+    assert ("aicmo boundaries", [{"id": "api-only"}]) == (run["tool"]["driver"]["name"], run["tool"]["driver"]["rules"])
+    results = run["results"]
+    assert [("error", "a.py", 7), ("error", "old.py", 1), ("note", "a.py", 3)] == [
+        (r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+         r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
     ]
-    assert {"api-only"} == {r["ruleId"] for r in results}
+    assert "stale baseline entry gone" in results[1]["message"]["text"]
+    assert [False, False, True] == ["suppressions" in r for r in results]
+    assert "external" == results[2]["suppressions"][0]["kind"]
 
 
 def test_github_annotations_are_errors_and_warnings():
