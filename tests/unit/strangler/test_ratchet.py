@@ -7,6 +7,7 @@ import pytest
 
 from aicmo.strangler.ratchet import Baseline, Finding, compare
 from aicmo.strangler.ratchet.formats import render_github, render_json, render_sarif, render_text
+from tests.unit.strangler.workflow_commands import read_workflow_command
 
 
 def finding(key: str, file: str = "a.py", line: int = 3) -> Finding:
@@ -92,23 +93,6 @@ def test_text_and_json_report_the_counts():
     assert False is json.loads(render_json("boundaries", verdict))["passed"]
 
 
-def _read_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
-    """Parse one workflow command the way the runner does: properties end at ',' and the data
-    starts after the first '::' past the command; escapes are undone with %25 last."""
-    assert line.startswith("::")
-    head, data = line[2:].split("::", 1)
-    command, _, properties = head.partition(" ")
-    props = {}
-    for pair in properties.split(","):
-        key, _, value = pair.partition("=")
-        for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
-            value = value.replace(escaped, raw)
-        props[key] = value
-    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
-        data = data.replace(escaped, raw)
-    return command, props, data
-
-
 def test_github_annotations_escape_data_and_properties():
     """A path and a rule holding ':' ',' '%' CR and LF, and a message holding '%' CR LF and '::',
     read back exactly as they were: one command per line, no property cut short."""
@@ -117,8 +101,8 @@ def test_github_annotations_escape_data_and_properties():
     verdict = compare([odd], stale)
     lines = render_github("boundaries", verdict).splitlines()
     assert 2 == len(lines)
-    command, props, data = _read_workflow_command(lines[0])
+    command, props, data = read_workflow_command(lines[0])
     assert ("error", {"file": odd.file, "line": "4", "title": odd.rule}, odd.describe()) == (command, props, data)
-    command, props, data = _read_workflow_command(lines[1])
+    command, props, data = read_workflow_command(lines[1])
     assert ("error", {"file": "old,file:.py", "title": "r:1,2"}) == (command, props)
     assert "stale baseline entry gone" in data
