@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parents[2]
 GIT_IDENTITY = ("-c", "user.email=gate@example.org", "-c", "user.name=gate")
@@ -27,13 +28,15 @@ def project_files() -> list[str]:
     return sorted({name for name in listed if name and (REPO / name).is_file()})
 
 
-def make_origin(folder: Path) -> Path:
-    """A repository whose `main` holds the project as it is in the working tree."""
+def make_origin(folder: Path, prepare: Optional[Callable[[Path], None]] = None) -> Path:
+    """A repository whose `main` holds the project as it is in the working tree (after `prepare`)."""
     folder.mkdir(parents=True)
     for name in project_files():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, target)
+    if prepare is not None:
+        prepare(folder)
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", "-A")
     git(folder, "commit", "-qm", "the project")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.architecture.scratch_checkout import clone_for_change, edit, git, make_origin, plant, run_aicmo
+from tests.e2e.scratch_checkout import clone_for_change, edit, git, make_origin, plant, run_aicmo
 
 
 @pytest.fixture(scope="module")
