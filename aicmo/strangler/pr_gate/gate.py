@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from aicmo.strangler.pr_gate import steps
 from aicmo.strangler.pr_gate.report import FAILED, GateReport, Issue, StepResult
 from aicmo.strangler.pr_gate.suites import selected_suites
 from aicmo.strangler.pr_gate.touched import Touched, touched_by
 
+if TYPE_CHECKING:
+    from aicmo.strangler.boundaries import BoundaryConfig
+
 
 class GateInputError(ValueError):
     """The gate cannot run: no project configuration, no git, an unknown base."""
 
 
-def _config(root: Path):
+def _config(root: Path) -> "BoundaryConfig":
     from aicmo.strangler.boundaries import ConfigError, find_root, load_config
 
     try:
@@ -24,11 +27,10 @@ def _config(root: Path):
 
 
 def _changed(root: Path, base: Optional[str]) -> tuple[str, set[str]]:
-    from aicmo.strangler.ratchet.changed import ChangedFilesError, changed_files, merge_base, resolve_base
+    from aicmo.strangler.ratchet.changed import ChangedFilesError, changed_files, resolve_base
 
     try:
         resolved = resolve_base(root, base)
-        merge_base(root, resolved)  # fails early, with the fetch hint, in a shallow checkout
         return resolved, changed_files(root, resolved)
     except ChangedFilesError as exc:
         raise GateInputError(str(exc)) from None
@@ -50,6 +52,7 @@ def _guarded(name: str, step: Callable[[], StepResult]) -> StepResult:
         return step()
     except Exception as exc:  # the change under check may break the code a check imports
         message = f"the {name} check crashed: {type(exc).__name__}: {exc}"
+        # anchored at the project file: a crash has no location of its own
         return StepResult(name, FAILED, message, (Issue("crashed", "pyproject.toml", 1, message),))
 
 

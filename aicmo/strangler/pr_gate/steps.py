@@ -6,11 +6,14 @@ finds a fault FAILED. Imports sit inside the steps: the command's help loads non
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from aicmo.strangler.pr_gate.report import ERROR, FAILED, PASSED, SKIPPED, Issue, StepResult
 from aicmo.strangler.ratchet.baseline import Baseline, Verdict, compare
 from aicmo.strangler.ratchet.finding import Finding
+
+if TYPE_CHECKING:
+    from aicmo.strangler.boundaries import BoundaryConfig
 
 CONTRACTS_DIR = "contract_snapshots"
 FROZEN_HINT = "legacy is frozen: revert the edit (legacy changes only by deletion, once its module is deleted)"
@@ -65,7 +68,7 @@ def _ratchet_result(name: str, verdict: Verdict) -> StepResult:
     return StepResult(name, PASSED if verdict.passed else FAILED, summary, tuple(issues))
 
 
-def boundaries(config, scope: Optional[set[str]]) -> StepResult:
+def boundaries(config: "BoundaryConfig", scope: Optional[set[str]]) -> StepResult:
     from aicmo.strangler.boundaries import GraphError, analyse
 
     try:
@@ -75,7 +78,7 @@ def boundaries(config, scope: Optional[set[str]]) -> StepResult:
     return _ratchet_result("boundaries", compare(findings, Baseline.read(config.baseline_path, "boundaries"), scope))
 
 
-def ownership(config, scope: Optional[set[str]]) -> StepResult:
+def ownership(config: "BoundaryConfig", scope: Optional[set[str]]) -> StepResult:
     from aicmo.strangler.ownership import check
 
     path = config.root / config.ownership.get("baseline", "ownership-baseline.json")
