@@ -88,6 +88,14 @@ def test_the_workflow_command_fails_a_violation_with_annotations_and_a_sarif_fil
     assert ["aicmo/qc/internal/planted.py"] == [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in errors]
 
 
+def test_the_workflow_command_fails_a_failing_suite_test_at_its_line(checkout):
+    edit(checkout, "tests/port_suites/qc/test_small.py", "2 + 2 == 4", "2 + 2 == 5")
+    done = run_shell(checkout, expand(check_command(workflow_steps())))
+    assert 1 == done.returncode, done.stderr
+    assert "::error file=tests/port_suites/qc/test_small.py,line=2,title=suites/test-failed::" in done.stdout
+    assert "aicmo check FAILED: suites" in done.stdout
+
+
 def test_the_workflow_command_passes_a_clean_change(checkout):
     edit(checkout, "README.md", "# AICMO", "# AICMO (edited)")
     done = run_shell(checkout, expand(check_command(workflow_steps())))
