@@ -58,6 +58,8 @@ def check(
 
       aicmo check --changed --format github --sarif aicmo-check.sarif
     """
+    if base is not None and not changed:
+        _usage_error("--base names what --changed compares with: add --changed")
     if sarif is not None and not sarif.resolve().parent.is_dir():
         _usage_error(f"--sarif {sarif}: its folder does not exist")
     from aicmo.strangler.pr_gate import GateInputError, run_gate

@@ -26,3 +26,9 @@ def test_a_folder_without_a_project_is_refused(tmp_path):
     result = runner.invoke(app, ["check", "--no-suites", "--root", str(tmp_path)])
     assert 2 == result.exit_code
     assert "no pyproject.toml" in result.output
+
+
+def test_a_base_without_changed_is_refused():
+    result = runner.invoke(app, ["check", "--base", "main"])
+    assert 2 == result.exit_code
+    assert "add --changed" in result.output
