@@ -17,10 +17,10 @@ def project(tmp_path, monkeypatch):
     """A small project with its own pytest configuration and a suite folder; the test modules the
     inner pytest imports are forgotten afterwards (the next project reuses their names)."""
     monkeypatch.setattr(sys, "path", list(sys.path))
-    before = set(sys.modules)
     yield _write_project(tmp_path)
-    for name in set(sys.modules) - before:
-        del sys.modules[name]
+    for name, module in list(sys.modules.items()):
+        if str(getattr(module, "__file__", None) or "").startswith(str(tmp_path)):
+            del sys.modules[name]
 
 
 def _write_project(tmp_path):
