@@ -69,4 +69,8 @@ COMMANDS: tuple[CommandEntry, ...] = (
         "Migrate modules legacy -> shadow -> new -> deleted, gated by evidence and audited.",
     ),
     CommandEntry("shadow", "aicmo.cli_support.shadow_cmd:app", "Shadow runs: the new path compared with legacy."),
+    CommandEntry(
+        "check", "aicmo.cli_support.check_cmd:check",
+        "Run the PR gate: legacy freeze, contracts, boundaries, ownership and the touched modules' suites.",
+    ),
 )

@@ -28,7 +28,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 RatchetFormat = Enum("RatchetFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 FormatOption = typer.Option(RatchetFormat.text, "--format", case_sensitive=False, help=f"Output format: {', '.join(FORMATS)}.")
 ChangedOption = typer.Option(False, "--changed", help="Only files changed against the merge base with --base.")
-BaseOption = typer.Option("main", "--base", help="The branch whose merge base --changed compares with.")
+BaseOption = typer.Option(
+    None, "--base",
+    help="The branch whose merge base --changed compares with (default: origin/HEAD, origin/main or main, the first that exists).",
+)
 RootOption = typer.Option(None, "--root", help="The repository root (default: the nearest pyproject.toml).")
 
 
@@ -46,7 +49,7 @@ def read_baseline(path: Path, tool: str) -> Baseline:
 
 
 def run_check(tool: str, root: Path, findings: list[Finding], baseline_path: Path,
-              output_format: str, changed: bool, base: str) -> None:
+              output_format: str, changed: bool, base: Optional[str]) -> None:
     if output_format not in RENDERERS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}")
     scope: Optional[set[str]] = None

@@ -1,6 +1,7 @@
 """Render a verdict as text, JSON, SARIF 2.1.0 or GitHub workflow annotations.
 
-New findings and stale entries are errors; baselined findings are warnings.
+New findings and stale entries are errors; baselined findings are warnings (in SARIF, notes
+carrying a suppression). The SARIF and annotation builders are also used by `aicmo check`.
 """
 from __future__ import annotations
 
@@ -45,8 +46,14 @@ def render_json(tool: str, verdict: Verdict) -> str:
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
-def _sarif_result(rule: str, level: str, text: str, file: str, line: int, key: str) -> dict[str, Any]:
-    return {
+def sarif_result(rule: str, level: str, text: str, file: str, line: int, key: str,
+                 suppressed: str = "") -> dict[str, Any]:
+    """One SARIF result; `suppressed` (a justification) marks a finding accepted in a baseline.
+
+    A suppressed result is reported, at level "note", but code scanning lists it as dismissed
+    rather than as an open alert: the baseline already says why it is there.
+    """
+    result: dict[str, Any] = {
         "ruleId": rule,
         "level": level,
         "message": {"text": text},
@@ -56,22 +63,31 @@ def _sarif_result(rule: str, level: str, text: str, file: str, line: int, key: s
             "region": {"startLine": max(line, 1)},
         }}],
     }
+    if suppressed:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": suppressed}]
+    return result
 
 
-def render_sarif(tool: str, verdict: Verdict) -> str:
-    results = [_sarif_result(f.rule, "error", f.describe(), f.file, f.line, f.key) for f in verdict.new]
-    results += [_sarif_result(e.rule, "error", _stale_text(tool, e), e.file, 1, e.key) for e in verdict.stale]
-    results += [_sarif_result(f.rule, "warning", f.describe(), f.file, f.line, f.key) for f in verdict.baselined]
+def sarif_document(tool_name: str, results: list[dict[str, Any]]) -> str:
+    """A SARIF 2.1.0 log of one run whose driver declares every rule its results name."""
     rules = sorted({r["ruleId"] for r in results})
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": f"aicmo {tool}", "rules": [{"id": r} for r in rules]}},
+            "tool": {"driver": {"name": tool_name, "rules": [{"id": r} for r in rules]}},
             "results": results,
         }],
     }
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
+
+
+def render_sarif(tool: str, verdict: Verdict) -> str:
+    accepted = f"accepted in the committed {tool} baseline"
+    results = [sarif_result(f.rule, "error", f.describe(), f.file, f.line, f.key) for f in verdict.new]
+    results += [sarif_result(e.rule, "error", _stale_text(tool, e), e.file, 1, e.key) for e in verdict.stale]
+    results += [sarif_result(f.rule, "note", f.describe(), f.file, f.line, f.key, accepted) for f in verdict.baselined]
+    return sarif_document(f"aicmo {tool}", results)
 
 
 def _escape(text: str) -> str:
@@ -85,15 +101,16 @@ def _property(text: str) -> str:
     return _escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, file: str, line: int | None, title: str, message: str) -> str:
+def github_annotation(level: str, file: str, line: int | None, title: str, message: str) -> str:
+    """One workflow command (`::error file=...,line=...,title=...::message`), escaped."""
     where = f"file={_property(file)}" + (f",line={line}" if line is not None else "")
     return f"::{level} {where},title={_property(title)}::{_escape(message)}"
 
 
 def render_github(tool: str, verdict: Verdict) -> str:
-    lines = [_annotation("error", f.file, f.line, f.rule, f.describe()) for f in verdict.new]
-    lines += [_annotation("error", e.file, None, e.rule, _stale_text(tool, e)) for e in verdict.stale]
-    lines += [_annotation("warning", f.file, f.line, f.rule, f.describe()) for f in verdict.baselined]
+    lines = [github_annotation("error", f.file, f.line, f.rule, f.describe()) for f in verdict.new]
+    lines += [github_annotation("error", e.file, None, e.rule, _stale_text(tool, e)) for e in verdict.stale]
+    lines += [github_annotation("warning", f.file, f.line, f.rule, f.describe()) for f in verdict.baselined]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

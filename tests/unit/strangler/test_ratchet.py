@@ -7,6 +7,7 @@ import pytest
 
 from aicmo.strangler.ratchet import Baseline, Finding, compare
 from aicmo.strangler.ratchet.formats import render_github, render_json, render_sarif, render_text
+from tests.unit.strangler.workflow_commands import read_workflow_command
 
 
 def finding(key: str, file: str = "a.py", line: int = 3) -> Finding:
@@ -58,16 +59,22 @@ def test_a_scope_limits_findings_and_stale_entries():
     assert (["k1"], []) == ([f.key for f in verdict.new], list(verdict.stale))
 
 
-def test_sarif_is_2_1_0_with_errors_and_warnings():
-    """SARIF output names the version, the rule, the location and the level."""
-    baseline = Baseline("boundaries").accepting([finding("k1")], "r")
+def test_sarif_is_2_1_0_with_errors_stale_entries_and_suppressed_notes():
+    """SARIF names the version and schema, every rule in the driver, each result's rule, level and
+    location; a stale entry is an error result; a baselined finding is a note with a suppression."""
+    baseline = Baseline("boundaries").accepting([finding("k1"), finding("gone", file="old.py")], "r")
     document = json.loads(render_sarif("boundaries", compare([finding("k1"), finding("k2", line=7)], baseline)))
-    assert "2.1.0" == document["version"]
-    results = document["runs"][0]["results"]
-    assert [("error", 7), ("warning", 3)] == [
-        (r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    assert ("2.1.0", "sarif-2.1.0.json") == (document["version"], document["$schema"].rsplit("/", 1)[1])
+    run = document["runs"][0]
+    assert ("aicmo boundaries", [{"id": "api-only"}]) == (run["tool"]["driver"]["name"], run["tool"]["driver"]["rules"])
+    results = run["results"]
+    assert [("error", "a.py", 7), ("error", "old.py", 1), ("note", "a.py", 3)] == [
+        (r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+         r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
     ]
-    assert {"api-only"} == {r["ruleId"] for r in results}
+    assert "stale baseline entry gone" in results[1]["message"]["text"]
+    assert [False, False, True] == ["suppressions" in r for r in results]
+    assert "external" == results[2]["suppressions"][0]["kind"]
 
 
 def test_github_annotations_are_errors_and_warnings():
@@ -86,23 +93,6 @@ def test_text_and_json_report_the_counts():
     assert False is json.loads(render_json("boundaries", verdict))["passed"]
 
 
-def _read_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
-    """Parse one workflow command the way the runner does: properties end at ',' and the data
-    starts after the first '::' past the command; escapes are undone with %25 last."""
-    assert line.startswith("::")
-    head, data = line[2:].split("::", 1)
-    command, _, properties = head.partition(" ")
-    props = {}
-    for pair in properties.split(","):
-        key, _, value = pair.partition("=")
-        for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
-            value = value.replace(escaped, raw)
-        props[key] = value
-    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
-        data = data.replace(escaped, raw)
-    return command, props, data
-
-
 def test_github_annotations_escape_data_and_properties():
     """A path and a rule holding ':' ',' '%' CR and LF, and a message holding '%' CR LF and '::',
     read back exactly as they were: one command per line, no property cut short."""
@@ -111,8 +101,8 @@ def test_github_annotations_escape_data_and_properties():
     verdict = compare([odd], stale)
     lines = render_github("boundaries", verdict).splitlines()
     assert 2 == len(lines)
-    command, props, data = _read_workflow_command(lines[0])
+    command, props, data = read_workflow_command(lines[0])
     assert ("error", {"file": odd.file, "line": "4", "title": odd.rule}, odd.describe()) == (command, props, data)
-    command, props, data = _read_workflow_command(lines[1])
+    command, props, data = read_workflow_command(lines[1])
     assert ("error", {"file": "old,file:.py", "title": "r:1,2"}) == (command, props)
     assert "stale baseline entry gone" in data
