@@ -51,11 +51,9 @@ def check(
     Exit 0 all passed, 1 a check failed, 2 bad input or the gate could not run (no git, an unknown --base).
 
     Examples:
-
       aicmo check --changed
-
+      aicmo check --changed --no-suites
       aicmo check --changed --base origin/release --format json
-
       aicmo check --changed --format github --sarif aicmo-check.sarif
     """
     if base is not None and not changed:

@@ -65,7 +65,7 @@ def run_gate(root: Path, changed_only: bool, base: Optional[str], run_suites: bo
     project = config.root
     modules = tuple(config.modules)
     resolved, changed = _changed(project, base) if changed_only else (None, None)
-    touched = touched_by(changed, modules) if changed is not None else Touched(frozenset(modules), "the whole tree")
+    touched = touched_by(changed, modules, config.legacy) if changed is not None else Touched(frozenset(modules), "the whole tree")
     suite_paths = selected_suites(project, touched, modules)
     because = _suites_because(touched, changed)
     results: list[StepResult] = [

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 import attrs
 
-from aicmo.strangler.legacy_freeze import LEGACY_DIRS, LEGACY_FILES, MANIFEST_NAME
+from aicmo.strangler.legacy_freeze import MANIFEST_NAME
 
 DOC_SUFFIXES = (".md", ".rst")
 # files that change neither code nor tests: the documentation and the CI templates
@@ -48,8 +48,17 @@ def is_inert(path: str) -> bool:
     return path.endswith(DOC_SUFFIXES) or path.startswith(INERT_PREFIXES) or path in INERT_FILES
 
 
-def is_legacy(path: str) -> bool:
-    return path == MANIFEST_NAME or path in LEGACY_FILES or path.startswith(tuple(f"{d}/" for d in LEGACY_DIRS))
+def is_legacy(path: str, legacy: Iterable[str]) -> bool:
+    """`legacy`: the project's legacy roots as dotted names (`[tool.aicmo] legacy`), a package or a
+    module each; a path under one of them, or the freeze's manifest, is legacy. Read from the names,
+    not the tree: a root whose files a change deletes is still legacy."""
+    if path == MANIFEST_NAME:
+        return True
+    for name in legacy:
+        where = name.replace(".", "/")
+        if path == f"{where}.py" or path.startswith(f"{where}/"):
+            return True
+    return False
 
 
 def module_of(path: str, modules: Iterable[str]) -> Optional[str]:
@@ -60,11 +69,12 @@ def module_of(path: str, modules: Iterable[str]) -> Optional[str]:
     return None
 
 
-def touched_by(paths: Iterable[str], modules: Iterable[str]) -> Touched:
+def touched_by(paths: Iterable[str], modules: Iterable[str], legacy: Iterable[str]) -> Touched:
     known = tuple(modules)
+    legacy = tuple(legacy)
     found: set[str] = set()
     for path in sorted(paths):
-        if is_legacy(path):
+        if is_legacy(path, legacy):
             return Touched(frozenset(known), f"legacy changed: {path}")
         if is_inert(path):
             continue

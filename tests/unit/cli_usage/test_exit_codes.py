@@ -63,6 +63,11 @@ BAD_INPUT: list[tuple[str, int]] = [
     ("journeys resume nosuch", 2),
     ("journeys resume nosuch --json {tmp}", 2),
     ("journeys cancel nosuch", 2),
+    # the PR gate
+    ("check --format xml", 2),
+    ("check --base main", 2),
+    ("check --root {tmp}", 2),
+    ("check --sarif {tmp}/missing-folder/report.sarif --no-suites --root {repo}", 2),
     # boundaries and ownership
     ("boundaries check --format xml", 2),
     ("boundaries check --root {tmp}", 2),

@@ -7,15 +7,17 @@ from pathlib import Path
 import pytest
 
 from aicmo.shared.modules import MODULES
+from aicmo.shared.project_config import load_project_config
 from aicmo.strangler.pr_gate.suites import selected_suites
 from aicmo.strangler.pr_gate.touched import Touched, touched_by
 
 REPO = Path(__file__).resolve().parents[4]
+LEGACY = load_project_config(REPO / "pyproject.toml").legacy
 
 
 def test_docs_and_ci_files_touch_nothing():
     touched = touched_by(["README.md", "docs/boundaries.md", "MIGRATION.md", ".github/workflows/ci.yml",
-                          "examples/ci/github-actions.yml", ".pre-commit-hooks.yaml"], MODULES)
+                          "examples/ci/github-actions.yml", ".pre-commit-hooks.yaml"], MODULES, LEGACY)
     assert Touched() == touched
     assert [] == selected_suites(REPO, touched, MODULES)
 
@@ -33,7 +35,7 @@ def test_docs_and_ci_files_touch_nothing():
     ("tests/characterization/test_client_review_boundaries.py", "client_review"),
 ])
 def test_a_path_inside_one_module_touches_that_module(path, module):
-    assert Touched(frozenset({module})) == touched_by([path, "README.md"], MODULES)
+    assert Touched(frozenset({module})) == touched_by([path, "README.md"], MODULES, LEGACY)
 
 
 @pytest.mark.parametrize("path, because", [
@@ -49,13 +51,13 @@ def test_a_path_inside_one_module_touches_that_module(path, module):
     ("pyproject.toml", "shared code changed"),
 ])
 def test_shared_code_or_legacy_touches_every_module(path, because):
-    touched = touched_by(["aicmo/qc/internal/x.py", path], MODULES)
+    touched = touched_by(["aicmo/qc/internal/x.py", path], MODULES, LEGACY)
     assert (frozenset(MODULES), f"{because}: {path}") == (touched.modules, touched.everything_because)
     assert ["tests/characterization", "tests/port_suites"] == selected_suites(REPO, touched, MODULES)
 
 
 def test_two_modules_select_both_suites_and_nothing_else():
-    selected = selected_suites(REPO, touched_by(["aicmo/qc/x.py", "acl/cam/adapter.py"], MODULES), MODULES)
+    selected = selected_suites(REPO, touched_by(["aicmo/qc/x.py", "acl/cam/adapter.py"], MODULES, LEGACY), MODULES)
     assert {"tests/port_suites/qc", "tests/port_suites/cam", "tests/characterization/test_cam_scoring.py",
             "tests/characterization/test_operator_flow_settings.py"} <= set(selected)  # the last: marked for cam
     named = [path for path in selected if "operator_flow" not in path]
@@ -69,7 +71,7 @@ def test_the_suites_selected_for_a_module_are_the_suites_named_or_marked_for_it(
     """Every suite file marked `aicmo_evidence(module=M)` runs when M is touched, and every file
     selected for M is named after M or marked for it."""
     for module in MODULES:
-        selected = selected_suites(REPO, touched_by([f"aicmo/{module}/x.py"], MODULES), MODULES)
+        selected = selected_suites(REPO, touched_by([f"aicmo/{module}/x.py"], MODULES, LEGACY), MODULES)
         files = set()
         for path in selected:
             target = REPO / path
@@ -83,3 +85,10 @@ def test_the_suites_selected_for_a_module_are_the_suites_named_or_marked_for_it(
         for path in files:
             marks = set(EVIDENCE.findall(path.read_text(encoding="utf-8")))
             assert module in marks or not marks - {module} and module in path.as_posix(), (module, path)
+
+
+def test_the_legacy_roots_are_the_configured_ones():
+    """A root declared in `[tool.aicmo] legacy` makes its files legacy; the same path undeclared is shared code."""
+    assert "legacy changed: oldshop/orders.py" == touched_by(["oldshop/orders.py"], MODULES, ("oldshop",)).everything_because
+    assert "legacy changed: oldshop/flow.py" == touched_by(["oldshop/flow.py"], MODULES, ("oldshop.flow",)).everything_because
+    assert "shared code changed: oldshop/orders.py" == touched_by(["oldshop/orders.py"], MODULES, ()).everything_because
