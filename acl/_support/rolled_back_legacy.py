@@ -4,6 +4,8 @@ Every legacy session is made by the global sessionmaker of backend.db.session. W
 `joined_to(connection)` is open, that sessionmaker binds its sessions to `connection`, joining
 its transaction through a savepoint (a legacy commit releases the savepoint, the transaction
 stays open), so whatever legacy writes meanwhile is undone with the caller's rollback. The
+connection must honour savepoints: one of the kit's engines (aicmo.shared.persistence.engines),
+not legacy's own, on which SQLite's driver commits when a savepoint is released. The
 sessionmaker is the process's own: this is for a process that runs nothing else meanwhile (the
 replay command), and it is put back as it was when the context closes.
 """
@@ -14,16 +16,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection
 
-__all__ = ["joined_to", "legacy_engine"]
-
-
-def legacy_engine() -> "Engine":
-    """The legacy global engine (made, with its tables, on first use)."""
-    from backend.db.session import get_engine
-
-    return get_engine()
+__all__ = ["joined_to"]
 
 
 @contextmanager

@@ -68,7 +68,7 @@ def replay_target(module: str, database_url: str, sessions: "sessionmaker") -> R
     return ReplayTarget(
         module=module, engine=engine,
         candidate=lambda connection: descriptor.build(connection, clock, dependencies),
-        legacy_engine=rolled_back.legacy_engine(), legacy=legacy,
+        legacy_engine=engine, legacy=legacy,  # the kit's engine: legacy's own breaks savepoints on SQLite
         decode=port_arguments(typing.get_type_hints(ModulePorts)[module]),
         explain=explain, ignore=descriptor.instant_fields, timeout_s=candidate_timeout(),
     )
