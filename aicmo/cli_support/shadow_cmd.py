@@ -99,26 +99,30 @@ def replay(
 ) -> None:
     """Run the stored inputs of past comparisons again against the current new implementation.
 
-    Each distinct input is answered twice by legacy and once by the new implementation, as
-    under shadow; everything both write is rolled back. Fields on which the two legacy runs
-    disagree (a generated id, a clock reading) are noise: listed apart, never a mismatch. Each
-    input is then fixed (mismatched before, matches now), still mismatching, newly mismatching
-    (matched before: a regression), explained by a declared divergence, still matching, or not
-    replayable (with why). Mismatches keep their inputs; a matched call's inputs are kept once
-    per distinct input, a bounded number per module, so some matched inputs may not be replayed.
+    Each distinct input is answered twice by legacy and once by the new
+    implementation, as under shadow; whatever either writes is rolled back.
+    Fields the two legacy runs disagree on (a generated id, a clock reading)
+    are noise: listed apart, never a mismatch. Each input is then fixed
+    (mismatched before, matches now), still mismatching, newly mismatching
+    (matched before: a regression), explained by a declared divergence,
+    still matching, or not replayable (with why). A mismatch keeps its
+    inputs; a matched call's are kept once per distinct input, a bounded
+    number per module, so some matched inputs cannot be replayed.
 
-    A replay records nothing: it is not a shadow comparison and the promotion gate does not
-    count it; only traffic under shadow does.
+    A replay records nothing: it is not a shadow comparison, and the
+    promotion gate does not count it; only calls under shadow count.
 
-    Exit codes: 0 nothing still mismatches unexplained and nothing newly does, 1 something does
-    (or a database failure), 2 bad input (an unknown module, one without a new implementation,
-    a malformed URL, a database missing or not migrated).
+    Exit codes: 0 nothing still mismatches unexplained and nothing newly
+    does; 1 something does, or a database failure; 2 bad input (an unknown
+    module, one without a new implementation, a malformed URL, a database
+    missing or not migrated).
 
-    --format json: {"passed", "modules": [{"module", "replayed", "not_kept", "passed", "counts"
-    (kind -> inputs), "noise_fields" (field -> inputs), and per kind ("fixed", "still_mismatching",
-    "newly_mismatching", "explained", "unreplayable") the inputs: [{"fingerprint", "method",
-    "before", "now", "fields" ([{"path", "legacy", "new"}]), "divergence", "error", "noise_fields",
-    "legacy_changed"}]}]}.
+    --format json: {"passed", "modules": [{"module", "replayed", "not_kept",
+    "passed", "counts" (kind -> inputs), "noise_fields" (field -> inputs),
+    and per kind ("fixed", "still_mismatching", "newly_mismatching",
+    "explained", "unreplayable") its inputs: [{"fingerprint", "method",
+    "before", "now", "fields" ([{"path", "legacy", "new"}]), "divergence",
+    "error", "noise_fields", "legacy_changed"}]}]}.
 
     Examples:
 
@@ -126,7 +130,7 @@ def replay(
 
       aicmo shadow replay qc --mismatches-only --format json
 
-      aicmo shadow replay production --database-url postgresql+psycopg://aicmo@db/aicmo
+      aicmo shadow replay production --database-url postgresql+psycopg://db/aicmo
     """
     from sqlalchemy.exc import SQLAlchemyError
 

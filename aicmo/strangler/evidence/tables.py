@@ -45,8 +45,7 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     """
 
     __tablename__ = "strangler_shadow_comparisons"
-    __table_args__ = (Index("ix_strangler_shadow_comparisons_module_id", "module", "id"),
-                      Index("ix_strangler_shadow_comparisons_module_fingerprint", "module", "fingerprint"))
+    __table_args__ = (Index("ix_strangler_shadow_comparisons_module_id", "module", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     module: Mapped[str] = mapped_column(String(40), index=True)

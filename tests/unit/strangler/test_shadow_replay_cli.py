@@ -16,6 +16,7 @@ from aicmo.cli import app
 from aicmo.orchestration.bootstrap import routed_ports
 from aicmo.qc.api import DocumentText
 from aicmo.qc.internal.service import QcService
+from aicmo.shared.persistence.engines import engine_for, forget_engine
 from aicmo.strangler.dispatch import RAISE_ENV
 from aicmo.strangler.evidence.comparison_batch import flush_comparisons
 from aicmo.strangler.routes import Route
@@ -46,7 +47,10 @@ def recorded(legacy_database, database, monkeypatch):
     for document in DOCUMENTS:
         ports.qc.score_document(document)
     flush_comparisons()
-    return database.url, monkeypatch, real
+    yield database.url, monkeypatch, real
+    # the candidate worker keeps its connection, guarded as QC's for the rest of its life: later tests of this
+    # database get another engine, so a connection of their own
+    forget_engine(database.url)
 
 
 def replay(url, *args):
@@ -54,8 +58,6 @@ def replay(url, *args):
 
 
 def row_counts(url):
-    from aicmo.shared.persistence.engines import engine_for
-
     with engine_for(url).connect() as connection:
         inspector = inspect(connection)
         return {(schema, name): connection.scalar(select(func.count()).select_from(text(f'"{schema}"."{name}"')))

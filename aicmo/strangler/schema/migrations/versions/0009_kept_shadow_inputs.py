@@ -39,14 +39,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('module', 'fingerprint', name=op.f('pk_strangler_kept_inputs')),
     schema=schema
     )
-    # replay reads the latest comparison of each input of a module
-    op.create_index(op.f('ix_strangler_shadow_comparisons_module_fingerprint'), COMPARISONS, ['module', 'fingerprint'],
-                    unique=False, schema=schema)
 
 
 def downgrade() -> None:
     schema = migration_schema()
-    op.drop_index(op.f('ix_strangler_shadow_comparisons_module_fingerprint'), table_name=COMPARISONS, schema=schema)
     op.drop_table(KEPT, schema=schema)
     # dropped in place, as 0004 does: a batch copy of the table would lose its append-only triggers
     op.drop_column(COMPARISONS, 'legacy_output', schema=schema)
