@@ -18,6 +18,7 @@ from aicmo.strangler.dispatch import ShadowRunner
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.comparison_batch import flush_comparisons
 from aicmo.strangler.evidence.tables import ShadowComparisonRow
+from aicmo.strangler.replay.arguments import ReplayInputError
 from aicmo.strangler.replay.outcome import Change, replay_document
 from aicmo.strangler.replay.run import ReplayTarget, replay_module
 from aicmo.strangler.replay.stored import Verdict, stored_inputs
@@ -182,3 +183,40 @@ def test_a_legacy_write_outside_the_rolled_back_transaction_is_refused_and_the_i
     [refused] = replay.having(Change.UNREPLAYABLE)
     assert "legacy failed: CandidateWriteRefused" in refused.error
     assert (before, True) == (setup.row_counts(), replay.passed)
+
+
+def test_a_difference_a_declared_divergence_explains_is_explained_not_failing(setup):
+    setup.record([1], broken_on={1})
+    with setup.sessions() as session:
+        stored = stored_inputs(session, "qc")
+    target = ReplayTarget("qc", setup.engine, lambda c: Candidate(c, {1}), setup.engine,
+                          contextmanager(lambda connection: (yield Legacy(connection))),
+                          explain=lambda diffs: "rounding" if [d["path"] for d in diffs] == ["score"] else None)
+    replay = replay_module(target, stored)
+    [explained] = replay.having(Change.EXPLAINED)
+    assert ("rounding", True) == (explained.divergence, replay.passed)
+
+
+def test_rows_from_before_kept_inputs_replay_their_mismatches_and_count_matches_not_kept(setup):
+    """A mismatch stored with its inputs but no fingerprint is still replayed; a match with only a fingerprint cannot be."""
+    recorder = EvidenceRecorder(setup.sessions)
+    recorder.record_comparison("qc", False, diff=[{"path": "score", "legacy": 5.0, "new": 0.5}],
+                               inputs={"method": "evaluate", "args": [5], "kwargs": {}})
+    recorder.record_comparison("qc", True, method="evaluate", fingerprint="f" * 32)
+    replay = setup.replay()
+    [fixed] = replay.having(Change.FIXED)
+    assert (fixed.key.startswith("stored:"), 1, 1) == (True, replay.replayed, replay.not_kept)
+
+
+def test_a_stored_call_the_port_no_longer_takes_is_listed_with_why(setup):
+    setup.record([1])
+
+    def refuse(method, args, kwargs):
+        raise ReplayInputError("Port.evaluate takes other arguments now")
+
+    with setup.sessions() as session:
+        stored = stored_inputs(session, "qc")
+    target = ReplayTarget("qc", setup.engine, lambda c: Candidate(c), setup.engine,
+                          contextmanager(lambda connection: (yield Legacy(connection))), decode=refuse)
+    [unreplayable] = replay_module(target, stored).having(Change.UNREPLAYABLE)
+    assert "Port.evaluate takes other arguments now" == unreplayable.error
