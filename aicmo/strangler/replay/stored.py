@@ -81,13 +81,20 @@ def stored_inputs(session: Session, module: str, *, mismatches_only: bool = Fals
         found[key] = (row.id, _inputs(key, row.inputs, row.legacy_output, _verdict(row), None))  # the later row wins
     not_kept = 0
     if wanting:
-        kept = {k.fingerprint: k for k in session.scalars(select(KeptInputRow).where(KeptInputRow.module == module))}
+        kept = {k.fingerprint: (k.inputs, k.legacy_output)
+                for k in session.scalars(select(KeptInputRow).where(KeptInputRow.module == module))}
+        missing = [fingerprint for fingerprint in wanting if fingerprint not in kept]
+        if missing:  # matched now, kept no inputs, but mismatched earlier: that mismatch's row has them
+            earlier_mismatches = (select(table.fingerprint, table.inputs, table.legacy_output)
+                                  .where(table.module == module, table.fingerprint.in_(missing), table.inputs.is_not(None))
+                                  .order_by(table.id))
+            kept.update({row.fingerprint: (row.inputs, row.legacy_output) for row in session.execute(earlier_mismatches)})
         for fingerprint, (row_id, before) in wanting.items():
-            one = kept.get(fingerprint)
-            if one is None:
+            if fingerprint not in kept:
                 not_kept += 1
                 continue
-            found[fingerprint] = (row_id, _inputs(fingerprint, one.inputs, one.legacy_output, before, fingerprint))
+            inputs, legacy_output = kept[fingerprint]
+            found[fingerprint] = (row_id, _inputs(fingerprint, inputs, legacy_output, before, fingerprint))
     inputs = [one for _, one in sorted(found.values(), key=lambda pair: pair[0]) if one is not None]
     if mismatches_only:
         inputs = [one for one in inputs if one.before is not Verdict.MATCHED]

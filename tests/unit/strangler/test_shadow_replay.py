@@ -220,3 +220,16 @@ def test_a_stored_call_the_port_no_longer_takes_is_listed_with_why(setup):
                           contextmanager(lambda connection: (yield Legacy(connection))), decode=refuse)
     [unreplayable] = replay_module(target, stored).having(Change.UNREPLAYABLE)
     assert "Port.evaluate takes other arguments now" == unreplayable.error
+
+
+def test_an_input_that_mismatched_then_matched_is_replayed_from_its_mismatch_though_no_match_was_kept(setup):
+    """The latest verdict (a match) is the one it is judged by; its inputs come from the earlier mismatch's row."""
+    setup.record([1], broken_on={1})
+    recorder = EvidenceRecorder(setup.sessions)
+    recorder._kept.limit = 0  # no room left: the match keeps only its fingerprint
+    ShadowRunner("qc", setup.engine, lambda c: Candidate(c), recorder, raise_on_mismatch=False, timeout_s=5.0).call(
+        "evaluate", (1,), {}, lambda: {"x": 1, "score": 1.0})
+    flush_comparisons()
+    replay = setup.replay(broken_on={1})
+    [regression] = replay.having(Change.NEWLY_MISMATCHING)
+    assert (Verdict.MATCHED, 0) == (regression.before, replay.not_kept)
