@@ -61,6 +61,14 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
     return result, {"wall_s": wall_clock() - wall, "cpu_s": cpu_clock() - cpu}
 
 
+def _fingerprint_if_any(method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Optional[str]:
+    """A mismatch's fingerprint ties its replays to its input; one that cannot be taken must not lose the mismatch."""
+    try:
+        return call_fingerprint(method, args, kwargs)
+    except Exception:
+        return None
+
+
 class ShadowRunner:
     """Runs one module's calls on both paths and records each comparison."""
 
@@ -122,7 +130,8 @@ class ShadowRunner:
         try:
             # inside the try: a call's arguments that cannot be stored (or fingerprinted) lose it too
             args, kwargs = call
-            comparison["fingerprint"] = call_fingerprint(method, args, kwargs)
+            fingerprinted = call_fingerprint if matched else _fingerprint_if_any
+            comparison["fingerprint"] = fingerprinted(method, args, kwargs)
             keep = not matched or self._recorder.wants_input(self.module, comparison["fingerprint"])
             inputs = {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)} if keep else None
             comparison["legacy_output"] = as_plain(legacy_result) if keep else None
