@@ -87,3 +87,90 @@ def report(
         for m in s.latest_unexplained:
             what = m["error"] or ", ".join(m["paths"][:5])
             out.print(f"{s.module}.{m['method']} at {m['at']}: {what}")
+
+
+@app.command()
+def replay(
+    module: str = typer.Argument(..., metavar="MODULE", help="The module whose stored inputs to replay."),
+    mismatches_only: bool = typer.Option(
+        False, "--mismatches-only", help="Only the inputs whose latest comparison was a mismatch (explained or not)."),
+    limit: int = typer.Option(10, "--limit", min=0, help="Inputs to list per kind in text (json lists every one)."),
+    database_url: str = typer.Option(
+        "sqlite:///aicmo.db", "--database-url", envvar="AICMO_DATABASE_URL", help="SQLAlchemy database URL."
+    ),
+    output_format: OutputFormat = FormatOption,
+) -> None:
+    """Run the stored inputs of past comparisons again against the current new implementation.
+
+    Each distinct input is answered twice by legacy and once by the new
+    implementation, as under shadow; whatever either writes is rolled back.
+    Fields the two legacy runs disagree on (a generated id, a clock reading)
+    are noise: listed apart, never a mismatch. Each input is then fixed
+    (mismatched before, matches now), still mismatching, newly mismatching
+    (matched before: a regression), explained by a declared divergence,
+    still matching, or not replayable (with why). A mismatch keeps its
+    inputs; a matched call's are kept once per distinct input, a bounded
+    number per module, so some matched inputs cannot be replayed.
+
+    A replay records nothing: it is not a shadow comparison, and the
+    promotion gate does not count it; only calls under shadow count.
+
+    Exit codes: 0 nothing still mismatches unexplained and nothing newly
+    does; 1 something does, or a database failure; 2 bad input (an unknown
+    module, one without a new implementation, a malformed URL, a database
+    missing or not migrated).
+
+    --format json: {"passed", "modules": [{"module", "replayed", "not_kept",
+    "passed", "counts" (kind -> inputs), "noise_fields" (field -> inputs),
+    and per kind ("fixed", "still_mismatching", "newly_mismatching",
+    "explained", "unreplayable") its inputs: [{"fingerprint", "method",
+    "before", "now", "fields" ([{"path", "legacy", "new"}]), "divergence",
+    "error", "noise_fields", "legacy_changed"}]}]}.
+
+    Examples:
+
+      aicmo shadow replay qc
+
+      aicmo shadow replay qc --mismatches-only --format json
+
+      aicmo shadow replay production --database-url postgresql+psycopg://db/aicmo
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from aicmo.shared.modules import MODULES
+
+    if module not in MODULES:
+        _fail(f"unknown module '{module}'; modules are {', '.join(MODULES)}", EXIT_BAD_INPUT)
+    from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading
+    from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
+    from aicmo.strangler.dispatch.settings import ShadowSettingError
+
+    if module not in NEW_IMPLEMENTATIONS:
+        _fail(f"{module} has no new implementation to replay against (only {', '.join(NEW_IMPLEMENTATIONS)})",
+              EXIT_BAD_INPUT)
+    try:
+        sessions = strangler_for_reading(database_url)
+    except DatabaseProblem as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    from aicmo.orchestration.replay_wiring import replay_target
+    from aicmo.strangler.replay.outcome import replay_document
+    from aicmo.strangler.replay.run import replay_module
+    from aicmo.strangler.replay.stored import stored_inputs
+
+    try:
+        target = replay_target(module, database_url, sessions)
+        with sessions() as session:
+            stored = stored_inputs(session, module, mismatches_only=mismatches_only)
+        result = replay_module(target, stored)
+    except ShadowSettingError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}", EXIT_FAILED)
+    if output_format is OutputFormat.json:
+        write_document(replay_document([result]))
+    else:
+        from aicmo.cli_support.shadow_replay_text import print_replay
+
+        print_replay(out, result, limit)
+    if not result.passed:
+        raise typer.Exit(EXIT_FAILED)

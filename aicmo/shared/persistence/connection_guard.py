@@ -8,7 +8,8 @@ connections check each statement's text before it runs: the tables it writes (sq
 must all be the module's. A statement whose writes cannot be read is refused too.
 
 Given a connection instead of an engine (a shadow run's doomed transaction), the connection
-itself is guarded for the rest of its life: it is the module's.
+itself is guarded until `unguard` (the end of that run): it is the module's meanwhile. A shadow
+worker keeps its connection for the next candidate, which may be another module's.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from aicmo.shared.persistence.guard import OwnershipViolation
 from aicmo.shared.persistence.ownership import LEGACY_TABLE_OWNERS, OwnershipError, owner_of
 from aicmo.shared.persistence.sql_writes import Opaque, TableName, written_tables
 
-__all__ = ["OpaqueStatement", "check_statement", "guard_bind"]
+__all__ = ["OpaqueStatement", "check_statement", "guard_bind", "unguard"]
 
 GUARDED_MODULE = "aicmo_guarded_module"  # the execution option naming the module an engine belongs to
 
@@ -64,6 +65,9 @@ def check_statement(module: str, sql: str, dialect_name: str) -> None:
             raise OwnershipViolation(module, str(table), owner, "SQL on its connection")
 
 
+_LISTENERS: dict[str, Callable[..., None]] = {}  # every module's listener made so far, for `unguard`
+
+
 @cache
 def _listener(module: str) -> Callable[..., None]:
     """One listener per module, so guarding a connection twice registers it once."""
@@ -71,7 +75,15 @@ def _listener(module: str) -> Callable[..., None]:
     def before_cursor_execute(conn: Connection, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         check_statement(module, statement, conn.dialect.name)
 
+    _LISTENERS[module] = before_cursor_execute
     return before_cursor_execute
+
+
+def unguard(connection: Connection) -> None:
+    """The connection is no module's any more: a shadow run ended and its connection is kept for the next one."""
+    for listener in list(_LISTENERS.values()):
+        if event.contains(connection, "before_cursor_execute", listener):
+            event.remove(connection, "before_cursor_execute", listener)
 
 
 def guard_bind(module: str, bind: Bind) -> Bind:

@@ -13,7 +13,7 @@ migration's transaction.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import event, text
 
@@ -22,7 +22,8 @@ from aicmo.shared.persistence.engines import SCHEMAS
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-__all__ = ["ensure_role", "grant_module_role", "module_role_ready", "prepare_module_role", "role_of", "take_role_in_transactions"]
+__all__ = ["ensure_role", "grant_module_role", "module_role_ready", "prepare_module_role", "role_of", "stop_taking_roles",
+           "take_role_in_transactions"]
 
 
 def role_of(module: str) -> str:
@@ -109,6 +110,26 @@ def _set_role(connection: "Connection", module: str) -> None:
         cursor.close()
 
 
+_ROLE_TAKERS: dict[str, Callable[["Connection"], None]] = {}  # one "begin" listener per module
+
+
+def _role_taker(module: str) -> Callable[["Connection"], None]:
+    taker = _ROLE_TAKERS.get(module)
+    if taker is None:
+        def on_begin(connection: "Connection") -> None:
+            _set_role(connection, module)
+
+        taker = _ROLE_TAKERS.setdefault(module, on_begin)
+    return taker
+
+
+def stop_taking_roles(connection: "Connection") -> None:
+    """Later transactions on ``connection`` take no module's role (a shadow run ended; its connection is kept)."""
+    for taker in list(_ROLE_TAKERS.values()):
+        if event.contains(connection, "begin", taker):
+            event.remove(connection, "begin", taker)
+
+
 def take_role_in_transactions(bind: Any, module: str) -> None:
     """Each transaction begun on ``bind`` (a module's engine, or a connection) runs as the module's role.
 
@@ -117,10 +138,8 @@ def take_role_in_transactions(bind: Any, module: str) -> None:
     """
     if bind.dialect.name != "postgresql":
         return
-
-    def on_begin(connection: "Connection") -> None:
-        _set_role(connection, module)
-
-    event.listen(bind, "begin", on_begin)
+    on_begin = _role_taker(module)
+    if not event.contains(bind, "begin", on_begin):
+        event.listen(bind, "begin", on_begin)
     if hasattr(bind, "in_transaction") and bind.in_transaction():
         _set_role(bind, module)

@@ -15,12 +15,12 @@ from typing import Any, Iterable
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from aicmo.shared.persistence.connection_guard import guard_bind
+from aicmo.shared.persistence.connection_guard import guard_bind, unguard
 from aicmo.shared.persistence.guard import MODULE_KEY, check_tables, install_guard
-from aicmo.shared.persistence.module_roles import take_role_in_transactions
+from aicmo.shared.persistence.module_roles import stop_taking_roles, take_role_in_transactions
 from aicmo.shared.persistence.ownership import MODULES
 
-__all__ = ["GuardedSession", "module_sessionmaker"]
+__all__ = ["GuardedSession", "module_sessionmaker", "release_connection"]
 
 
 class GuardedSession(Session):
@@ -96,3 +96,10 @@ def _make(module: str, bind: Engine | Connection, database_role: bool, options: 
     if database_role:
         take_role_in_transactions(guarded, module)
     return sessionmaker(bind=guarded, class_=GuardedSession, info=info, **options)
+
+
+def release_connection(connection: Connection) -> None:
+    """A connection bound to a module's sessions (a shadow candidate's) is no module's any more: neither its
+    guard nor its role stays on it, for a worker keeps it for the next candidate, which may be another module's."""
+    unguard(connection)
+    stop_taking_roles(connection)

@@ -41,6 +41,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
+from aicmo.shared.persistence.module_session import release_connection
 from aicmo.strangler.dispatch.candidate_fence import CandidateFence
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class _Run:
                 # and on the driver too: a refused commit can leave SQLAlchemy believing no transaction is open
                 # while the database still holds one (the pool's reset did this when each run returned its connection)
                 connection.connection.dbapi_connection.rollback()
+                release_connection(connection)  # it was the candidate's module's; the next one may be another module's
                 kept.done_with(connection)
                 return
             except BaseException:  # noqa: B036

@@ -61,6 +61,14 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
     return result, {"wall_s": wall_clock() - wall, "cpu_s": cpu_clock() - cpu}
 
 
+def _fingerprint_if_any(method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Optional[str]:
+    """A mismatch's fingerprint ties its replays to its input; one that cannot be taken must not lose the mismatch."""
+    try:
+        return call_fingerprint(method, args, kwargs)
+    except Exception:
+        return None
+
+
 class ShadowRunner:
     """Runs one module's calls on both paths and records each comparison."""
 
@@ -103,11 +111,7 @@ class ShadowRunner:
             diffs, divergence, fault = [], None, UNCOMPARABLE_FAULT
             error = f"{UNCOMPARABLE_FAULT}: {type(exc).__name__}"
         matched = fault is None and not diffs
-        # a match keeps only the fingerprint of its inputs; the inputs are serialised whole only for a mismatch
-        self._record(method, matched, diffs=diffs or None, divergence=divergence,
-                     inputs=(lambda: None) if matched else
-                     (lambda: {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)}),
-                     fingerprint=(lambda: call_fingerprint(method, args, kwargs)) if matched else (lambda: None),
+        self._record(method, matched, (args, kwargs), result, diffs=diffs or None, divergence=divergence,
                      timings={"legacy": legacy_timing, "new": outcome.timing},
                      candidate_error=error, candidate_fault=fault)
         if not matched and divergence is None and self._raises:
@@ -115,14 +119,23 @@ class ShadowRunner:
             raise ShadowMismatch(f"shadow {self.module}.{method}: {detail}")
         return result
 
-    def _record(self, method: str, matched: bool, **comparison: Any) -> None:
+    def _record(self, method: str, matched: bool, call: tuple[tuple[Any, ...], dict[str, Any]], legacy_result: Any,
+                **comparison: Any) -> None:
         """Store the comparison; when that fails, count it as lost instead of failing the caller.
 
-        Only Exception is caught: a real Ctrl-C while recording still stops the program.
+        A match keeps only the fingerprint of its inputs, and its inputs with legacy's answer once
+        per distinct input (a bounded number, for replays: evidence/kept_inputs.py); a mismatch keeps
+        both whole. Only Exception is caught: a real Ctrl-C while recording still stops the program.
         """
         try:
             # inside the try: a call's arguments that cannot be stored (or fingerprinted) lose it too
-            comparison["inputs"], comparison["fingerprint"] = comparison["inputs"](), comparison["fingerprint"]()
+            args, kwargs = call
+            fingerprinted = call_fingerprint if matched else _fingerprint_if_any
+            comparison["fingerprint"] = fingerprinted(method, args, kwargs)
+            keep = not matched or self._recorder.wants_input(self.module, comparison["fingerprint"])
+            inputs = {"method": method, "args": as_plain(list(args)), "kwargs": as_plain(kwargs)} if keep else None
+            comparison["legacy_output"] = as_plain(legacy_result) if keep else None
+            comparison["inputs" if not matched else "kept_inputs"] = inputs
             # buffered: written with others of the process's batch, at the latest when the unit of work ends
             self._recorder.record_comparison(self.module, matched, diff=comparison.pop("diffs"), context=self._context,
                                              method=method, buffered=True, **comparison)

@@ -32,6 +32,7 @@ from sqlalchemy import insert
 from aicmo.strangler.evidence.tables import LostComparisonRow, ShadowComparisonRow
 
 if TYPE_CHECKING:
+    from aicmo.strangler.evidence.kept_inputs import KeptInput
     from sqlalchemy.orm import sessionmaker
 
 __all__ = ["ComparisonBatch", "PENDING", "flush_comparisons"]
@@ -58,18 +59,23 @@ class ComparisonBatch:
         self.max_age_s = max_age_s
         self._lock = threading.Lock()
         self._waiting: list[tuple["sessionmaker", dict[str, Any], Callable[[], Any]]] = []
+        self._kept: list[tuple["sessionmaker", "KeptInput"]] = []  # matched calls' inputs, to be replayed
         self._oldest: Optional[float] = None
 
     def __len__(self) -> int:
         return len(self._waiting)
 
-    def add(self, sessions: "sessionmaker", row: dict[str, Any], now: Callable[[], Any]) -> None:
+    def add(self, sessions: "sessionmaker", row: dict[str, Any], now: Callable[[], Any],
+            kept: Optional["KeptInput"] = None) -> None:
         """Keep one comparison row (the table's columns); written now if the batch is full or old.
 
-        `now` is the recorder's clock, read again to date a loss.
+        `now` is the recorder's clock, read again to date a loss; `kept` is a matched call's
+        input to keep for replays, written after the comparisons.
         """
         with self._lock:
             self._waiting.append((sessions, row, now))
+            if kept is not None:
+                self._kept.append((sessions, kept))
             if self._oldest is None:
                 self._oldest = _REAL_CLOCK[0]()
             due = len(self._waiting) >= self.max_rows or _REAL_CLOCK[0]() - self._oldest >= self.max_age_s
@@ -80,6 +86,7 @@ class ComparisonBatch:
         """Write every waiting comparison, one transaction per database; returns how many were written."""
         with self._lock:
             waiting, self._waiting, self._oldest = self._waiting, [], None
+            kept, self._kept = self._kept, []
         by_database: dict[int, tuple["sessionmaker", list[dict[str, Any]], Callable[[], Any]]] = {}
         for sessions, row, now in waiting:
             by_database.setdefault(id(sessions), (sessions, [], now))[1].append(row)
@@ -92,12 +99,24 @@ class ComparisonBatch:
                 written += len(rows)
             except Exception as exc:  # only Exception: a real Ctrl-C while writing still stops the program
                 _count_lost(sessions, rows, _reason(exc), now)
+        if kept:
+            _write_kept(kept)
         return written
 
     def forget(self) -> None:
         """Drop what is waiting without writing it (a forked child: its parent writes it)."""
         with self._lock:
-            self._waiting, self._oldest = [], None
+            self._waiting, self._kept, self._oldest = [], [], None
+
+
+def _write_kept(kept: list[tuple["sessionmaker", "KeptInput"]]) -> None:
+    from aicmo.strangler.evidence.kept_inputs import write_kept_inputs
+
+    by_database: dict[int, tuple["sessionmaker", list["KeptInput"]]] = {}
+    for sessions, one in kept:
+        by_database.setdefault(id(sessions), (sessions, []))[1].append(one)
+    for sessions, inputs in by_database.values():
+        write_kept_inputs(sessions, inputs)
 
 
 def _count_lost(sessions: "sessionmaker", rows: list[dict[str, Any]], reason: str, now: Callable[[], Any]) -> None:

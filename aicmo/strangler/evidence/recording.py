@@ -17,6 +17,7 @@ from sqlalchemy.orm import sessionmaker
 
 from aicmo.strangler.evidence.comparison_batch import PENDING, flush_comparisons
 from aicmo.strangler.evidence.fingerprint import fingerprint as inputs_fingerprint
+from aicmo.strangler.evidence.kept_inputs import KeptInput, KeptInputs, write_kept_inputs
 
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.shared.persistence.ownership import MODULES
@@ -55,6 +56,11 @@ class EvidenceRecorder:
     def __init__(self, sessions: sessionmaker, clock: Clock | None = None) -> None:
         self._sessions = sessions
         self._clock = clock or SystemClock()
+        self._kept = KeptInputs()  # the matched inputs this recorder kept for replays, per module
+
+    def wants_input(self, module: str, fingerprint: str) -> bool:
+        """Whether a matched call's inputs should be kept for replays (new, and its module not full)."""
+        return self._kept.wants(module, fingerprint)
 
     @property
     def database(self) -> str:
@@ -88,22 +94,33 @@ class EvidenceRecorder:
         method: Optional[str] = None,
         fingerprint: Optional[str] = None,
         buffered: bool = False,
+        legacy_output: Any = None,
+        kept_inputs: Any = None,
     ) -> None:
         """One shadow call; `divergence` names the declared divergence that explains a mismatch.
 
         A matched comparison keeps the fingerprint of its inputs, not the inputs (see
         comparison_row); `fingerprint` is the caller's, when it fingerprinted the call itself.
+        A mismatch keeps `legacy_output`, legacy's answer. `kept_inputs` are a matched call's
+        inputs to keep for replays (once per fingerprint: see `wants_input`), with `legacy_output`.
         `buffered` leaves it in the process's batch instead of committing it now.
         """
         _known_module(module)
+        at = self._clock.now()
         row = comparison_row(module, matched, diff=diff, inputs=inputs, context=context, timings=timings,
                              divergence=divergence, candidate_error=candidate_error, candidate_fault=candidate_fault,
-                             method=method, fingerprint=fingerprint, at=self._clock.now())
+                             method=method, fingerprint=fingerprint, at=at, legacy_output=legacy_output)
+        kept = None
+        if kept_inputs is not None and row["fingerprint"] and row["method"]:
+            kept = KeptInput({"module": module, "fingerprint": row["fingerprint"], "method": row["method"],
+                              "inputs": kept_inputs, "legacy_output": legacy_output, "at": at}, self._kept)
         if buffered:
-            PENDING.add(self._sessions, row, self._clock.now)
+            PENDING.add(self._sessions, row, self._clock.now, kept)
             return
         with self._sessions.begin() as session:
             session.execute(insert(ShadowComparisonRow), [row])
+        if kept is not None:
+            write_kept_inputs(self._sessions, [kept])
 
     def flush(self) -> int:
         """Write the buffered comparisons now (all of the process's); how many were written. Never raises."""
@@ -176,12 +193,13 @@ def _timing_columns(timings: Any) -> tuple[dict[str, Optional[float]], Any]:
 def comparison_row(
     module: str, matched: bool, *, diff: Any, inputs: Any, context: Any, timings: Any, divergence: Optional[str],
     candidate_error: Optional[str], candidate_fault: Optional[str], method: Optional[str], at: datetime,
-    fingerprint: Optional[str] = None,
+    fingerprint: Optional[str] = None, legacy_output: Any = None,
 ) -> dict[str, Any]:
     """A comparison as the table's columns, compacted.
 
     Matched (and no candidate fault): the method and the fingerprint of the inputs, never the
-    inputs themselves, which only a mismatch needs (to be replayed). Timings go to their own
+    inputs themselves nor legacy's answer, which only a mismatch keeps (to be replayed; it keeps
+    the caller's fingerprint too, which ties its replays to its input). Timings go to their own
     columns; anything in `timings` that is not one of the four is kept as JSON.
     """
     if method is None and isinstance(inputs, Mapping):
@@ -191,7 +209,8 @@ def comparison_row(
     return {
         "module": module, "matched": matched, "divergence": divergence, "diff": diff,
         "inputs": None if compact else inputs,
-        "fingerprint": (fingerprint or (inputs_fingerprint(inputs) if inputs is not None else None)) if compact else None,
+        "fingerprint": fingerprint or (inputs_fingerprint(inputs) if compact and inputs is not None else None),
+        "legacy_output": None if compact else legacy_output,
         "method": method[:100] if method else None,
         "context": context, "timings": other_timings, **columns,
         "candidate_error": candidate_error, "candidate_fault": candidate_fault, "at": at,

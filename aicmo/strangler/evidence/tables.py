@@ -14,7 +14,7 @@ from aicmo.shared.persistence.ownership import register_table
 from aicmo.shared.persistence.types import UtcDateTime
 from aicmo.strangler.database import AppendOnly, StranglerBase, make_append_only
 
-__all__ = ["DeclaredDivergenceRow", "LostComparisonRow", "ShadowComparisonRow", "SuiteRunRow"]
+__all__ = ["DeclaredDivergenceRow", "KeptInputRow", "LostComparisonRow", "ShadowComparisonRow", "SuiteRunRow"]
 
 
 class SuiteRunRow(AppendOnly, StranglerBase):
@@ -39,8 +39,9 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     """One shadow call: legacy and new results compared; a mismatch keeps its field diff.
 
     A matched comparison keeps only its method and a fingerprint of its inputs; a mismatch or a
-    candidate fault keeps the inputs whole, to be replayed. Rows from before 0008 kept the
-    inputs (with the method in them) and the timings as JSON, and are read back as they are.
+    candidate fault keeps the inputs whole and legacy's answer, to be replayed. Rows from before
+    0008 kept the inputs (with the method in them) and the timings as JSON, and are read back as
+    they are; rows from before 0009 kept no fingerprint and no legacy answer for a mismatch.
     """
 
     __tablename__ = "strangler_shadow_comparisons"
@@ -66,6 +67,24 @@ class ShadowComparisonRow(AppendOnly, StranglerBase):
     legacy_cpu_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
     new_wall_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
     new_cpu_s: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
+    legacy_output: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)  # a mismatch's only
+
+
+class KeptInputRow(StranglerBase):
+    """The inputs of a matched shadow call and legacy's answer, once per distinct input, to be replayed.
+
+    Keyed by the call's fingerprint, so a thousand equal calls keep one row; a module keeps at
+    most a bounded number of them (evidence/kept_inputs.py). Not evidence: nothing counts these.
+    """
+
+    __tablename__ = "strangler_kept_inputs"
+
+    module: Mapped[str] = mapped_column(String(40), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    method: Mapped[str] = mapped_column(String(100))
+    inputs: Mapped[Any] = mapped_column(JSON(none_as_null=True))
+    legacy_output: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class LostComparisonRow(AppendOnly, StranglerBase):
@@ -100,3 +119,4 @@ register_table("strangler_suite_runs", "strangler")
 register_table("strangler_shadow_comparisons", "strangler")
 register_table("strangler_divergences", "strangler")
 register_table("strangler_lost_comparisons", "strangler")
+register_table("strangler_kept_inputs", "strangler")

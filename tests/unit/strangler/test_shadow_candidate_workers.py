@@ -74,3 +74,18 @@ def test_a_refused_commit_leaves_no_transaction_open_on_the_kept_connection(call
         other.commit()
     [row] = caller.comparisons()
     assert ("CandidateWriteRefused", [(9, 9)]) == (row.candidate_fault, caller.rows("candidate_rows"))
+
+
+def test_the_kept_connection_is_no_longer_the_last_candidates_module_for_the_next_one(caller):
+    """Production's candidate guards its connection as production's (and takes production's role on PostgreSQL);
+    qc's candidate, next on that kept connection, is not refused as if it were production (two modules on shadow)."""
+    from aicmo.shared.persistence.module_session import module_sessionmaker
+    from aicmo.strangler.dispatch.candidate_run import run_candidate
+
+    def production_sessions(connection):  # as a descriptor builds a candidate: guarded, and in its database role
+        return module_sessionmaker("production", connection, database_role=True, join_transaction_mode="create_savepoint")
+
+    production = run_candidate("production", caller.engine, production_sessions, lambda sessions: "ok", 5.0)
+    qc = run_candidate("qc", caller.engine, lambda c: c,
+                       lambda c: c.execute(text("insert into candidate_rows (id, x) values (7, 7)")).rowcount, 5.0)
+    assert ("ok", None, 1) == (production.result, qc.error, qc.result)

@@ -20,7 +20,7 @@ from aicmo.strangler.dispatch import ShadowRunner
 from aicmo.strangler.evidence import EvidenceRecorder
 from aicmo.strangler.evidence.comparison_batch import PENDING, flush_comparisons
 from aicmo.strangler.evidence.fingerprint import call_fingerprint
-from aicmo.strangler.evidence.tables import LostComparisonRow, ShadowComparisonRow
+from aicmo.strangler.evidence.tables import KeptInputRow, LostComparisonRow, ShadowComparisonRow
 from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 from aicmo.strangler.schema import open_database
 from tests.unit.strangler.test_shadow_lost_comparisons import _plant_refusing_trigger, _remove_refusing_trigger
@@ -142,16 +142,42 @@ def test_a_flush_that_raises_counts_the_batch_lost_and_never_raises(caller, monk
 
 
 def test_a_matched_comparison_stores_no_inputs_and_a_mismatch_keeps_them(caller):
+    """A match's row keeps its fingerprint only; its inputs are kept once, apart; a mismatch keeps inputs and legacy's answer."""
     request = {"brief": "x" * 2_000, "n": 7}
-    shadow(caller).call("evaluate", (request,), {}, legacy(request))
+    runner = shadow(caller)
+    for _ in range(3):  # three equal matched calls: one kept input
+        runner.call("evaluate", (request,), {}, legacy(request))
     shadow(caller, differ=True).call("evaluate", (request,), {}, legacy(request))
     flush_comparisons()
-    matched, mismatched = caller.comparisons()
+    *matches, mismatched = caller.comparisons()
+    fingerprint = call_fingerprint("evaluate", (request,), {})
     inputs = {"method": "evaluate", "args": [request], "kwargs": {}}
-    assert (True, None, call_fingerprint("evaluate", (request,), {}), "evaluate") == (matched.matched, matched.inputs, matched.fingerprint, matched.method)
-    assert len(json.dumps([matched.diff, matched.inputs, matched.timings])) < 100  # nothing of the request's 2 KB
-    assert (False, inputs, None, [{"path": "extra", "legacy": "<missing>", "new": 1}]) == (
-        mismatched.matched, mismatched.inputs, mismatched.fingerprint, mismatched.diff)
+    assert [(True, None, None, fingerprint, "evaluate")] * 3 == [
+        (m.matched, m.inputs, m.legacy_output, m.fingerprint, m.method) for m in matches]
+    assert len(json.dumps([matches[0].diff, matches[0].inputs, matches[0].timings])) < 100  # nothing of the request's 2 KB
+    assert (False, inputs, fingerprint, [{"path": "extra", "legacy": "<missing>", "new": 1}], {"echo": request}) == (
+        mismatched.matched, mismatched.inputs, mismatched.fingerprint, mismatched.diff, mismatched.legacy_output)
+    with caller.sessions() as session:
+        kept = [(k.module, k.fingerprint, k.inputs, k.legacy_output) for k in session.scalars(select(KeptInputRow))]
+    assert [("qc", fingerprint, inputs, {"echo": request})] == kept
+
+
+def test_a_module_keeps_a_bounded_number_of_matched_inputs(caller):
+    """Past the bound, new matched inputs are not kept (nor serialised): storage stays bounded."""
+    def run(inputs):
+        recorder = EvidenceRecorder(caller.sessions)  # each one a process of its own, as far as kept inputs go
+        recorder._kept.limit = 3
+        runner = ShadowRunner("qc", caller.engine, lambda _connection: Port(), recorder, raise_on_mismatch=False,
+                              timeout_s=5.0)
+        for n in inputs:
+            runner.call("evaluate", ({"n": n},), {}, legacy({"n": n}))
+        flush_comparisons()
+        with caller.sessions() as session:
+            return session.scalar(select(func.count()).select_from(KeptInputRow))
+
+    assert 3 == run(range(5))  # this process stops keeping at the bound
+    assert 3 == run(range(5, 7))  # another one finds the table full
+    assert 7 == counts(caller)[0]  # every comparison recorded all the same
 
 
 EXITING = textwrap.dedent("""
