@@ -91,7 +91,7 @@ def report(
 
 @app.command()
 def replay(
-    module: str = typer.Argument(..., metavar="MODULE", help="The module whose stored inputs to replay."),
+    module: str = module_argument(help="The module whose stored inputs to replay."),
     mismatches_only: bool = typer.Option(
         False, "--mismatches-only", help="Only the inputs whose latest comparison was a mismatch (explained or not)."),
     limit: int = typer.Option(10, "--limit", min=0, help="Inputs to list per kind in text (json lists every one)."),
@@ -128,19 +128,12 @@ def replay(
     "error", "noise_fields", "legacy_changed"}]}]}.
 
     Examples:
-
       aicmo shadow replay qc
-
       aicmo shadow replay qc --mismatches-only --format json
-
       aicmo shadow replay production --database-url postgresql+psycopg://db/aicmo
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from aicmo.shared.modules import MODULES
-
-    if module not in MODULES:
-        _fail(f"unknown module '{module}'; modules are {', '.join(MODULES)}", EXIT_BAD_INPUT)
     from aicmo.cli_support.database import DatabaseProblem, strangler_for_reading
     from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
     from aicmo.strangler.dispatch.settings import ShadowSettingError

@@ -99,6 +99,9 @@ BAD_INPUT: list[tuple[str, int]] = [
     ("migrate history qc --format yaml", 2),
     ("migrate report", 2),
     # shadow
+    ("shadow replay nosuch", 2),
+    ("shadow replay cam", 2),
+    ("shadow replay qc --limit -1", 2),
     ("shadow report marketing", 2),
     ("shadow report --limit -1", 2),
     ("shadow report --format csv", 2),
