@@ -101,3 +101,22 @@ def ports_with_new_production(database_url: str = IN_MEMORY, *, legacy_view: boo
     ports = bootstrap.routed_ports(database_url, {"production": Route.NEW})
     assert ports.production.route() is Route.NEW, f"production resolved to {ports.production.route().value}, not new"
     return ports
+
+
+def ports_with_new_delivery(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """delivery on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route) delivery_packages is kept as legacy wrote it,
+    and the creatives, the delivery invoice and the project are changed by their owners through
+    their ports. Without it, the bare new delivery, built by hand, for the tests proving it
+    writes nothing but its own tables and its zip.
+    """
+    if not legacy_view:
+        from aicmo.delivery.internal.descriptor import build_delivery
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        return dataclasses.replace(legacy, delivery=build_delivery(engine, SystemClock(), {"production": legacy.production}))
+    ports = bootstrap.routed_ports(database_url, {"delivery": Route.NEW})
+    assert ports.delivery.route() is Route.NEW, f"delivery resolved to {ports.delivery.route().value}, not new"
+    return ports

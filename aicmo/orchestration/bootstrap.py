@@ -98,7 +98,15 @@ LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
+    "delivery": ("acl.delivery.legacy_view_sync", "DeliveryWithLegacyView"),
     "strategy": ("acl.strategy.legacy_view_sync", "StrategyWithLegacyView"),
+}
+
+
+# what a module's new port has other modules' owners do after its own commit, where legacy wrote
+# their tables itself (aicmo/orchestration/<file>, the wrapper class taking the port and the bundle)
+OWNER_EFFECTS: Mapping[str, tuple[str, str]] = {
+    "delivery": ("aicmo.orchestration.delivery_effects", "DeliveryThroughOwners"),
 }
 
 
@@ -161,15 +169,21 @@ def _new_implementation(descriptor: "MigrationDescriptor", engine: "Engine") -> 
 
     clock = SystemClock()  # datetime.now: pinned by --reproducible as legacy's clock is
     view = LEGACY_VIEWS.get(descriptor.module)
+    effects = OWNER_EFFECTS.get(descriptor.module)
 
     def build(ports: Mapping[str, Any]) -> NewImplementation:
         dependencies = {**ports, TEXT_GENERATOR: text_generator()}
         def port() -> Any:
             built = descriptor.build(engine, clock, dependencies)
-            if view is None:
-                return built
-            path, name = view
-            return getattr(importlib.import_module(path), name)(built)
+            if view is not None:
+                path, name = view
+                built = getattr(importlib.import_module(path), name)(built)
+            if effects is not None:
+                from aicmo.orchestration.port_wiring import BUNDLE
+
+                path, name = effects
+                built = getattr(importlib.import_module(path), name)(built, dependencies[BUNDLE])
+            return built
 
         return NewImplementation(
             port=port,

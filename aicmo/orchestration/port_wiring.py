@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from aicmo.strangler.evidence import EvidenceRecorder
     from aicmo.strangler.route_flags import ResolvedRoutes
 
-__all__ = ["NewImplementation", "RouteOptionError", "parse_route_options", "route_ports"]
+__all__ = ["BUNDLE", "NewImplementation", "RouteOptionError", "parse_route_options", "route_ports"]
+
+# beside a module's dependencies: the whole bundle, once wired, for what a new path asks at call
+# time of modules wired after it (delivery's effects on billing, which depends on delivery)
+BUNDLE = "bundle"
 
 ALL = "all"
 SETTABLE = (Route.LEGACY, Route.SHADOW, Route.NEW)  # deleted is a migration step, not a per-run choice
@@ -81,6 +85,7 @@ def route_ports(
     candidate (default: AICMO_SHADOW_TIMEOUT_S, else 2 s).
     """
     ports: dict[str, Any] = {}
+    wired: list[ModulePorts] = []  # the bundle, once built: never asked for while wiring
     for module in MODULES:
         # resolved here, eagerly: refusals come before any work, and the answers are cached
         # before another unit of work installs its own provider for the routes' domain
@@ -91,14 +96,16 @@ def route_ports(
         build = new.get(module)
         if build is None:
             raise NoNewImplementation(module, route.value)
-        implementation = build({dependency: ports[dependency] for dependency in MODULE_DEPENDENCIES[module]})
+        implementation = build({**{dependency: ports[dependency] for dependency in MODULE_DEPENDENCIES[module]},
+                                BUNDLE: lambda: wired[0]})
         on_new = route in (Route.NEW, Route.DELETED)
         adapter = _Lazy(lambda m=module: getattr(legacy, m)) if on_new else getattr(legacy, module)
         shadow = ShadowRunner(module, implementation.engine, implementation.candidate, recorder,
                               context={**(context or {}), "route": route.value}, explain=implementation.explain,
                               ignore=implementation.ignore, timeout_s=shadow_timeout_s)
         ports[module] = RoutedPort(module, routes, adapter, _Lazy(implementation.port), shadow, implementation.shadowed)
-    return ModulePorts(**ports)
+    wired.append(ModulePorts(**ports))
+    return wired[0]
 
 
 class _Lazy:

@@ -28,7 +28,9 @@ from aicmo.orchestration.journey_output import journey_output
 from aicmo.reporting.api import ChannelDayMetrics, ReportRequest
 from tests.characterization import corpus
 from tests.characterization.corpus import JOURNEY_INTAKES
+from tests.characterization.json_snapshot import extension_scrubbing
 from tests.characterization.route_configurations import route_configurations, route_parameters
+from tests.declared_divergences import divergences_of, undo_in_keys, undo_in_text
 
 # every port imported now, before the clock is frozen (pydantic must not meet freezegun's date)
 for _configuration in route_configurations():
@@ -71,12 +73,22 @@ def legacy_tables(snapshot_json, database, legacy_database) -> None:
 
 @pytest.mark.parametrize("configuration", route_parameters(JOURNEY_MODULES))
 @pytest.mark.parametrize("intake_id", JOURNEY_INTAKES)
-def test_a_journey_through_the_ports(configuration, intake_id, database, legacy_database, tmp_path, snapshot_json):
-    """A whole journey: every port's DTO, the printed JSON, the files written, the legacy tables after."""
+def test_a_journey_through_the_ports(configuration, intake_id, database, legacy_database, tmp_path, snapshot, snapshot_json):
+    """A whole journey: every port's DTO, the printed JSON, the files written, the legacy tables after.
+
+    A module on its new path may differ only by its declared divergences, each undone here
+    (and each checked to show): the same snapshots judge every route.
+    """
     ports = configuration.ports(database.url)
     intake = ports.onboarding.read_intake_request(corpus.intake(intake_id))
     outcome = run_client_journey(ports, intake, out_dir="out")
-    assert snapshot_json == {"dtos": outcome, "printed": printed(journey_output(outcome)), "files": files_written(tmp_path / "out")}
+    divergences = divergences_of(configuration.routes, str(outcome.project.client_id))
+    if divergences:
+        scrub = {str(tmp_path): "<tmp>", **{new: old for d in divergences for new, old in d.replacements.items()}}
+        snapshot_json = snapshot.use_extension(extension_scrubbing(scrub))
+        undo_in_text(stable_json(journey_output(outcome)), divergences)  # each listed divergence shows
+    files = undo_in_keys(files_written(tmp_path / "out"), divergences)
+    assert snapshot_json == {"dtos": outcome, "printed": printed(journey_output(outcome)), "files": files}
     legacy_tables(snapshot_json, database, legacy_database)
 
 

@@ -42,7 +42,7 @@ class DeliveryRequest(ContractModel):
     client_id: ClientId
     """The client."""
     client_name: str
-    """The project name; the archive is named after it, slugified (L-21)."""
+    """The project name; the archive is named after it, slugified (L-21), and after the project's id on the new path."""
     project_state: str
     """The project's recorded state; the gate wants QC_APPROVED (L-22). Legacy values pass through."""
     strategy_markdown: str
@@ -94,7 +94,7 @@ class Package(ContractModel):
     client_id: ClientId
     """The client."""
     file_name: str
-    """The archive's file name, the slugified brand plus .zip."""
+    """The archive's file name: the slugified brand (L-21) and, on the new path, the project's id, plus .zip."""
     path: str
     """Where the archive was written."""
     manifest: Manifest

@@ -46,6 +46,11 @@ class OnboardingPort(Protocol):
         """Move the project along the canonical state machine; IllegalStateTransition otherwise."""
         ...
 
+    def record_skipped_gate_delivery(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> ClientProject:
+        """Delivery went ahead past its skipped gate (Q-11): a project in QC_FAILED is DELIVERED, outside the
+        canonical machine, as legacy's packager records it (Q-24); a project in any other state is left as it is."""
+        ...
+
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: IdempotencyKey) -> ClientProject:
         """Append a stamp to the project description, e.g. a strategy decision's (L-08)."""
         ...

@@ -40,6 +40,7 @@ class ChangeKind:
 
     ADVANCE = "advance"
     NOTE = "note"
+    SKIPPED_GATE_DELIVERY = "skipped_gate"
     LEGACY_STATE = "legacy_state"
     LEGACY_NOTE = "legacy_note"
     LEGACY_DESCRIPTION = "legacy_description"
@@ -96,6 +97,12 @@ class Project:
             raise IllegalStateTransition(f"{start.value} -> {target.value}", current=start.value, target=target.value)
         self.strategy_status_seen = _STATUS_AFTER_MOVE.get(target, self.strategy_status_seen)
         return self._change(ChangeKind.ADVANCE, target, self.description, now)
+
+    def deliver_past_skipped_gate(self, now: datetime) -> Optional[ProjectChange]:
+        """Q-24: delivery went ahead past its skipped gate; from QC_FAILED the project is DELIVERED, else unchanged."""
+        if self.state is not S.QC_FAILED:
+            return None
+        return self._change(ChangeKind.SKIPPED_GATE_DELIVERY, S.DELIVERED, self.description, now)
 
     def add_note(self, note: str, now: datetime, kind: str = ChangeKind.NOTE) -> ProjectChange:
         for prefix, status in _STATUS_OF_STAMP.items():

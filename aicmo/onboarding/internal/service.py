@@ -96,6 +96,25 @@ class OnboardingService:
         return self._change(ChangeKind.ADVANCE, "advance_project", client_id, (str(client_id), target.value),
                             idempotency_key, lambda project, now: project.advance(target, now))
 
+    def record_skipped_gate_delivery(self, client_id: str, idempotency_key: str) -> ClientProject:
+        fingerprint = value_fingerprint(str(client_id))
+        with self._unit_of_work().for_writing() as uow:
+            kind = ChangeKind.SKIPPED_GATE_DELIVERY
+            earlier = uow.projects.changed_by(kind, idempotency_key)
+            if earlier is not None:
+                return self._replayed(uow, "record_skipped_gate_delivery", idempotency_key, fingerprint, earlier)
+            project = uow.projects.get(str(client_id), for_update=True)
+            if project is None:
+                raise _not_found(client_id)
+            now = self._clock.now()
+            change = project.deliver_past_skipped_gate(now)
+            if change is None:  # not in QC_FAILED: nothing to record, as legacy's packager writes nothing
+                return project_dto(project)
+            uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
+            uow.outbox.append(state_changed(project, change.state_before, now))
+            uow.commit()
+        return project_dto(project)
+
     def add_project_note(self, client_id: str, note: str, idempotency_key: str) -> ClientProject:
         return self._change(ChangeKind.NOTE, "add_project_note", client_id, (str(client_id), note),
                             idempotency_key, lambda project, now: project.add_note(note, now))
@@ -144,7 +163,7 @@ class OnboardingService:
             last = uow.projects.last_change(project.client_id) if view_version < project.version else None
         # only a command's sync can be lost, and only until the view is known to hold it: a value
         # taken in from the view was there already
-        unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE)
+        unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE, ChangeKind.SKIPPED_GATE_DELIVERY)
                             and view_version < project.version)
         return ViewExpectation(
             project=project_dto(project), version=project.version, view_written=view_version >= project.version,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from aicmo.delivery.api import DeliveryGateClosed, DeliveryRequest, PackageNotFound
+from aicmo.strangler.routes import Route
 from tests.port_suites.builders import UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="delivery", suite="contract")
@@ -28,11 +29,19 @@ def test_the_gate_names_a_project_not_approved(ports, outcome):
     assert (False, "project state is QC_FAILED, not QC_APPROVED") == (check.passed, check.problems[0])
 
 
-def test_the_package_holds_the_strategy_the_creatives_and_the_calendar(outcome):
-    """strategy.md, one file per delivered creative, calendar.csv (L-21)."""
+def on_new_path(ports) -> bool:
+    route = getattr(ports.delivery, "route", None)
+    return route is not None and route() is Route.NEW
+
+
+def test_the_package_holds_the_strategy_the_creatives_and_the_calendar(ports, outcome):
+    """strategy.md, one file per delivered creative, calendar.csv (L-21); named after the brand's slug, and
+    on the new path the project's id too (the declared divergence unique_package_name)."""
     names = [f.name for f in outcome.package.manifest.files]
     assert ("strategy.md", "calendar.csv", len(outcome.package.delivered_creative_ids)) == (names[0], names[-1], len(names) - 2)
-    assert "helix-analytics-gmbh.zip" == outcome.package.file_name
+    unique = f"helix-analytics-gmbh-{outcome.project.client_id}.zip"
+    assert (unique if on_new_path(ports) else "helix-analytics-gmbh.zip") == outcome.package.file_name
+    assert outcome.package.path.endswith(outcome.package.file_name)
 
 
 def test_get_package_reads_back_the_package(ports, outcome):
