@@ -99,3 +99,34 @@ def test_add_project_note_of_an_unknown_client_is_not_found(ports):
     """ClientNotFound for an unknown id."""
     with pytest.raises(ClientNotFound):
         ports.onboarding.add_project_note(UNKNOWN, "x", "k2")
+
+
+def _qc_failed(ports):
+    project = ports.onboarding.onboard_client(INTAKE, "k1")
+    for step, state in enumerate(("INTAKE_COMPLETE", "STRATEGY_GENERATED", "STRATEGY_APPROVED", "CAMPAIGN_DEFINED",
+                                  "CREATIVE_GENERATED", "QC_FAILED")):
+        ports.onboarding.advance_project(project.client_id, ProjectState(state), f"advance-{step}")
+    return project
+
+
+def test_record_skipped_gate_delivery_delivers_a_qc_failed_project(ports):
+    """Past a skipped gate a QC_FAILED project is DELIVERED (Q-24), which advance_project refuses; the key replays."""
+    project = _qc_failed(ports)
+    with pytest.raises(IllegalStateTransition):
+        ports.onboarding.advance_project(project.client_id, ProjectState.DELIVERED, "advance-delivered")
+    delivered = ports.onboarding.record_skipped_gate_delivery(project.client_id, "delivered")
+    assert (ProjectState.DELIVERED, ProjectState.DELIVERED) == (delivered.state, ports.onboarding.get_project(project.client_id).state)
+    assert delivered == ports.onboarding.record_skipped_gate_delivery(project.client_id, "delivered")
+
+
+def test_record_skipped_gate_delivery_leaves_any_other_state(ports):
+    """A project not in QC_FAILED is left as it is, as legacy's packager leaves it."""
+    project = ports.onboarding.onboard_client(INTAKE, "k1")
+    assert ProjectState.STRATEGY_DRAFT == ports.onboarding.record_skipped_gate_delivery(project.client_id, "delivered").state
+    assert ProjectState.STRATEGY_DRAFT == ports.onboarding.get_project(project.client_id).state
+
+
+def test_record_skipped_gate_delivery_of_an_unknown_client_is_not_found(ports):
+    """ClientNotFound for an unknown id."""
+    with pytest.raises(ClientNotFound):
+        ports.onboarding.record_skipped_gate_delivery(UNKNOWN, "delivered")
