@@ -5,7 +5,8 @@
 
 On a fresh folder and its embedded SQLite database (`aicmo.db`), every command an engineer runs
 to move modules through the gate, in order: each module with a new implementation promoted to
-`shadow`, the gate tried once (it must refuse), `aicmo traffic` for the shadow comparisons, the
+`shadow`, its declared divergences accepted (`aicmo migrate diverge`, with the descriptor's
+reasons), the gate tried once (it must refuse), `aicmo traffic` for the shadow comparisons, the
 modules' characterization and contract suites recorded on the new path (`pytest
 --record-evidence`), each module promoted to `new`, and `aicmo migrate report`. The commands and
 their answers are written between the `promotion-run` markers of MIGRATION.md, the report
@@ -25,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS  # noqa: E402
+from aicmo.orchestration.bootstrap import DESCRIPTORS, NEW_IMPLEMENTATIONS  # noqa: E402
 from aicmo.shared.modules import MODULES  # noqa: E402
 from aicmo.strangler.document_blocks import replace_block  # noqa: E402
 
@@ -90,6 +91,9 @@ def main() -> int:
         for module in modules:
             run.aicmo("migrate", "promote", module, "--who", WHO,
                       "--reason", f"the new {module} passes its contract suite: shadow it")
+        for module in modules:  # each declared divergence accepted for this deployment, as reviewed
+            for name, reason in DESCRIPTORS[module].divergences.items():
+                run.aicmo("migrate", "diverge", module, name, "--who", WHO, "--reason", reason)
         first = modules[0]
         run.aicmo("migrate", "promote", first, "--who", WHO, "--reason", "try the gate", expect=1)
         run.aicmo("traffic", "--journeys", str(options.journeys), "--seed", str(options.seed))
