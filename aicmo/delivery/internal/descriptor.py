@@ -38,13 +38,15 @@ def build_delivery(bind: Union[Engine, Connection], clock: Clock, ports: Mapping
     """DeliveryPort on delivery's tables behind a delivery-scoped, ownership-guarded session.
 
     Given a Connection inside a transaction (a shadow run, rolled back after), each unit of work
-    commits to a savepoint of it, the zip is built but written nowhere, and no id is drawn.
+    commits to a savepoint of it, the zip is built but written nowhere, no id is drawn and a
+    skipped gate is not warned of twice.
     """
     shadow = isinstance(bind, Connection)
     options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
     sessions = module_sessionmaker("delivery", bind, database_role=True, **options)
     return DeliveryService(lambda: DeliveryUnitOfWork(sessions), clock, ports["production"],
-                           UnwrittenArchives() if shadow else FolderArchives(), _shadow_id if shadow else _drawn_id)
+                           UnwrittenArchives() if shadow else FolderArchives(), _shadow_id if shadow else _drawn_id,
+                           warn=not shadow)  # under shadow legacy has warned already
 
 
 DESCRIPTOR = MigrationDescriptor(

@@ -48,9 +48,9 @@ class DeliveryService:
     """DeliveryPort over delivery's unit of work; production is asked for the creatives as it holds them."""
 
     def __init__(self, unit_of_work: Callable[[], DeliveryUnitOfWork], clock: Clock, production: ProductionPort,
-                 archives: Archives, mint_id: Callable[[str], str]) -> None:
+                 archives: Archives, mint_id: Callable[[str], str], *, warn: bool = True) -> None:
         self._unit_of_work, self._clock, self._production = unit_of_work, clock, production
-        self._archives, self._mint_id = archives, mint_id
+        self._archives, self._mint_id, self._warn = archives, mint_id, warn
 
     def check_gate(self, request: DeliveryRequest) -> GateCheck:
         problems = gate_problems(request.project_state, request.review)
@@ -66,7 +66,7 @@ class DeliveryService:
         problems = gate_problems(request.project_state, request.review)
         if problems and settings.gate_enforced():
             raise DeliveryGateClosed("; ".join(problems), problems=problems)
-        if problems:  # Q-11: outside E2E mode the gate only warns
+        if problems and self._warn:  # Q-11: outside E2E mode the gate only warns
             log.warning("delivery gate skipped for %s: %s", request.client_name, "; ".join(problems))
         # production first: no other module's port is called while delivery's transaction is open
         delivered = self._approved_creatives(request)

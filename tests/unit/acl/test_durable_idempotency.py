@@ -114,6 +114,7 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     client_id = outcome.project.client_id
     campaign_id = acquired.campaign.campaign_id
     ports.onboarding.add_project_note(client_id, "called the client", "note-1")
+    ports.onboarding.record_skipped_gate_delivery(client_id, "skipped-gate-1")
     more = ports.cam.import_leads(campaign_id, (LeadProfile(name="Extra", email="extra@example.io", company="X",
                                                             title="CEO", country="US"),), "leads-1")
     ports.cam.qualify_leads(campaign_id, tuple(lead.lead_id for lead in more), "qualify-1")

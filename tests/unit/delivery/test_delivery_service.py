@@ -177,3 +177,22 @@ def test_withdrawing_on_the_new_path_marks_the_legacy_view(prepared, request):
         status, path = connection.execute(text("SELECT status, path FROM delivery_packages WHERE id = :id"),
                                           {"id": str(outcome.package.package_id)}).one()
     assert (PackageStatus.WITHDRAWN.value, ports.delivery.get_package(outcome.package.package_id).path) == (status, path)
+
+
+def test_the_shadow_candidate_writes_no_file_and_draws_no_id(prepared, request, seeded_ids):
+    """Built on a connection (a shadow run), the delivery writes nothing to disk and leaves the id sequence alone."""
+    from aicmo.delivery.internal.descriptor import build_delivery
+    from aicmo.shared.clock import SystemClock
+
+    ports = _new(prepared)
+    request.getfixturevalue("fixed_clock")
+    outcome = run_client_journey(ports, INTAKE, out_dir="out")
+    before, files = len(seeded_ids.issued), sorted(os.listdir("out"))
+    engine = bootstrap.prepare_database(prepared.url, upgrade=True)
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        candidate = build_delivery(connection, SystemClock(), {"production": ports.production})
+        package = candidate.deliver_package(request_for(ports, outcome, "QC_APPROVED").model_copy(update={"out_dir": "shadow-out"}), "shadowed")
+        transaction.rollback()
+    assert (before, files, False) == (len(seeded_ids.issued), sorted(os.listdir("out")), os.path.exists("shadow-out"))
+    assert package.file_name == outcome.package.file_name
