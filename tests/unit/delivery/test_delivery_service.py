@@ -64,42 +64,61 @@ def test_clients_whose_names_slugify_alike_get_two_packages_both_intact(prepared
         assert legacy_archive_name(outcome.package.file_name) == "a-b-corp.zip"
 
 
-def test_a_replayed_delivery_issues_the_delivery_invoice_once(prepared, request):
-    """The step replayed under its key (after a crash before billing answered, and again after): one invoice."""
-    ports = _new(prepared)
+def _without_invoices(ports, database, request):
+    """A journey's project, its creatives and review, and no invoice yet: as a client stands at delivery."""
     request.getfixturevalue("fixed_clock")
     outcome = run_client_journey(ports, INTAKE, out_dir="out")
-    (invoice,) = _delivery_invoices(ports, outcome.project.client_id)
-    again = ports.delivery.deliver_package(request_for(ports, outcome, "QC_APPROVED"), "replayed")
-    replay = ports.delivery.deliver_package(request_for(ports, outcome, "QC_APPROVED"), "replayed")
-    assert again == replay
-    assert [invoice] == _delivery_invoices(ports, outcome.project.client_id)
+    with database.engine.begin() as connection:
+        connection.execute(text("DELETE FROM billing_invoices WHERE campaign_id = :c"), {"c": str(outcome.project.client_id)})
+    return outcome
 
 
-def test_a_delivery_whose_invoice_failed_issues_it_when_replayed(prepared, request, monkeypatch):
-    """Planted: billing fails after delivery committed. The replay answers the same package and issues the
-    invoice then, once; without the derived key a second replay would find it issued all the same."""
-    from aicmo.orchestration.journey import run_client_journey as journey
-
+@pytest.mark.parametrize("crash", ["before billing answered", "after billing committed"])
+def test_a_delivery_replayed_after_a_crash_issues_its_invoice_once(prepared, request, monkeypatch, crash):
+    """The step fails around billing's call; replayed under its key it answers the same package and the
+    client ends with one delivery invoice, issued by billing; a third run changes nothing."""
     ports = _new(prepared)
-    request.getfixturevalue("fixed_clock")
-    outcome = journey(ports, INTAKE, out_dir="out")
-    ports.billing.void_invoices(outcome.project.client_id, "void")  # a client with a void delivery invoice keeps it
+    outcome = _without_invoices(ports, prepared, request)
+    issue = ports.billing.issue_invoice
     calls = []
-    original = delivery_effects.DeliveryThroughOwners._issue_invoice
 
-    def failing(ports_, package):
-        calls.append(package.package_id)
+    def failing_once(invoice_request, key):
+        calls.append(key)
         if len(calls) == 1:
-            raise RuntimeError("billing unavailable")
-        return original(ports_, package)
+            if crash == "after billing committed":
+                issue(invoice_request, key)
+            raise RuntimeError("the process died")
+        return issue(invoice_request, key)
 
-    monkeypatch.setattr(delivery_effects.DeliveryThroughOwners, "_issue_invoice", staticmethod(failing))
+    monkeypatch.setattr(ports.billing, "issue_invoice", failing_once)
+    deliver = request_for(ports, outcome, "QC_APPROVED")
     with pytest.raises(RuntimeError):
-        ports.delivery.deliver_package(request_for(ports, outcome, "QC_APPROVED"), "crashing")
-    package = ports.delivery.deliver_package(request_for(ports, outcome, "QC_APPROVED"), "crashing")
-    assert calls == [package.package_id, package.package_id]  # the same package both times
-    assert 1 == len(_delivery_invoices(ports, outcome.project.client_id))
+        ports.delivery.deliver_package(deliver, "deliver")
+    package = ports.delivery.deliver_package(deliver, "deliver")
+    assert package == ports.delivery.deliver_package(deliver, "deliver")
+    (invoice,) = _delivery_invoices(ports, outcome.project.client_id)
+    assert (Milestone.DELIVERY, "sent") == (invoice.kind, invoice.status.value)
+    # the first call's key, derived from the package, is the one any retry used
+    assert set(calls) == {delivery_effects.effect_key(package.package_id, "invoice")}
+
+
+@pytest.mark.parametrize("derived", [True, False], ids=["key derived from the package", "planted: a fresh key per run"])
+def test_the_invoice_key_alone_keeps_a_replay_to_one_invoice(prepared, request, monkeypatch, derived):
+    """With billing's look for an existing invoice planted away, the derived key is what keeps it once: a fresh key
+    per run (the planted fault) issues a second invoice."""
+    ports = _new(prepared)
+    outcome = _without_invoices(ports, prepared, request)
+    status = ports.billing.get_billing_status
+    monkeypatch.setattr(ports.billing, "get_billing_status",
+                        lambda client_id, as_of: status(client_id, as_of).model_copy(update={"invoices": ()}))
+    if not derived:
+        runs = iter(range(100))
+        monkeypatch.setattr(delivery_effects, "effect_key", lambda package_id, effect: f"delivery:{package_id}:{effect}:{next(runs)}")
+    deliver = request_for(ports, outcome, "QC_APPROVED")
+    ports.delivery.deliver_package(deliver, "deliver")
+    ports.delivery.deliver_package(deliver, "deliver")
+    monkeypatch.undo()  # billing's own answer again
+    assert (1 if derived else 2) == len(_delivery_invoices(ports, outcome.project.client_id))
 
 
 def test_the_bare_new_delivery_writes_no_other_modules_rows(prepared, request):
