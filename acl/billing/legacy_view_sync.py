@@ -118,7 +118,7 @@ def reconcile(billing: BillingService, client_id: str) -> None:
         sync_legacy_view(client_id, billing.invoices_of(client_id))
 
 
-def _client_of_invoice(billing: BillingService, invoice_id: str) -> Optional[str]:
+def _client_of_invoice(invoice_id: str) -> Optional[str]:
     with legacy_session(MODULE) as session:
         row = session.get(InvoiceRow, invoice_id)
         return row.campaign_id if row is not None else None
@@ -138,7 +138,7 @@ class BillingWithLegacyView:
         sync_legacy_view(client_id, self._billing.invoices_of(client_id))
 
     def _reconciled_for_invoice(self, invoice_id: InvoiceId) -> None:
-        client_id = _client_of_invoice(self._billing, str(invoice_id))
+        client_id = _client_of_invoice(str(invoice_id))
         if client_id is not None:
             reconcile(self._billing, client_id)
 
