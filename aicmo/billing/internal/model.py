@@ -17,7 +17,10 @@ from aicmo.billing.internal.money import (
     to_cent,
 )
 
-__all__ = ["InvoiceRecord", "PaymentRefused", "new_invoice"]
+__all__ = ["InvoiceRecord", "InvoiceState", "PaymentRefused", "new_invoice"]
+
+# what a payment or a voiding changes: (status, amount_paid, outstanding, paid_at)
+InvoiceState = tuple[str, Decimal, Decimal, Optional[dt.datetime]]
 
 
 class PaymentRefused(ValueError):
@@ -45,6 +48,20 @@ class InvoiceRecord:
     due_date: dt.date
     created_at: dt.datetime
     paid_at: Optional[dt.datetime] = None
+    # the state before the last change, and how many changes there were: the legacy view still
+    # holding the earlier state is a sync lost in a crash, any other state a legacy writer's
+    state_before: Optional[InvoiceState] = None
+    changes: int = 0
+
+    @property
+    def state(self) -> InvoiceState:
+        return (self.status, self.amount_paid, self.outstanding, self.paid_at)
+
+    def changed_to(self, state: InvoiceState) -> "InvoiceRecord":
+        """This invoice in another state, the current one kept as the state before."""
+        status, amount_paid, outstanding, paid_at = state
+        return attrs.evolve(self, status=status, amount_paid=amount_paid, outstanding=outstanding, paid_at=paid_at,
+                            state_before=self.state, changes=self.changes + 1)
 
     def overdue(self, today: dt.date) -> bool:
         """Unpaid after its due date (L-27): legacy counts every status but paid, void and scheduled included."""
@@ -60,10 +77,8 @@ class InvoiceRecord:
             raise PaymentRefused(f"payment {to_cent(amount)} exceeds outstanding {to_cent(self.outstanding)}")
         amount_paid = to_cent(self.amount_paid + amount)
         if to_cent(amount) == to_cent(self.outstanding):
-            return attrs.evolve(self, amount_paid=amount_paid, outstanding=Decimal("0"), status=InvoiceStatus.PAID.value,
-                                paid_at=at)
-        return attrs.evolve(self, amount_paid=amount_paid, outstanding=to_cent(self.outstanding - amount),
-                            status=InvoiceStatus.SENT.value)
+            return self.changed_to((InvoiceStatus.PAID.value, amount_paid, Decimal("0"), at))
+        return self.changed_to((InvoiceStatus.SENT.value, amount_paid, to_cent(self.outstanding - amount), self.paid_at))
 
     @property
     def voidable(self) -> bool:
@@ -71,7 +86,7 @@ class InvoiceRecord:
 
     def voided(self) -> "InvoiceRecord":
         """Cancelled by the compensation: nothing outstanding, the number kept."""
-        return attrs.evolve(self, status=InvoiceStatus.VOID.value, outstanding=Decimal("0"))
+        return self.changed_to((InvoiceStatus.VOID.value, self.amount_paid, Decimal("0"), self.paid_at))
 
 
 def new_invoice(invoice_id: str, client_id: str, kind: str, geography: Optional[str], issue_date: dt.date, status: str,

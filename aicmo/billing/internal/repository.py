@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import select
 
-from aicmo.billing.internal.model import InvoiceRecord
+from aicmo.billing.internal.model import InvoiceRecord, InvoiceState
 from aicmo.billing.internal.tables import BillingInvoiceRecordRow
 
 if TYPE_CHECKING:
@@ -16,18 +17,33 @@ if TYPE_CHECKING:
 __all__ = ["InvoiceRepository"]
 
 _AMOUNTS = ("subtotal", "tax_rate", "tax", "total", "amount_paid", "outstanding")
-_PLAIN = ("client_id", "kind", "number", "currency", "status", "issue_date", "due_date", "created_at", "paid_at")
+_PLAIN = ("client_id", "kind", "number", "currency", "status", "issue_date", "due_date", "created_at", "paid_at", "changes")
+
+
+def _state_json(state: Optional[InvoiceState]) -> Optional[str]:
+    if state is None:
+        return None
+    status, amount_paid, outstanding, paid_at = state
+    return json.dumps([status, str(amount_paid), str(outstanding), paid_at.isoformat() if paid_at else None])
+
+
+def _state(text: Optional[str]) -> Optional[InvoiceState]:
+    if text is None:
+        return None
+    status, amount_paid, outstanding, paid_at = json.loads(text)
+    return (status, Decimal(amount_paid), Decimal(outstanding), datetime.fromisoformat(paid_at) if paid_at else None)
 
 
 def _record(row: BillingInvoiceRecordRow) -> InvoiceRecord:
     lines = tuple((description, Decimal(amount)) for description, amount in json.loads(row.lines))
-    return InvoiceRecord(invoice_id=row.id, lines=lines, **{n: Decimal(getattr(row, n)) for n in _AMOUNTS},
-                         **{n: getattr(row, n) for n in _PLAIN})
+    return InvoiceRecord(invoice_id=row.id, lines=lines, state_before=_state(row.state_before),
+                         **{n: Decimal(getattr(row, n)) for n in _AMOUNTS}, **{n: getattr(row, n) for n in _PLAIN})
 
 
 def _columns(record: InvoiceRecord) -> dict:
     return {
         "lines": json.dumps([[description, str(amount)] for description, amount in record.lines]),
+        "state_before": _state_json(record.state_before),
         **{n: str(getattr(record, n)) for n in _AMOUNTS},
         **{n: getattr(record, n) for n in _PLAIN},
     }

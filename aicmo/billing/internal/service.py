@@ -22,6 +22,7 @@ from aicmo.billing.api import (
     Proposal,
 )
 from aicmo.billing.internal import events
+from aicmo.billing.internal.legacy_writes import LegacyInvoiceWrite, adoption_message_id
 from aicmo.billing.internal.model import InvoiceRecord, PaymentRefused, new_invoice
 from aicmo.billing.internal.money import FINAL_INVOICE_DELAY_DAYS
 from aicmo.billing.internal.tables import BillingInboxRow
@@ -30,23 +31,18 @@ from aicmo.billing.internal.unit_of_work import BillingUnitOfWork
 from aicmo.onboarding.api import OnboardingPort
 from aicmo.shared.clock import Clock
 from aicmo.shared.compensation import Compensation, CompensationStatus
-from aicmo.shared.ids import ClientId, MessageId, derived_id
+from aicmo.shared.ids import ClientId
 from aicmo.shared.persistence.conflicts import serialize_on
 from aicmo.shared.persistence.idempotency import value_fingerprint
 from aicmo.shared.seeded_uuid import ids_drawn
 
-__all__ = ["BillingService", "LEGACY_VIEW_SUBSCRIBER", "adoption_message_id"]
+__all__ = ["BillingService", "LEGACY_VIEW_SUBSCRIBER"]
 
 A = TypeVar("A", bound=BaseModel)
 
 # the inbox's name for the invoices billing takes over from its legacy view
 LEGACY_VIEW_SUBSCRIBER = "billing.legacy_view"
 VOID = "void_invoices"
-
-
-def adoption_message_id(invoice_id: str) -> MessageId:
-    """An invoice legacy code inserted into billing_invoices is taken over once, whoever sees it first."""
-    return derived_id(MessageId, "billing_invoices.adopted", invoice_id)
 
 
 class BillingService:
@@ -217,6 +213,25 @@ class BillingService:
                 uow.session.add(BillingInboxRow(subscriber=LEGACY_VIEW_SUBSCRIBER, event_id=message, received_at=now))
                 uow.invoices.add(record)
                 uow.outbox.append(events.invoice_issued(record, f"legacy-view:{message}", now))
+            uow.commit()
+
+    def absorb_legacy_writes(self, client_id: str, writes: Sequence[LegacyInvoiceWrite]) -> None:
+        """Apply what legacy writers put on the invoices' rows, each once, unless billing changed the invoice since."""
+        now = self._clock.now()
+        with self._unit_of_work().for_writing() as uow:
+            serialize_on(uow.session, "billing.client", client_id)
+            for write in writes:
+                message = str(write.message_id)
+                record = uow.invoices.get(write.invoice_id)
+                if record is None or uow.session.get(BillingInboxRow, (LEGACY_VIEW_SUBSCRIBER, message)) is not None:
+                    continue
+                if record.changes != write.seen_after_change:
+                    continue  # billing changed the invoice since the view was read: that write is stale
+                uow.session.add(BillingInboxRow(subscriber=LEGACY_VIEW_SUBSCRIBER, event_id=message, received_at=now))
+                changed = record.changed_to(write.state)
+                uow.invoices.update(changed)
+                if changed.status == InvoiceStatus.PAID.value and record.status != InvoiceStatus.PAID.value:
+                    uow.outbox.append(events.invoice_paid(changed, f"legacy-view:{message}", now))
             uow.commit()
 
     # -- helpers --------------------------------------------------------------------------

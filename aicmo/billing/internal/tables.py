@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, String, Text
+from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aicmo.shared.persistence.inbox import InboxRow
@@ -58,6 +58,11 @@ class BillingInvoiceRecordRow(BillingBase):
     due_date: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     paid_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime, nullable=True)
+    # the state before the last change (JSON: status, amount paid, outstanding, paid at), and how
+    # many changes there were: the legacy view still holding the earlier state is a sync lost in
+    # a crash, any other state a legacy writer's
+    state_before: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    changes: Mapped[int] = mapped_column(Integer)
 
 
 class BillingCommandRow(KeyedAnswerRow, BillingBase):

@@ -118,18 +118,41 @@ def test_the_packagers_delivery_invoice_is_adopted_once_and_left(env, database, 
 
 
 def test_a_lost_sync_is_written_again(env, database, legacy_database, seeded_ids, fixed_clock):
-    """A row missing or changed after billing committed is put back from billing's record, not taken in."""
+    """A row missing, with a column only billing writes changed, or still in the state before billing's last change
+    (a sync lost after billing committed) is put back from billing's record, not taken in."""
     ports = ports_with_new_billing(database.url)
     outcome = run_client_journey(ports, INTAKE, out_dir="out")
+    signing = next(i for i in outcome.billing.invoices if i.kind is Milestone.SIGNING)
+    ports.billing.record_payment(PaymentRequest(invoice_id=signing.invoice_id, payment={"amount": "100", "currency": "USD"}), "p1")
     before = legacy_invoices(database)
-    signing = next(r for r in before if r["kind"] == "signing")
+    paid = next(r for r in before if r["kind"] == "signing")
     final = next(r for r in before if r["kind"] == "final")
+    delivery = next(r for r in before if r["kind"] == "delivery")
     with database.engine.begin() as connection:
-        connection.execute(text("UPDATE billing_invoices SET outstanding = 1.0 WHERE id = :id"), {"id": signing["id"]})
+        # the signing row as it was before the payment: the payment's sync was lost
+        connection.execute(text("UPDATE billing_invoices SET amount_paid = 0.0, outstanding = :total WHERE id = :id"),
+                           {"id": paid["id"], "total": paid["total"]})
+        connection.execute(text("UPDATE billing_invoices SET total = 1.0 WHERE id = :id"), {"id": delivery["id"]})
         connection.execute(text("DELETE FROM billing_invoices WHERE id = :id"), {"id": final["id"]})
-    status = ports.billing.get_billing_status(outcome.project.client_id, NOW.date())
+    ports.billing.get_billing_status(outcome.project.client_id, NOW.date())
     assert before == legacy_invoices(database)
-    assert outcome.billing.invoices == status.invoices
+    assert "100.0" == str(ports.billing.get_invoice(signing.invoice_id).amount_paid)
+
+
+def test_a_legacy_payment_on_the_view_is_absorbed_once(env, database, legacy_database, seeded_ids, fixed_clock):
+    """Legacy billing paying on the row (a rollback to legacy) is taken in by billing, once, not overwritten."""
+    ports = ports_with_new_billing(database.url)
+    outcome = run_client_journey(ports, INTAKE, out_dir="out")
+    delivery = next(i for i in outcome.billing.invoices if i.kind is Milestone.DELIVERY)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE billing_invoices SET status = 'paid', amount_paid = total, outstanding = 0.0, "
+                                "paid_at = :at WHERE id = :id"), {"id": str(delivery.invoice_id), "at": NOW})
+    absorbed = ports.billing.get_invoice(delivery.invoice_id)
+    assert (InvoiceStatus.PAID, delivery.total, NOW) == (absorbed.status, absorbed.amount_paid, absorbed.paid_at)
+    with pytest.raises(PaymentRejected, match="already paid"):
+        ports.billing.record_payment(PaymentRequest(invoice_id=delivery.invoice_id, payment={"amount": "1", "currency": "USD"}), "p")
+    ports.billing.get_billing_status(outcome.project.client_id, NOW.date())
+    assert 1 == events(database).count("InvoicePaid")
 
 
 def test_voiding_reaches_the_legacy_view(env, database, legacy_database, seeded_ids, fixed_clock):
@@ -159,3 +182,18 @@ def test_the_descriptor_declares_what_it_explains():
     assert explain([{"path": "invoices[0].total"}]) is None
     assert {DATES_ON_UTC_DATE, EXACT_DECIMAL_CENTS} == set(descriptor.DESCRIPTOR.divergences)
     assert frozenset({"issue_proposal"}) == descriptor.DESCRIPTOR.shadowed
+
+
+def test_a_step_legacy_answered_before_the_route_changed_is_answered_as_legacy_did(env, database, legacy_database, seeded_ids,
+                                                                                   fixed_clock):
+    """A journey in flight: the payment legacy recorded under its key is not paid again on the new route."""
+    legacy = bootstrap.legacy_ports()
+    project = legacy.onboarding.onboard_client(INTAKE, "k1")
+    invoice = legacy.billing.issue_invoice(InvoiceRequest(project=project, milestone="signing", issue_date=NOW.date()), "i1")
+    payment = PaymentRequest(invoice_id=invoice.invoice_id, payment={"amount": "100", "currency": "USD"})
+    first = legacy.billing.record_payment(payment, "pay")
+    ports = ports_with_new_billing(database.url)
+    assert first == ports.billing.record_payment(payment, "pay")
+    assert "100.0" == str(ports.billing.get_invoice(invoice.invoice_id).amount_paid)  # adopted as legacy left it, paid once
+    with pytest.raises(IdempotencyConflict):
+        ports.billing.record_payment(payment.model_copy(update={"payment": {"amount": "5", "currency": "USD"}}), "pay")

@@ -55,6 +55,8 @@ def upgrade() -> None:
     sa.Column('due_date', sa.Date(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('paid_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('state_before', sa.Text(), nullable=True),
+    sa.Column('changes', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_billing_invoice_records')),
     schema=schema
     )
