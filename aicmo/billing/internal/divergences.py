@@ -25,8 +25,8 @@ DECLARED_DIVERGENCES: Mapping[str, str] = MappingProxyType({
         "money is Decimal, each line, the tax and a payment's remainder rounded to the cent half to even on the exact "
         "decimal value, the subtotal and total exact sums of cents; legacy rounds binary floats (Q-14). Affected inputs: "
         "a line amount, a subtotal times the tax rate or a sub-cent payment whose exact value lies on a half cent "
-        "(2.675: legacy 2.67, new 2.68), where each rounded figure differs by one cent and a total by at most one cent "
-        "per line plus one for the tax; and a float sum whose binary artefact legacy keeps unrounded (a subtotal of "
+        "(2.675: legacy 2.67, new 2.68), where a line differs by at most a cent, the tax by at most a cent plus the "
+        "rate's share of the subtotal's difference, and the total by their sum; and a float sum whose binary artefact legacy keeps unrounded (a subtotal of "
         "0.1 + 0.2 stored as 0.30000000000000004, new 0.30). None is reachable through the port: the proposal's lines "
         "times 50/25/25% and the rates 0/18/20/21% give whole cents, and a payment in cents leaves cents."
     ),

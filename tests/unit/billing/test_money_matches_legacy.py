@@ -3,7 +3,8 @@
 The largest difference is the tests' asserted bound: none at all (== 0) on every invoice the
 port can issue, whatever the geography and the sequence of payments in cents; on arbitrary line
 amounts, only where an exact value lies on a half cent (the declared divergence
-`exact_decimal_cents`), by at most one cent per rounded figure; elsewhere the same cents.
+`exact_decimal_cents`), by at most a cent per line, and on the tax a cent plus the rate's share
+of the subtotal's difference; elsewhere the same cents.
 """
 from __future__ import annotations
 
