@@ -9,6 +9,7 @@ of the subtotal's difference; elsewhere the same cents.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -53,7 +54,7 @@ _FIGURES = ("subtotal", "tax_rate", "tax", "total", "amount_paid", "outstanding"
 
 def largest_difference(row, record) -> Decimal:
     differences = [abs(figure(getattr(row, name)) - getattr(record, name)) for name in _FIGURES]
-    lines = zip((line["amount"] for line in __import__("json").loads(row.lines_json)), (a for _, a in record.lines))
+    lines = zip((line["amount"] for line in json.loads(row.lines_json)), (a for _, a in record.lines))
     differences += [abs(figure(old) - new) for old, new in lines]
     return max(differences)
 
@@ -65,6 +66,8 @@ def test_every_issuable_invoice_and_payment_sequence_gives_legacys_cents_exactly
     row = legacy.make_invoice(CLIENT, kind, geography, NOW.date(), "sent")
     record = new_invoice(row.id, CLIENT, kind, geography, NOW.date(), "sent", NOW)
     assert Decimal(0) == largest_difference(row, record)
+    described = [line["description"] for line in json.loads(row.lines_json)]
+    assert (row.number, row.due_date, described) == (record.number, record.due_date, [d for d, _ in record.lines])
     session = OneInvoice(row)
     for amount in payments:
         try:
