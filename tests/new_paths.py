@@ -120,3 +120,22 @@ def ports_with_new_delivery(database_url: str = IN_MEMORY, *, legacy_view: bool 
     ports = bootstrap.routed_ports(database_url, {"delivery": Route.NEW})
     assert ports.delivery.route() is Route.NEW, f"delivery resolved to {ports.delivery.route().value}, not new"
     return ports
+
+
+def ports_with_new_billing(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """billing on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) billing_invoices is kept
+    as legacy billing wrote it, and the invoices legacy code inserts there (the packager's delivery
+    invoice, Q-12) are taken over. Without it, the bare new billing, built by hand, for the tests
+    proving it never writes legacy's table itself.
+    """
+    if not legacy_view:
+        from aicmo.billing.internal.descriptor import build_billing
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        return dataclasses.replace(legacy, billing=build_billing(engine, SystemClock(), {"onboarding": legacy.onboarding}))
+    ports = bootstrap.routed_ports(database_url, {"billing": Route.NEW})
+    assert ports.billing.route() is Route.NEW, f"billing resolved to {ports.billing.route().value}, not new"
+    return ports

@@ -22,15 +22,13 @@ Before each call that reads or changes a set, the wrapper also reads the view ba
 """
 from __future__ import annotations
 
-import json
-import weakref
 from datetime import datetime, timezone
 from typing import Any, Optional, TypeVar
 
-from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from acl._support.legacy_answers import legacy_answer as module_legacy_answer
 from acl._support.legacy_session import legacy_session
 from aicmo.production.api import (
     ContentCalendar,
@@ -42,9 +40,6 @@ from aicmo.production.internal.legacy_writes import LegacySet, LegacyStatusWrite
 from aicmo.production.internal.model import CreativeRecord
 from aicmo.production.internal.service import ProductionService
 from aicmo.shared.compensation import Compensation, CompensationStatus
-from aicmo.shared.persistence.idempotency import value_fingerprint
-from aicmo.shared.persistence.idempotency_records import find_record, has_records_table
-from aicmo.shared.persistence.keyed_answers import accept_replay
 from aicmo.strategy.api import Strategy
 from backend.db.models import CampaignRow, CreativeAssetRow
 
@@ -167,26 +162,9 @@ def reconcile(production: ProductionService, creative_set_id: CreativeSetId) -> 
     return current
 
 
-# per legacy engine: whether its database holds the strangler's idempotency records
-_with_records: "weakref.WeakKeyDictionary[Any, bool]" = weakref.WeakKeyDictionary()
-
-
 def legacy_answer(method: str, idempotency_key: str, request: Any, answer: type[A]) -> Optional[A]:
-    """What the legacy adapter answered under this key before production's route changed, or None.
-
-    The same key with another request is an IdempotencyConflict, as on either path.
-    """
-    with legacy_session(MODULE) as session:
-        connection = session.connection()
-        known = _with_records.get(connection.engine)
-        if known is None:
-            known = _with_records[connection.engine] = has_records_table(connection)
-        record = find_record(connection, MODULE, method, idempotency_key) if known else None
-    if record is None:
-        return None
-    # as the adapter's replay: another request conflicts, and the ids the adapter drew are spent
-    accept_replay(method, idempotency_key, value_fingerprint(request), record.fingerprint, record.ids_drawn)
-    return TypeAdapter(answer).validate_json(json.dumps(record.result))
+    """What the legacy adapter answered under this key before production's route changed, or None."""
+    return module_legacy_answer(MODULE, method, idempotency_key, request, answer)
 
 
 class ProductionWithLegacyView:

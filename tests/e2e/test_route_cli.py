@@ -58,7 +58,7 @@ def test_a_run_follows_the_route_stored_in_the_database(aicmo, workdir):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--route", "qc=sideways"), "ROUTE must be one of legacy, shadow, new"),
-    (("--route", "billing=new"), "billing has no new implementation"),
+    (("--route", "retention=new"), "retention has no new implementation"),
     (("--route", "qc"), "expected MODULE=ROUTE"),
     (("--route", "qc=new", "--legacy-flow"), "cannot be routed"),
 ])

@@ -18,6 +18,7 @@ from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from tests.new_paths import (
     ports_with_new_delivery,
+    ports_with_new_billing,
     ports_with_new_onboarding,
     ports_with_new_production,
     ports_with_new_qc,
@@ -28,6 +29,7 @@ from tests.new_paths import (
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-delivery": ports_with_new_delivery,
+    "new-billing": ports_with_new_billing,
     "new-onboarding": ports_with_new_onboarding,
     "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
@@ -38,6 +40,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
 ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
     "new-delivery": {"delivery": "new"},
+    "new-billing": {"billing": "new"},
     "new-onboarding": {"onboarding": "new"},
     "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},

@@ -104,3 +104,23 @@ def test_milestone_invoices_are_not_issued_twice(ports):
     outcome = journey(ports)
     again = ports.billing.issue_milestone_invoices(BillingRequest(project=outcome.project, package=outcome.package), "again")
     assert outcome.billing.invoices == again.invoices
+
+
+def test_an_invoice_replayed_under_its_key_is_issued_once(ports, project):
+    """The delivery invoice is asked for under a key derived from the delivery: a replayed step issues nothing more."""
+    request = InvoiceRequest(project=project, milestone="delivery", issue_date=TODAY)
+    first = ports.billing.issue_invoice(request, "delivery-invoice:1")
+    assert first == ports.billing.issue_invoice(request, "delivery-invoice:1")
+    assert [first.invoice_id] == [i.invoice_id for i in ports.billing.get_billing_status(project.client_id, TODAY).invoices]
+
+
+def test_the_milestone_step_leaves_a_delivery_invoice_already_issued(ports, project):
+    """Whoever issued the delivery invoice, the milestone step finds it and leaves it (L-26): signing and final are added."""
+    delivery = ports.billing.issue_invoice(InvoiceRequest(project=project, milestone="delivery", issue_date=TODAY), "delivery-invoice:1")
+    delivered_at = dt.datetime(2026, 1, 15, 10, tzinfo=dt.timezone.utc)
+    package = {"package_id": "11111111-1111-4111-8111-111111111111", "client_id": project.client_id, "file_name": "a.zip",
+               "path": "out/a.zip", "manifest": {"files": [], "created_at": delivered_at}, "gate_skipped": False,
+               "gate_problems": (), "delivered_creative_ids": (), "status": "delivered", "created_at": delivered_at}
+    status = ports.billing.issue_milestone_invoices(BillingRequest(project=project, package=package), "billing")
+    kinds = sorted(i.kind.value for i in status.invoices)
+    assert (["delivery", "final", "signing"], delivery) == (kinds, next(i for i in status.invoices if i.kind.value == "delivery"))

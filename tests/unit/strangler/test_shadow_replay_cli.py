@@ -88,7 +88,7 @@ def test_mismatches_only_replays_the_mismatch_alone(recorded):
 
 
 @pytest.mark.parametrize("module, message", [("quality", "unknown module 'quality'"),
-                                             ("billing", "billing has no new implementation")])
+                                             ("retention", "retention has no new implementation")])
 def test_a_module_it_cannot_replay_is_bad_input_before_any_database_is_opened(tmp_path, module, message):
     missing = tmp_path / "never.db"
     result = runner.invoke(app, ["shadow", "replay", module, "--database-url", f"sqlite:///{missing}"])
