@@ -95,6 +95,7 @@ def legacy_ports() -> ModulePorts:
 # the legacy view a module's new port keeps while legacy readers of its old columns remain:
 # (its module under acl/, the wrapper class taking the new port)
 LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
+    "client_review": ("acl.client_review.legacy_view_sync", "ClientReviewWithLegacyView"),
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),

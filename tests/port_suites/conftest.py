@@ -17,6 +17,7 @@ from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from tests.new_paths import (
+    ports_with_new_client_review,
     ports_with_new_onboarding,
     ports_with_new_production,
     ports_with_new_qc,
@@ -26,6 +27,7 @@ from tests.new_paths import (
 # each factory takes the URL of the test's database
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
+    "new-client-review": ports_with_new_client_review,
     "new-onboarding": ports_with_new_onboarding,
     "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
@@ -35,6 +37,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
 # `pytest --record-evidence URL`, a suite run under "new-qc" is qc's contract suite on the new path
 ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
+    "new-client-review": {"client_review": "new"},
     "new-onboarding": {"onboarding": "new"},
     "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},
