@@ -17,8 +17,12 @@ of those columns is deleted.
 """
 from __future__ import annotations
 
-from sqlalchemy import bindparam, or_, update
+import json
+from typing import Callable, Optional
 
+from sqlalchemy import bindparam, or_, select, update
+
+from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
 from aicmo.client_review.api import (
     ClientReviewPort,
@@ -27,12 +31,13 @@ from aicmo.client_review.api import (
     Review,
     ReviewDecision,
     ReviewId,
+    ReviewNotFound,
     ReviewRequest,
     RevisionPlan,
 )
 from backend.db.models import CampaignRow, CreativeAssetRow
 
-__all__ = ["ClientReviewWithLegacyView", "sync_legacy_view"]
+__all__ = ["ClientReviewWithLegacyView", "legacy_review", "sync_legacy_view"]
 
 MODULE = "client_review"
 REJECTED = "REJECTED"  # Q-10: what legacy wrote on the project row at a rejection
@@ -66,22 +71,60 @@ def sync_legacy_view(review: Review) -> None:
                             .values(project_state=REJECTED))
 
 
+def legacy_review(review_id: str) -> Optional[Review]:
+    """A package the legacy path opened, as it last answered (its keyed records), its creatives as their rows show now.
+
+    None when legacy never opened it. Read from the strangler's records and creative_assets only:
+    no legacy code is needed, so this outlives client review's legacy adapter.
+    """
+    answers = DurableIdempotency(MODULE).recorded(("open_review", "record_feedback"))
+    last = next((a for a in reversed(answers) if isinstance(a, dict) and a.get("review_id") == str(review_id)), None)
+    if last is None:
+        return None
+    review = Review.model_validate_json(json.dumps(last))
+    assets = CreativeAssetRow.__table__.c
+    with legacy_session(MODULE) as session:
+        rows = {row.id: row for row in session.execute(
+            select(assets.id, assets.review_status, assets.review_notes, assets.review_round)
+            .where(assets.id.in_([str(i) for i in review.creative_ids])))}
+    creatives = [
+        {**c.model_dump(), "review_status": rows[str(c.creative_id)].review_status,
+         "review_notes": rows[str(c.creative_id)].review_notes, "review_round": rows[str(c.creative_id)].review_round or 0}
+        if str(c.creative_id) in rows else c.model_dump()
+        for c in review.creatives
+    ]
+    return Review.model_validate({**review.model_dump(), "creatives": creatives})
+
+
 class ClientReviewWithLegacyView:
     """A ClientReviewPort that keeps the legacy view in sync after each feedback recorded by the port it wraps.
 
     The sync runs after client review's own transaction committed and only writes the result's
     values, so running it again (a replayed key, a repair from get_review) is safe. Opening a
-    package writes nothing legacy would have written.
+    package writes nothing legacy would have written. A package legacy opened before the route
+    moved is adopted by the new path at its first use (`legacy_review`).
     """
 
     def __init__(self, client_review: ClientReviewPort) -> None:
         self._client_review = client_review
 
+    def _adopting(self, review_id: ReviewId, call: Callable[[], Review]) -> Review:
+        """The call; when the new path has no such package but legacy opened it (a journey in flight
+        when the route moved), the package is adopted once and the call made again."""
+        try:
+            return call()
+        except ReviewNotFound:
+            legacy = legacy_review(str(review_id))
+            if legacy is None:
+                raise
+            self._client_review.adopt_legacy_review(legacy)  # type: ignore[attr-defined]
+            return call()
+
     def open_review(self, request: ReviewRequest, idempotency_key: str) -> Review:
         return self._client_review.open_review(request, idempotency_key)
 
     def record_feedback(self, review_id: ReviewId, feedback: Feedback, idempotency_key: str) -> Review:
-        review = self._client_review.record_feedback(review_id, feedback, idempotency_key)
+        review = self._adopting(review_id, lambda: self._client_review.record_feedback(review_id, feedback, idempotency_key))
         sync_legacy_view(review)
         return review
 
@@ -92,4 +135,4 @@ class ClientReviewWithLegacyView:
         return self._client_review.simulated_feedback(brand_name)
 
     def get_review(self, review_id: ReviewId) -> Review:
-        return self._client_review.get_review(review_id)
+        return self._adopting(review_id, lambda: self._client_review.get_review(review_id))

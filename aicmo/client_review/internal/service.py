@@ -16,7 +16,7 @@ from aicmo.client_review.api import (
     RevisionPlan,
 )
 from aicmo.client_review.internal import events, rules
-from aicmo.client_review.internal.translation import changes_from, plan_dto, review_dto
+from aicmo.client_review.internal.translation import changes_from, creatives_from, package_from, plan_dto, review_dto
 from aicmo.client_review.internal.unit_of_work import ClientReviewUnitOfWork
 from aicmo.production.api import ProductionPort
 from aicmo.shared.clock import Clock
@@ -105,6 +105,22 @@ class ClientReviewService:
             if package is None:
                 raise _not_found(review_id)
             return review_dto(package, uow.reviews.creatives(package.creative_ids))
+
+    def adopt_legacy_review(self, review: Review) -> None:
+        """Take in a package legacy opened before the route moved (a journey in flight), once, as it stands.
+
+        Each creative's review state is adopted only when client review has none of its own yet:
+        what the new path recorded since is newer than anything legacy left.
+        """
+        with self._unit_of_work().for_writing() as uow:
+            if uow.reviews.get(str(review.review_id), for_update=True) is not None:
+                return  # adopted already, by this caller or another
+            package = package_from(review)
+            known = {s.creative_id: s for s in uow.reviews.creatives(package.creative_ids) if s.review_status is not None
+                     or s.review_notes is not None or s.review_round}
+            uow.reviews.save(package)
+            uow.reviews.save_creatives(state for state in creatives_from(review) if state.creative_id not in known)
+            uow.commit()
 
     @staticmethod
     def _replay(uow: ClientReviewUnitOfWork, method: str, idempotency_key: str, fingerprint: str,

@@ -12,7 +12,7 @@ from aicmo.client_review.api import (
 )
 from aicmo.client_review.internal.model import Change, CreativeState, Package, Round
 
-__all__ = ["changes_from", "plan_dto", "review_dto"]
+__all__ = ["changes_from", "creatives_from", "package_from", "plan_dto", "review_dto"]
 
 
 def changes_from(changes: Sequence[RequestedChange]) -> tuple[Change, ...]:
@@ -51,3 +51,19 @@ def review_dto(package: Package, creatives: Sequence[CreativeState]) -> Review:
         creatives=tuple(_creative_dto(s) for s in creatives),
         created_at=package.created_at,
     )
+
+
+def package_from(review: Review) -> Package:
+    """A package as another path left it (the DTO of its last answer)."""
+    rounds = tuple(Round(round=r.round, decision=r.decision.value, status=r.status.value, changes=changes_from(r.changes),
+                         revision_hours=r.revision_plan.estimated_hours if r.revision_plan is not None else None,
+                         note=r.note, recorded_at=r.recorded_at) for r in review.rounds)
+    return Package(review_id=str(review.review_id), client_id=str(review.client_id),
+                   creative_set_id=str(review.creative_set_id), qc_result_id=str(review.qc_result_id),
+                   creative_ids=tuple(map(str, review.creative_ids)), status=review.status.value, rounds=rounds,
+                   created_at=review.created_at)
+
+
+def creatives_from(review: Review) -> tuple[CreativeState, ...]:
+    return tuple(CreativeState(creative_id=str(c.creative_id), review_status=c.review_status.value if c.review_status else None,
+                               review_notes=c.review_notes, review_round=c.review_round) for c in review.creatives)

@@ -95,3 +95,24 @@ def test_a_sync_of_values_already_there_writes_nothing(journey_env, legacy_datab
         assert [1] == updated
     finally:
         event.remove(legacy_database.engine, "after_cursor_execute", count)
+
+
+def test_a_package_legacy_opened_before_the_route_moved_is_adopted_once(journey_env, legacy_database, database, request):
+    """A journey in flight: the package and its rounds came from legacy; the new path takes them in at first use
+    and records the next feedback on them, as legacy would have; without the adoption it would not know the package."""
+    from aicmo.client_review.api import ReviewNotFound
+
+    legacy = bootstrap.legacy_ports()
+    request.getfixturevalue("fixed_clock")
+    before = run_client_journey(legacy, INTAKE, out_dir="out").review
+    assert before.rounds and before.creatives  # a package with history, so the adoption means something
+    with pytest.raises(ReviewNotFound):  # the planted fault: the bare new path, nothing adopts
+        ports_with_new_client_review(database.url, legacy_view=False).client_review.get_review(before.review_id)
+    new = ports_with_new_client_review(database.url).client_review
+    assert before == new.get_review(before.review_id)
+    after = new.record_feedback(before.review_id, REJECT, "reject")
+    assert (before.rounds, "[rejected]") == (after.rounds[:-1], after.rounds[-1].note)
+    assert [f"{c.review_notes}\n[rejected]" for c in before.creatives] == [c.review_notes for c in after.creatives]
+    assert after == new.get_review(before.review_id)  # adopted once: its own record from now on
+    rows = {row["id"]: row for row in legacy_database.rows("creative_assets")}
+    assert {"rejected"} == {rows[str(c.creative_id)]["review_status"] for c in after.creatives}
