@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -31,8 +32,6 @@ def _rounds_json(rounds: Sequence[Round]) -> str:
 
 
 def _rounds(text: str) -> tuple[Round, ...]:
-    from datetime import datetime
-
     def one(data: dict[str, Any]) -> Round:
         hours = data["revision_hours"]
         return Round(round=data["round"], decision=data["decision"], status=data["status"],

@@ -21,6 +21,7 @@ from aicmo.client_review.internal.unit_of_work import ClientReviewUnitOfWork
 from aicmo.production.api import ProductionPort
 from aicmo.shared.clock import Clock
 from aicmo.shared.ids import derived_id
+from aicmo.shared.persistence.conflicts import serialize_on
 from aicmo.shared.persistence.idempotency import value_fingerprint
 from aicmo.shared.seeded_uuid import ids_drawn
 
@@ -46,12 +47,16 @@ class ClientReviewService:
         produced = self._production.get_creative_set(request.creative_set.creative_set_id)
         passed = {str(c.creative_id) for c in request.qc_result.creatives if c.passed}
         in_package = [str(c.creative_id) for c in produced.creatives if str(c.creative_id) in passed]
+        review_id = derived_id(ReviewId, request.qc_result.qc_result_id)  # as the legacy adapter names it
         with self._unit_of_work().for_writing() as uow:
+            # two openings of one package at once (other keys) run one after the other: the later one
+            # sends it again, as legacy's would, instead of both inserting it
+            serialize_on(uow.session, "client_review.package", str(review_id))
             replay = self._replay(uow, OPEN, idempotency_key, fingerprint, Review)
             if replay is not None:
                 return replay
             package = rules.package_for(
-                review_id=derived_id(ReviewId, request.qc_result.qc_result_id),  # as the legacy adapter names it
+                review_id=review_id,
                 client_id=str(request.client_id),
                 creative_set_id=str(request.creative_set.creative_set_id),
                 qc_result_id=str(request.qc_result.qc_result_id),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from aicmo.client_review.api import (
     CreativeReview,
@@ -23,7 +24,7 @@ def _change_dto(change: Change) -> RequestedChange:
     return RequestedChange(section=change.section, change=change.change, priority=change.priority)
 
 
-def plan_dto(hours, changes: Sequence[Change]) -> RevisionPlan:
+def plan_dto(hours: Decimal, changes: Sequence[Change]) -> RevisionPlan:
     return RevisionPlan(estimated_hours=hours, changes=tuple(_change_dto(c) for c in changes))
 
 

@@ -178,3 +178,35 @@ def test_the_guarded_session_refuses_legacy_tables(engine):
     with ClientReviewUnitOfWork(module_sessionmaker("client_review", engine)) as uow:
         with pytest.raises(OwnershipViolation):
             uow.session.execute(text("UPDATE creative_assets SET review_status = 'approved'"))
+
+
+def test_openings_of_one_package_at_once_each_answer_and_leave_one_package(database, review_request, tmp_path):
+    """Four callers open the same package under keys of their own at once: none fails, one package stands,
+    every key keeps its answer (the openings run one after the other, as legacy's in-memory ones did).
+
+    On SQLite a file, as a deployment has: an in-memory database shares one cache between threads.
+    """
+    import threading
+
+    from aicmo.orchestration.bootstrap import prepare_database
+
+    engine = prepare_database(f"sqlite:///{tmp_path / 'review.db'}", upgrade=True) if database.url.startswith("sqlite") \
+        else database.engine
+
+    barrier, answers, errors = threading.Barrier(4), [], []
+
+    def open_one(number: int) -> None:
+        try:
+            port = build(engine)
+            barrier.wait(timeout=30)
+            answers.append(port.open_review(review_request, f"open-{number}"))
+        except BaseException as exc:  # noqa: B036 - asserted empty below, and shown
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert ([], 4) == (errors, len(answers))
+    assert (1, 4) == (count(engine, ClientReviewPackageRow), count(engine, ClientReviewCommandRow))
