@@ -139,3 +139,22 @@ def ports_with_new_billing(database_url: str = IN_MEMORY, *, legacy_view: bool =
     ports = bootstrap.routed_ports(database_url, {"billing": Route.NEW})
     assert ports.billing.route() is Route.NEW, f"billing resolved to {ports.billing.route().value}, not new"
     return ports
+
+
+def ports_with_new_client_review(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """client_review on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) creative_assets.review_*
+    and a rejection's project state are kept as legacy wrote them (Q-10). Without it, the bare new
+    client review, built by hand, for the tests proving it never writes legacy's tables itself.
+    """
+    if not legacy_view:
+        from aicmo.client_review.internal.descriptor import build_client_review
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        built = build_client_review(engine, SystemClock(), {"production": legacy.production, "qc": legacy.qc})
+        return dataclasses.replace(legacy, client_review=built)
+    ports = bootstrap.routed_ports(database_url, {"client_review": Route.NEW})
+    assert ports.client_review.route() is Route.NEW, f"client_review resolved to {ports.client_review.route().value}, not new"
+    return ports

@@ -96,6 +96,7 @@ def legacy_ports() -> ModulePorts:
 # (its module under acl/, the wrapper class taking the new port)
 LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "billing": ("acl.billing.legacy_view_sync", "BillingWithLegacyView"),
+    "client_review": ("acl.client_review.legacy_view_sync", "ClientReviewWithLegacyView"),
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),

@@ -2,7 +2,8 @@
 
 `aicmo run INTAKE --reproducible --json -` for every example intake, on SQLite and on PostgreSQL,
 with each module that has a new implementation alone on `new`, with production and qc on `new`
-(qc's legacy view writing onto the rows production's view made), and with every migrated module
+(qc's legacy view writing onto the rows production's view made), with production and
+client_review on `new` (client_review's view writing onto them too), and with every migrated module
 on `new` at once — against the all-legacy run of the same intake on the same backend. Each run
 starts on an empty database of its backend. Equal are: the exit code and the printed JSON, the
 files written, and every legacy table legacy readers read (`cam_campaigns`, the project record's
@@ -34,6 +35,8 @@ ROUTE_SETS = {
     **{f"{module}=new": (module,) for module in NEW_IMPLEMENTATIONS if module != "qc"},  # qc's: test_route_cli.py
     "production,qc=new": ("production", "qc"),
     "production,qc,delivery=new": ("production", "qc", "delivery"),
+    # client_review's legacy view writes review_* onto the rows production's view made
+    "production,client_review=new": ("production", "client_review"),
     "migrated=new": tuple(NEW_IMPLEMENTATIONS),
 }
 INTAKES = sorted(EXAMPLES.glob("intake_*.json"))

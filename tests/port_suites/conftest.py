@@ -19,6 +19,7 @@ from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from tests.new_paths import (
     ports_with_new_delivery,
     ports_with_new_billing,
+    ports_with_new_client_review,
     ports_with_new_onboarding,
     ports_with_new_production,
     ports_with_new_qc,
@@ -30,6 +31,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
     "new-delivery": ports_with_new_delivery,
     "new-billing": ports_with_new_billing,
+    "new-client-review": ports_with_new_client_review,
     "new-onboarding": ports_with_new_onboarding,
     "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
@@ -41,6 +43,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
     "new-delivery": {"delivery": "new"},
     "new-billing": {"billing": "new"},
+    "new-client-review": {"client_review": "new"},
     "new-onboarding": {"onboarding": "new"},
     "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},

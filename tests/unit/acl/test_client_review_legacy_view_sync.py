@@ -1,0 +1,118 @@
+"""The legacy view of client review (Q-10): with client_review on its new path, review_* and REJECTED read as before."""
+from __future__ import annotations
+
+import pytest
+
+from acl._support.ownership_monitor import ForeignWrite
+from aicmo.client_review.api import Feedback
+from aicmo.orchestration import bootstrap
+from aicmo.orchestration.journey import run_client_journey
+from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
+from tests.port_suites.builders import INTAKE
+from tests.new_paths import ports_with_new_client_review
+
+# adapters and the new client review imported before the clock is frozen (pydantic must not meet freezegun's date)
+ports_with_new_client_review()
+
+REJECT = Feedback(decision="rejected")
+
+
+@pytest.fixture
+def journey_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    for name in ("AICMO_E2E_MODE", "AICMO_REVIEW_CHANGE_SHARE", "AICMO_OUTPUT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def legacy_rows(on_new_path: bool, sync: bool, seeded_ids, request, reject: bool = False) -> dict[str, list[dict]]:
+    """creative_assets and cam_campaigns after one journey (and a rejection of its package), ids seeded alike each time."""
+    seeded_ids.reseed("legacy-view")
+    with legacy_memory_database() as database:
+        ports = ports_with_new_client_review(legacy_view=sync) if on_new_path else bootstrap.legacy_ports()
+        request.getfixturevalue("fixed_clock")
+        outcome = run_client_journey(ports, INTAKE, out_dir="out")
+        if reject:
+            ports.client_review.record_feedback(outcome.review.review_id, REJECT, "reject")
+        return {table: database.rows(table) for table in ("creative_assets", "cam_campaigns")}
+
+
+def test_the_synced_legacy_view_equals_what_legacy_client_review_wrote(journey_env, seeded_ids, request):
+    """Every creative_assets and cam_campaigns row is the same with client_review on the ACL or on its new path."""
+    legacy = legacy_rows(on_new_path=False, sync=False, seeded_ids=seeded_ids, request=request)
+    synced = legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request)
+    assert all(row["review_status"] == "approved" for row in legacy["creative_assets"] if row["review_notes"])
+    assert any(row["review_notes"] for row in legacy["creative_assets"])  # set, so the comparison means something
+    assert legacy == synced
+
+
+def test_a_rejection_sets_the_project_row_rejected_as_legacy_did(journey_env, seeded_ids, request):
+    """Q-10: after a rejection the project row reads REJECTED and the creatives 'rejected', on both paths."""
+    legacy = legacy_rows(on_new_path=False, sync=False, seeded_ids=seeded_ids, request=request, reject=True)
+    synced = legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request, reject=True)
+    assert ["REJECTED"] == [row["project_state"] for row in legacy["cam_campaigns"] if row["kind"] == "project"]
+    assert legacy == synced
+
+
+def test_without_the_sync_the_new_client_review_leaves_legacy_tables_alone(journey_env, seeded_ids, request):
+    """The new client review itself never writes creative_assets nor cam_campaigns: without the sync nothing shows."""
+    rows = legacy_rows(on_new_path=True, sync=False, seeded_ids=seeded_ids, request=request, reject=True)
+    assert {(None, None, 0)} == {(r["review_status"], r["review_notes"], r["review_round"]) for r in rows["creative_assets"]}
+    assert "REJECTED" not in [row["project_state"] for row in rows["cam_campaigns"]]
+
+
+def test_the_sync_is_recorded_as_client_review_writing_other_tables(journey_env, seeded_ids, request, monitor):
+    """The ownership monitor sees the sync for what it is: the Q-10 writes of client_review."""
+    legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request, reject=True)
+    assert {ForeignWrite("client_review", "creative_assets"), ForeignWrite("client_review", "cam_campaigns")} <= set(monitor.recorded)
+
+
+def test_a_sync_of_values_already_there_writes_nothing(journey_env, legacy_database, database, request):
+    """The same review synced again changes no row (a replayed key, a repair); a row whose values differ is the one changed."""
+    from sqlalchemy import event
+
+    from acl._support.legacy_session import legacy_session
+    from acl.client_review.legacy_view_sync import sync_legacy_view
+    from backend.db.models import CreativeAssetRow
+
+    ports = ports_with_new_client_review(database.url)
+    request.getfixturevalue("fixed_clock")
+    review = run_client_journey(ports, INTAKE, out_dir="out").review
+    assert review.creatives
+    updated: list[int] = []
+
+    def count(_conn, cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE CREATIVE_ASSETS"):
+            updated.append(cursor.rowcount)
+
+    event.listen(legacy_database.engine, "after_cursor_execute", count)
+    try:
+        sync_legacy_view(review)
+        assert [0] == updated  # one batch, no row changed
+        with legacy_session("test") as session:  # planted: one row's notes lost behind the view's back
+            session.get(CreativeAssetRow, str(review.creatives[0].creative_id)).review_notes = None
+        updated.clear()
+        sync_legacy_view(review)
+        assert [1] == updated
+    finally:
+        event.remove(legacy_database.engine, "after_cursor_execute", count)
+
+
+def test_a_package_legacy_opened_before_the_route_moved_is_adopted_once(journey_env, legacy_database, database, request):
+    """A journey in flight: the package and its rounds came from legacy; the new path takes them in at first use
+    and records the next feedback on them, as legacy would have; without the adoption it would not know the package."""
+    from aicmo.client_review.api import ReviewNotFound
+
+    legacy = bootstrap.legacy_ports()
+    request.getfixturevalue("fixed_clock")
+    before = run_client_journey(legacy, INTAKE, out_dir="out").review
+    assert before.rounds and before.creatives  # a package with history, so the adoption means something
+    with pytest.raises(ReviewNotFound):  # the planted fault: the bare new path, nothing adopts
+        ports_with_new_client_review(database.url, legacy_view=False).client_review.get_review(before.review_id)
+    new = ports_with_new_client_review(database.url).client_review
+    assert before == new.get_review(before.review_id)
+    after = new.record_feedback(before.review_id, REJECT, "reject")
+    assert (before.rounds, "[rejected]") == (after.rounds[:-1], after.rounds[-1].note)
+    assert [f"{c.review_notes}\n[rejected]" for c in before.creatives] == [c.review_notes for c in after.creatives]
+    assert after == new.get_review(before.review_id)  # adopted once: its own record from now on
+    rows = {row["id"]: row for row in legacy_database.rows("creative_assets")}
+    assert {"rejected"} == {rows[str(c.creative_id)]["review_status"] for c in after.creatives}
