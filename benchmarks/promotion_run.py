@@ -1,7 +1,7 @@
 """MIGRATION.md's status table and promotion transcript, produced by running the playbook.
 
     python benchmarks/promotion_run.py                  # every module with a new implementation
-    python benchmarks/promotion_run.py --journeys 150   # traffic per promotion round
+    python benchmarks/promotion_run.py --journeys 300   # more traffic before the promotions
 
 On a fresh folder and its embedded SQLite database (`aicmo.db`), every command an engineer runs
 to move modules through the gate, in order: each module with a new implementation promoted to
@@ -79,7 +79,9 @@ def recorded_lines(out: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--journeys", type=int, default=150, help="traffic journeys (each gives several comparisons)")
+    # delivery and billing are compared once per journey: the traffic must reach the gate's floor
+    # (200 comparisons by default) on one journey each, with a margin for nothing
+    parser.add_argument("--journeys", type=int, default=220, help="traffic journeys (each module compared at least once per journey)")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
     modules = [m for m in MODULES if m in NEW_IMPLEMENTATIONS]
