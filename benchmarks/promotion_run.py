@@ -80,7 +80,7 @@ def recorded_lines(out: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     # delivery and billing are compared once per journey: the traffic must reach the gate's floor
-    # (200 comparisons by default) on one journey each, with a margin for nothing
+    # (200 comparisons by default) at one comparison per journey, and a margin above it
     parser.add_argument("--journeys", type=int, default=220, help="traffic journeys (each module compared at least once per journey)")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
