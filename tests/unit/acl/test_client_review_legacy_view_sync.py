@@ -1,4 +1,5 @@
-"""The legacy view of client review (Q-10): with client_review on its new path, review_* and REJECTED read as before."""
+"""The legacy view of client review (Q-10): with client_review on its new path, review_* and REJECTED read as before,
+written by their owners."""
 from __future__ import annotations
 
 import pytest
@@ -60,41 +61,52 @@ def test_without_the_sync_the_new_client_review_leaves_legacy_tables_alone(journ
     assert "REJECTED" not in [row["project_state"] for row in rows["cam_campaigns"]]
 
 
-def test_the_sync_is_recorded_as_client_review_writing_other_tables(journey_env, seeded_ids, request, monitor):
-    """The ownership monitor sees the sync for what it is: the Q-10 writes of client_review."""
+def test_client_review_writes_no_other_modules_table_its_owners_do(journey_env, seeded_ids, request, monitor):
+    """The ownership monitor sees no write of client_review's: the review reaches creative_assets and the
+    project row through production's and onboarding's ports, recorded as their writes."""
     legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request, reject=True)
-    assert {ForeignWrite("client_review", "creative_assets"), ForeignWrite("client_review", "cam_campaigns")} <= set(monitor.recorded)
+    assert not [w for w in monitor.recorded if w.module == "client_review"]
 
 
-def test_a_sync_of_values_already_there_writes_nothing(journey_env, legacy_database, database, request):
-    """The same review synced again changes no row (a replayed key, a repair); a row whose values differ is the one changed."""
+@pytest.mark.parametrize("derived", [True, False], ids=["keys derived from the review", "planted: a fresh key per run"])
+def test_a_replayed_feedback_has_its_owners_record_it_once(journey_env, legacy_database, database, request, monkeypatch,
+                                                          derived):
+    """The same feedback under its key again answers as first; the owners are asked again under the same keys and
+    answer as they first did: one review recorded by production, one rejection by onboarding, no row updated.
+    A fresh key per run (the planted fault) has production record the review twice."""
     from sqlalchemy import event
 
-    from acl._support.legacy_session import legacy_session
-    from acl.client_review.legacy_view_sync import sync_legacy_view
-    from backend.db.models import CreativeAssetRow
+    from acl._support.idempotency import DurableIdempotency
+    from aicmo.orchestration import client_review_effects
 
     ports = ports_with_new_client_review(database.url)
     request.getfixturevalue("fixed_clock")
     review = run_client_journey(ports, INTAKE, out_dir="out").review
-    assert review.creatives
-    updated: list[int] = []
+
+    def recorded() -> tuple[int, int]:
+        return (len(DurableIdempotency("production").recorded(("record_review",))),
+                len(DurableIdempotency("onboarding").recorded(("record_client_rejection",))))
+
+    before = recorded()  # the journey's own feedback was recorded by production already
+    if not derived:
+        runs = iter(range(100))
+        monkeypatch.setattr(client_review_effects, "effect_key", lambda review, effect: f"{review.review_id}:{effect}:{next(runs)}")
+    first = ports.client_review.record_feedback(review.review_id, REJECT, "reject")
+    assert first.creatives
+    updated: list[str] = []
 
     def count(_conn, cursor, statement, *_args) -> None:
-        if statement.lstrip().upper().startswith("UPDATE CREATIVE_ASSETS"):
-            updated.append(cursor.rowcount)
+        if statement.lstrip().upper().startswith(("UPDATE CREATIVE_ASSETS", "UPDATE CAM_CAMPAIGNS")) and cursor.rowcount:
+            updated.append(statement.split()[1].lower())
 
     event.listen(legacy_database.engine, "after_cursor_execute", count)
     try:
-        sync_legacy_view(review)
-        assert [0] == updated  # one batch, no row changed
-        with legacy_session("test") as session:  # planted: one row's notes lost behind the view's back
-            session.get(CreativeAssetRow, str(review.creatives[0].creative_id)).review_notes = None
-        updated.clear()
-        sync_legacy_view(review)
-        assert [1] == updated
+        assert first == ports.client_review.record_feedback(review.review_id, REJECT, "reject")
     finally:
         event.remove(legacy_database.engine, "after_cursor_execute", count)
+    assert [] == updated  # the values are there already
+    after = recorded()
+    assert ((1, 1) if derived else (2, 2)) == (after[0] - before[0], after[1] - before[1])
 
 
 def test_a_package_legacy_opened_before_the_route_moved_is_adopted_once(journey_env, legacy_database, database, request):
