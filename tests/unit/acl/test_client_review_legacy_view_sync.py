@@ -10,6 +10,7 @@ from aicmo.orchestration import bootstrap
 from aicmo.orchestration.journey import run_client_journey
 from aicmo.legacy_harness.pytest_plugin import legacy_memory_database
 from tests.port_suites.builders import INTAKE
+from aicmo.strangler.routes import Route
 from tests.new_paths import ports_with_new_client_review
 
 # adapters and the new client review imported before the clock is frozen (pydantic must not meet freezegun's date)
@@ -25,11 +26,19 @@ def journey_env(monkeypatch, tmp_path):
         monkeypatch.delenv(name, raising=False)
 
 
-def legacy_rows(on_new_path: bool, sync: bool, seeded_ids, request, reject: bool = False) -> dict[str, list[dict]]:
-    """creative_assets and cam_campaigns after one journey (and a rejection of its package), ids seeded alike each time."""
+def legacy_rows(on_new_path: bool, sync: bool, seeded_ids, request, reject: bool = False,
+                owners_on_new: bool = False) -> dict[str, list[dict]]:
+    """creative_assets and cam_campaigns after one journey (and a rejection of its package), ids seeded alike each time.
+
+    With ``owners_on_new`` production and onboarding, whose rows these are, are on their new paths too.
+    """
     seeded_ids.reseed("legacy-view")
     with legacy_memory_database() as database:
-        ports = ports_with_new_client_review(legacy_view=sync) if on_new_path else bootstrap.legacy_ports()
+        if owners_on_new:
+            ports = bootstrap.routed_ports("sqlite://", {m: Route.NEW for m in ("client_review", "production", "onboarding")})
+            assert {Route.NEW} == {ports.production.route(), ports.onboarding.route(), ports.client_review.route()}
+        else:
+            ports = ports_with_new_client_review(legacy_view=sync) if on_new_path else bootstrap.legacy_ports()
         request.getfixturevalue("fixed_clock")
         outcome = run_client_journey(ports, INTAKE, out_dir="out")
         if reject:
@@ -46,10 +55,13 @@ def test_the_synced_legacy_view_equals_what_legacy_client_review_wrote(journey_e
     assert legacy == synced
 
 
-def test_a_rejection_sets_the_project_row_rejected_as_legacy_did(journey_env, seeded_ids, request):
-    """Q-10: after a rejection the project row reads REJECTED and the creatives 'rejected', on both paths."""
+@pytest.mark.parametrize("owners_on_new", [False, True], ids=["production and onboarding on legacy", "on new"])
+def test_a_rejection_sets_the_project_row_rejected_as_legacy_did(journey_env, seeded_ids, request, owners_on_new):
+    """Q-10: after a rejection the project row reads REJECTED and the creatives 'rejected', on both paths, whichever
+    path the rows' owners are on (their legacy adapters or their new paths' legacy views write them)."""
     legacy = legacy_rows(on_new_path=False, sync=False, seeded_ids=seeded_ids, request=request, reject=True)
-    synced = legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request, reject=True)
+    synced = legacy_rows(on_new_path=True, sync=True, seeded_ids=seeded_ids, request=request, reject=True,
+                         owners_on_new=owners_on_new)
     assert ["REJECTED"] == [row["project_state"] for row in legacy["cam_campaigns"] if row["kind"] == "project"]
     assert legacy == synced
 
