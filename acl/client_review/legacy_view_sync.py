@@ -29,6 +29,7 @@ from aicmo.client_review.api import (
     ReviewRequest,
     RevisionPlan,
 )
+from aicmo.shared.compensation import Compensation
 from backend.db.models import CreativeAssetRow
 
 __all__ = ["ClientReviewWithLegacyView", "legacy_review"]
@@ -97,3 +98,9 @@ class ClientReviewWithLegacyView:
 
     def get_review(self, review_id: ReviewId) -> Review:
         return self._adopting(review_id, lambda: self._client_review.get_review(review_id))
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: str) -> Compensation:
+        # a package legacy opened is adopted first, so its withdrawal is recorded, not found missing
+        if legacy_review(str(review_id)) is not None:
+            self._adopting(review_id, lambda: self._client_review.get_review(review_id))
+        return self._client_review.withdraw_review(review_id, idempotency_key)

@@ -5,7 +5,7 @@ rounds on production's creative rows, and REJECTED on the project's row after a 
 The new client review writes only its own tables; after its commit this wrapper asks
 production (the creatives' owner) to record the review on its creatives and, after a
 rejection, onboarding (the project's owner) to record it, each with an idempotency key
-derived from the review and its round: a replayed feedback (the same key, the same answer)
+derived from the review and the feedback's own key: a replayed feedback (the same key, the same answer)
 asks again and each owner answers as it first did. It lives at the composition root because
 client review may not call onboarding (its dependencies are production and qc).
 
@@ -13,6 +13,7 @@ In legacy's order: the creatives, then the project.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Callable
 
 from aicmo.client_review.api import (
@@ -29,13 +30,16 @@ from aicmo.orchestration import owner_effects
 from aicmo.orchestration.owner_effects import ThroughOwners
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.production.api import CreativeReviewMark
+from aicmo.shared.compensation import Compensation
 
 __all__ = ["ClientReviewThroughOwners", "effect_key"]
 
 
-def effect_key(review: Review, effect: str) -> str:
-    """The key of one effect of the review's latest feedback: the same review and round, the same key."""
-    return owner_effects.effect_key("client_review", review.review_id, len(review.rounds), effect=effect)
+def effect_key(review: Review, feedback_key: str, effect: str) -> str:
+    """The key of one effect of one feedback: the review and the feedback's own key (digested), so the same
+    feedback replayed asks under the same key. Not the round: a package sent again starts its rounds anew."""
+    digest = hashlib.sha256(feedback_key.encode()).hexdigest()[:24]
+    return owner_effects.effect_key("client_review", review.review_id, digest, effect=effect)
 
 
 class ClientReviewThroughOwners(ThroughOwners[ClientReviewPort]):
@@ -55,9 +59,9 @@ class ClientReviewThroughOwners(ThroughOwners[ClientReviewPort]):
             marks = tuple(CreativeReviewMark(creative_id=c.creative_id, review_status=c.review_status.value if c.review_status else None,
                                              review_notes=c.review_notes, review_round=c.review_round)
                           for c in review.creatives)
-            ports.production.record_review(review.creative_set_id, marks, effect_key(review, "creatives"))
+            ports.production.record_review(review.creative_set_id, marks, effect_key(review, idempotency_key, "creatives"))
         if review.rounds and review.rounds[-1].decision is ReviewDecision.REJECTED:  # Q-10: onboarding owns the project
-            ports.onboarding.record_client_rejection(review.client_id, effect_key(review, "project"))
+            ports.onboarding.record_client_rejection(review.client_id, effect_key(review, idempotency_key, "project"))
         return review
 
     def plan_revision(self, changes: tuple[RequestedChange, ...]) -> RevisionPlan:
@@ -68,3 +72,7 @@ class ClientReviewThroughOwners(ThroughOwners[ClientReviewPort]):
 
     def get_review(self, review_id: ReviewId) -> Review:
         return self._client_review.get_review(review_id)
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: str) -> Compensation:
+        # the decisions on the creatives go with production's discard_creatives, owed for the same journey
+        return self._client_review.withdraw_review(review_id, idempotency_key)

@@ -102,7 +102,7 @@ def test_a_replayed_feedback_has_its_owners_record_it_once(journey_env, legacy_d
     before = recorded()  # the journey's own feedback was recorded by production already
     if not derived:
         runs = iter(range(100))
-        monkeypatch.setattr(client_review_effects, "effect_key", lambda review, effect: f"{review.review_id}:{effect}:{next(runs)}")
+        monkeypatch.setattr(client_review_effects, "effect_key", lambda review, key, effect: f"{review.review_id}:{effect}:{next(runs)}")
     first = ports.client_review.record_feedback(review.review_id, REJECT, "reject")
     assert first.creatives
     updated: list[str] = []
