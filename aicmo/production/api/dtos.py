@@ -19,6 +19,7 @@ __all__ = [
     "Creative",
     "CreativeFormat",
     "CreativeId",
+    "CreativeReviewMark",
     "CreativeSet",
     "CreativeSetId",
     "CreativeStatus",
