@@ -140,3 +140,18 @@ def test_a_package_legacy_opened_before_the_route_moved_is_adopted_once(journey_
     assert after == new.get_review(before.review_id)  # adopted once: its own record from now on
     rows = {row["id"]: row for row in legacy_database.rows("creative_assets")}
     assert {"rejected"} == {rows[str(c.creative_id)]["review_status"] for c in after.creatives}
+
+
+def test_a_package_legacy_opened_is_adopted_before_it_is_withdrawn(journey_env, legacy_database, database, request):
+    """A journey in flight compensated on the new route: the package legacy opened is withdrawn, not found missing;
+    the bare new path (the planted fault: nothing adopts) would find nothing to compensate."""
+    from aicmo.client_review.api import ReviewStatus
+    from aicmo.shared.compensation import CompensationStatus
+
+    request.getfixturevalue("fixed_clock")
+    before = run_client_journey(bootstrap.legacy_ports(), INTAKE, out_dir="out").review
+    bare = ports_with_new_client_review(database.url, legacy_view=False).client_review
+    assert CompensationStatus.NOTHING_TO_COMPENSATE == bare.withdraw_review(before.review_id, "bare").status
+    new = ports_with_new_client_review(database.url).client_review
+    withdrawn = new.withdraw_review(before.review_id, "withdraw")
+    assert (CompensationStatus.COMPENSATED, ReviewStatus.WITHDRAWN) == (withdrawn.status, new.get_review(before.review_id).status)
