@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from acl._support.ownership_monitor import ForeignWrite
 from aicmo.client_review.api import Feedback
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.journey import run_client_journey
