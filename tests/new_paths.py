@@ -144,8 +144,9 @@ def ports_with_new_billing(database_url: str = IN_MEMORY, *, legacy_view: bool =
 def ports_with_new_client_review(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
     """client_review on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
 
-    With ``legacy_view`` (the router's `new` route, which always keeps it) creative_assets.review_*
-    and a rejection's project state are kept as legacy wrote them (Q-10). Without it, the bare new
+    With ``legacy_view`` (the router's `new` route, which always keeps it) packages legacy opened are
+    adopted, and creative_assets.review_* and a rejection's project state are recorded by their
+    owners through their ports, as legacy wrote them (Q-10). Without it, the bare new
     client review, built by hand, for the tests proving it never writes legacy's tables itself.
     """
     if not legacy_view:

@@ -28,9 +28,11 @@ from aicmo.client_review.api import (
     ReviewId,
     ReviewNotFound,
     ReviewRequest,
+    ReviewStatus,
     RevisionPlan,
 )
 from aicmo.production.api import CreativeSetNotFound
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from backend.db.models import CampaignRow
 from backend.services import client_review
 
@@ -54,6 +56,7 @@ class LegacyClientReview:
         # legacy keeps the package only in the operator flow's memory; the rows hold the feedback; a
         # review opened by another process is recovered from the idempotency records (get_review)
         self._reviews: dict[str, Review] = {}
+        self._withdrawn: set[str] = set()  # legacy has no package to mark: this adapter's own record
 
     def open_review(self, request: ReviewRequest, idempotency_key: str) -> Review:
         def run() -> Review:
@@ -81,6 +84,8 @@ class LegacyClientReview:
     def record_feedback(self, review_id: ReviewId, feedback: Feedback, idempotency_key: str) -> Review:
         def run() -> Review:
             review = self.get_review(review_id)
+            if review.status is ReviewStatus.WITHDRAWN:
+                raise InvalidFeedback(f"review {review_id} was withdrawn: its decisions no longer count")
             decision, changes = feedback_to_legacy(feedback)
             with legacy_session(MODULE) as session:
                 campaign = _campaign(session, str(review.client_id))
@@ -124,9 +129,37 @@ class LegacyClientReview:
         if wanted not in self._reviews:
             self._recover(wanted)
         try:
-            return self._reviews[wanted]
+            review = self._reviews[wanted]
         except KeyError:
             raise ReviewNotFound(f"review {review_id} not found", review_id=wanted) from None
+        return review.model_copy(update={"status": ReviewStatus.WITHDRAWN}) if self._is_withdrawn(wanted) else review
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: str) -> Compensation:
+        # Legacy stores no package, only the decisions on production's creative rows (Q-10): this
+        # adapter's own record is what it withdraws; the rows' decisions go with production's
+        # discard_creatives, the owner of that table, owed for the same journey.
+        def run() -> Compensation:
+            target = str(review_id)
+            try:
+                self.get_review(review_id)
+            except ReviewNotFound:
+                return Compensation(action="withdraw_review", target_id=target, status=CompensationStatus.NOTHING_TO_COMPENSATE)
+            if self._is_withdrawn(target):
+                return Compensation(action="withdraw_review", target_id=target, status=CompensationStatus.ALREADY_COMPENSATED)
+            self._withdrawn.add(target)
+            return Compensation(action="withdraw_review", target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
+
+        return self._idempotency.once("withdraw_review", idempotency_key, str(review_id), run)
+
+    def _is_withdrawn(self, review_id: str) -> bool:
+        """Withdrawn by this adapter, or by another process (its keyed answers)."""
+        if review_id in self._withdrawn:
+            return True
+        withdrawn = any(isinstance(a, dict) and a.get("target_id") == review_id and a.get("status") == "COMPENSATED"
+                        for a in self._idempotency.recorded(("withdraw_review",)))
+        if withdrawn:
+            self._withdrawn.add(review_id)
+        return withdrawn
 
     def _recover(self, review_id: str) -> None:
         """A review another process opened (a journey resumed after a crash): its latest state, as the keyed

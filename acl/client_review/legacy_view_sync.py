@@ -1,26 +1,21 @@
-"""The legacy view of client review: with client_review on its new path, keep creative_assets.review_* and REJECTED.
+"""The legacy view of client review: with client_review on its new path, packages legacy opened are adopted.
 
 Legacy readers expect the client's decision on the creatives' rows (spec Q-10): delivery's
 approval gate and its package read `creative_assets.review_status`, the operator flow's summary
-reads `review_status` and `review_notes`. A rejection also set the project row's
-`cam_campaigns.project_state` to REJECTED (Q-10, not a canonical state). The new client review
-keeps all of it in its own tables, so this sync writes those columns from the Review DTO,
-through the legacy session, exactly as `backend.services.client_review.record_feedback` did.
-
-REJECTED is the project's state, and the project is onboarding's; but client_review may not
-call onboarding (its dependencies are production and qc, [tool.aicmo.modules]) and onboarding's
-machine has no move to REJECTED. So the value reaches onboarding as the frozen legacy writer's
-always did: written on the project row here, taken in by onboarding's legacy view before its
-next call (`absorb_legacy_write`) when onboarding is on its new path. It is the one place where
-client review writes other modules' tables, isolated in the ACL until the last legacy reader
-of those columns is deleted.
+reads `review_status` and `review_notes`; a rejection also set the project row's
+`cam_campaigns.project_state` to REJECTED. Those rows are production's and onboarding's, so the
+new client review does not write them: after its commit the composition root asks their owners
+through their ports (aicmo/orchestration/client_review_effects.py, production's `record_review`
+and onboarding's `record_client_rejection`), and each owner's own legacy view writes the columns
+legacy readers read. What is left here is reading: a package the legacy path opened before the
+route moved (a journey in flight) is taken in by the new path at its first use.
 """
 from __future__ import annotations
 
 import json
 from typing import Callable, Optional
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import select
 
 from acl._support.idempotency import DurableIdempotency
 from acl._support.legacy_session import legacy_session
@@ -29,46 +24,17 @@ from aicmo.client_review.api import (
     Feedback,
     RequestedChange,
     Review,
-    ReviewDecision,
     ReviewId,
     ReviewNotFound,
     ReviewRequest,
     RevisionPlan,
 )
-from backend.db.models import CampaignRow, CreativeAssetRow
+from aicmo.shared.compensation import Compensation
+from backend.db.models import CreativeAssetRow
 
-__all__ = ["ClientReviewWithLegacyView", "legacy_review", "sync_legacy_view"]
+__all__ = ["ClientReviewWithLegacyView", "legacy_review"]
 
 MODULE = "client_review"
-REJECTED = "REJECTED"  # Q-10: what legacy wrote on the project row at a rejection
-
-
-def sync_legacy_view(review: Review) -> None:
-    """Write each creative's decision, notes and change rounds; REJECTED on the project row after a rejection."""
-    values = [{"row_id": str(c.creative_id), "new_status": c.review_status.value if c.review_status else None,
-               "new_notes": c.review_notes, "new_round": c.review_round} for c in review.creatives]
-    rejected = bool(review.rounds) and review.rounds[-1].decision is ReviewDecision.REJECTED
-    if not values and not rejected:
-        return
-    assets = CreativeAssetRow.__table__.c
-    status, notes, rounds = bindparam("new_status"), bindparam("new_notes"), bindparam("new_round")
-    with legacy_session(MODULE) as session:
-        if values:
-            # one UPDATE per creative, sent as one batch; a row already holding the values is left alone,
-            # and a creative with no legacy row has no legacy reader either: its UPDATE matches nothing
-            session.execute(
-                update(CreativeAssetRow.__table__)
-                .where(assets.id == bindparam("row_id"))
-                .where(or_(assets.review_status.is_distinct_from(status), assets.review_notes.is_distinct_from(notes),
-                           assets.review_round.is_distinct_from(rounds)))
-                .values(review_status=status, review_notes=notes, review_round=rounds),
-                values,
-            )
-        if rejected:
-            campaigns = CampaignRow.__table__.c
-            session.execute(update(CampaignRow.__table__)
-                            .where(campaigns.id == str(review.client_id), campaigns.project_state.is_distinct_from(REJECTED))
-                            .values(project_state=REJECTED))
 
 
 def legacy_review(review_id: str) -> Optional[Review]:
@@ -97,12 +63,10 @@ def legacy_review(review_id: str) -> Optional[Review]:
 
 
 class ClientReviewWithLegacyView:
-    """A ClientReviewPort that keeps the legacy view in sync after each feedback recorded by the port it wraps.
+    """A ClientReviewPort that adopts, at its first use, a package legacy opened before the route moved (`legacy_review`).
 
-    The sync runs after client review's own transaction committed and only writes the result's
-    values, so running it again (a replayed key, a repair from get_review) is safe. Opening a
-    package writes nothing legacy would have written. A package legacy opened before the route
-    moved is adopted by the new path at its first use (`legacy_review`).
+    It writes no legacy table: the review's marks on the creatives and the project are recorded
+    by their owners (aicmo/orchestration/client_review_effects.py).
     """
 
     def __init__(self, client_review: ClientReviewPort) -> None:
@@ -124,9 +88,7 @@ class ClientReviewWithLegacyView:
         return self._client_review.open_review(request, idempotency_key)
 
     def record_feedback(self, review_id: ReviewId, feedback: Feedback, idempotency_key: str) -> Review:
-        review = self._adopting(review_id, lambda: self._client_review.record_feedback(review_id, feedback, idempotency_key))
-        sync_legacy_view(review)
-        return review
+        return self._adopting(review_id, lambda: self._client_review.record_feedback(review_id, feedback, idempotency_key))
 
     def plan_revision(self, changes: tuple[RequestedChange, ...]) -> RevisionPlan:
         return self._client_review.plan_revision(changes)
@@ -136,3 +98,9 @@ class ClientReviewWithLegacyView:
 
     def get_review(self, review_id: ReviewId) -> Review:
         return self._adopting(review_id, lambda: self._client_review.get_review(review_id))
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: str) -> Compensation:
+        # a package legacy opened is adopted first, so its withdrawal is recorded, not found missing
+        if legacy_review(str(review_id)) is not None:
+            self._adopting(review_id, lambda: self._client_review.get_review(review_id))
+        return self._client_review.withdraw_review(review_id, idempotency_key)

@@ -108,6 +108,18 @@ class LegacyOnboarding:
 
         return self._idempotency.once("record_skipped_gate_delivery", idempotency_key, str(client_id), run)
 
+    def record_client_rejection(self, client_id: ClientId, idempotency_key: str) -> ClientProject:
+        def run() -> ClientProject:
+            with legacy_session(MODULE) as session:
+                row = project_row(session, client_id)
+                if row.project_state != ProjectState.REJECTED.value:
+                    # Q-10 as legacy's client review writes it, outside legacy's machine
+                    rejected = project_from_row(row).model_copy(update={"state": ProjectState.REJECTED})
+                    write_project_row(session, rejected)
+                return project_from_row(row)
+
+        return self._idempotency.once("record_client_rejection", idempotency_key, str(client_id), run)
+
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: str) -> ClientProject:
         def run() -> ClientProject:
             with legacy_session(MODULE) as session:

@@ -152,6 +152,12 @@ class OnboardingWithLegacyView:
         self._reconcile(client_id)
         return project
 
+    def record_client_rejection(self, client_id: ClientId, idempotency_key: str) -> ClientProject:
+        self._reconcile(client_id)
+        project = self._onboarding.record_client_rejection(client_id, idempotency_key)
+        self._reconcile(client_id)
+        return project
+
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: str) -> ClientProject:
         self._reconcile(client_id)
         project = self._onboarding.add_project_note(client_id, note, idempotency_key)

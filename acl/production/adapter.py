@@ -13,6 +13,7 @@ from acl.production.translation import calendar_from_legacy, plan_to_legacy, set
 from aicmo.production.api import (
     ContentCalendar,
     CreativeId,
+    CreativeReviewMark,
     CreativeNotInSet,
     CreativeSet,
     CreativeSetId,
@@ -95,6 +96,22 @@ class LegacyProduction:
                 return set_from_rows(str(creative_set_id), _brand(session, str(creative_set_id)), rows)
 
         return self._idempotency.once("mark_delivered", idempotency_key, (creative_set_id, creative_ids), run)
+
+    def record_review(self, creative_set_id: CreativeSetId, reviews: tuple[CreativeReviewMark, ...], idempotency_key: str) -> CreativeSet:
+        def run() -> CreativeSet:
+            with legacy_session(MODULE) as session:
+                rows = _set_rows(session, creative_set_id, tuple(r.creative_id for r in reviews))
+                marks = {str(r.creative_id): r for r in reviews}
+                for row in rows:
+                    mark = marks.get(row.id)
+                    # Q-10 as legacy's client review writes them; a row already holding the values is left alone
+                    if mark is not None and (row.review_status, row.review_notes, row.review_round) != (
+                            mark.review_status, mark.review_notes, mark.review_round):
+                        row.review_status, row.review_notes, row.review_round = (
+                            mark.review_status, mark.review_notes, mark.review_round)
+                return set_from_rows(str(creative_set_id), _brand(session, str(creative_set_id)), rows)
+
+        return self._idempotency.once("record_review", idempotency_key, (creative_set_id, reviews), run)
 
     def get_creative_set(self, creative_set_id: CreativeSetId) -> CreativeSet:
         with legacy_session(MODULE) as session:

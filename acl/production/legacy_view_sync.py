@@ -4,8 +4,10 @@ Legacy readers (qc, client_review and delivery on legacy, reporting, the operato
 the creatives from `creative_assets`. The new production keeps them in its own tables, so this
 sync writes the production columns of those rows from production's state, through the legacy
 session, with exactly the values `backend.services.production` wrote (a new row: review_round
-0, the qc_* and review_* columns empty). The qc_* columns are qc's legacy view and review_* are
-client_review's legacy writes: never touched here.
+0, the qc_* and review_* columns empty). The qc_* columns are qc's legacy view, never touched here;
+review_* hold the client's review (Q-10), which client review records through production's port
+(`record_review`): written here for a creative whose review production recorded, and left to
+legacy client review's frozen writer otherwise.
 
 Before each call that reads or changes a set, the wrapper also reads the view back:
 
@@ -33,6 +35,7 @@ from acl._support.legacy_session import legacy_session
 from aicmo.production.api import (
     ContentCalendar,
     CreativeId,
+    CreativeReviewMark,
     CreativeSet,
     CreativeSetId,
 )
@@ -58,6 +61,15 @@ def _rows(session: Session, client_id: str) -> dict[str, CreativeAssetRow]:
     return {row.id: row for row in session.scalars(query)}
 
 
+# the client's review: written only for a creative whose review production recorded; while
+# client review is on legacy, its frozen writer keeps these columns and production holds none
+_REVIEW = ("review_status", "review_notes", "review_round")
+
+
+def _reviewed(creative: CreativeRecord) -> bool:
+    return creative.review_status is not None or creative.review_notes is not None or creative.review_round != 0
+
+
 def _same(row: CreativeAssetRow, creative: CreativeRecord, name: str) -> bool:
     value = getattr(row, name)
     if name == "created_at" and value is not None and value.tzinfo is None:
@@ -79,7 +91,9 @@ def sync_legacy_view(state: ViewState) -> None:
                     position=creative.position,
                     status=creative.status,
                     revision=creative.revision,
-                    review_round=0,
+                    review_round=creative.review_round,
+                    review_status=creative.review_status,
+                    review_notes=creative.review_notes,
                     created_at=creative.created_at,
                     platform=creative.platform,
                     format=creative.format,
@@ -92,7 +106,7 @@ def sync_legacy_view(state: ViewState) -> None:
                 ))
                 continue
             # only what differs is written: a column left alone is never an UPDATE of someone else's row
-            for name in (*_COLUMNS, "status"):
+            for name in (*_COLUMNS, "status", *(_REVIEW if _reviewed(creative) else ())):
                 if not _same(row, creative, name):
                     setattr(row, name, getattr(creative, name))
 
@@ -105,7 +119,7 @@ def _legacy_writes(state: ViewState, rows: dict[str, CreativeAssetRow]) -> tuple
         if row is None:
             lost = True
             continue
-        if not all(_same(row, creative, name) for name in _COLUMNS):
+        if not all(_same(row, creative, name) for name in (*_COLUMNS, *(_REVIEW if _reviewed(creative) else ()))):
             lost = True  # nobody else writes these; the status is judged on its own (a write may follow a lost sync)
         if row.status == creative.status:
             continue
@@ -210,6 +224,15 @@ class ProductionWithLegacyView:
         if earlier is not None:
             return earlier
         result = self._production.mark_delivered(creative_set_id, creative_ids, idempotency_key)
+        self._synced(creative_set_id)
+        return result
+
+    def record_review(self, creative_set_id: CreativeSetId, reviews: tuple[CreativeReviewMark, ...], idempotency_key: str) -> CreativeSet:
+        earlier = legacy_answer("record_review", idempotency_key, (creative_set_id, reviews), CreativeSet)
+        reconcile(self._production, creative_set_id)
+        if earlier is not None:
+            return earlier
+        result = self._production.record_review(creative_set_id, reviews, idempotency_key)
         self._synced(creative_set_id)
         return result
 

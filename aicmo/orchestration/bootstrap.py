@@ -108,6 +108,7 @@ LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
 # what a module's new port has other modules' owners do after its own commit, where legacy wrote
 # their tables itself (aicmo/orchestration/<file>, the wrapper class taking the port and the bundle)
 OWNER_EFFECTS: Mapping[str, tuple[str, str]] = {
+    "client_review": ("aicmo.orchestration.client_review_effects", "ClientReviewThroughOwners"),
     "delivery": ("aicmo.orchestration.delivery_effects", "DeliveryThroughOwners"),
 }
 

@@ -18,6 +18,8 @@ from typing import Callable
 
 from aicmo.billing.api import InvoiceRequest, Milestone
 from aicmo.delivery.api import DeliveryPort, DeliveryRequest, GateCheck, Package, PackageId
+from aicmo.orchestration import owner_effects
+from aicmo.orchestration.owner_effects import ThroughOwners
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.compensation import Compensation
 
@@ -26,21 +28,22 @@ __all__ = ["DeliveryThroughOwners", "effect_key"]
 
 def effect_key(package_id: PackageId, effect: str) -> str:
     """The idempotency key of one effect of one delivery: the same package, the same key."""
-    return f"delivery:{package_id}:{effect}"
+    return owner_effects.effect_key("delivery", package_id, effect=effect)
 
 
-class DeliveryThroughOwners:
+class DeliveryThroughOwners(ThroughOwners[DeliveryPort]):
     """A DeliveryPort whose deliveries also mark the creatives, issue the invoice and move the project, via their owners."""
 
     def __init__(self, delivery: DeliveryPort, bundle: Callable[[], ModulePorts]) -> None:
-        self._delivery, self._bundle = delivery, bundle
+        super().__init__(delivery, bundle)
+        self._delivery = delivery
 
     def check_gate(self, request: DeliveryRequest) -> GateCheck:
         return self._delivery.check_gate(request)
 
     def deliver_package(self, request: DeliveryRequest, idempotency_key: str) -> Package:
         package = self._delivery.deliver_package(request, idempotency_key)
-        ports = self._bundle()
+        ports = self._owners()
         if package.delivered_creative_ids:  # Q-12: production owns the creatives
             ports.production.mark_delivered(request.creative_set.creative_set_id, package.delivered_creative_ids,
                                             effect_key(package.package_id, "creatives"))

@@ -32,7 +32,7 @@ from aicmo.client_review.api.ports import (
     ClientReviewPort,
 )
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "1.1.0"
 
 __all__ = [
     "CONTRACT_VERSION",

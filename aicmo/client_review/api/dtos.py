@@ -47,6 +47,8 @@ class ReviewStatus(str, Enum):
     CHANGES_REQUESTED = "changes_requested"
     REJECTED = "rejected"
     ESCALATED = "escalated"
+    WITHDRAWN = "withdrawn"
+    """The package was withdrawn (withdraw_review, a compensation): its decisions no longer count."""
 
 
 class ChangePriority(str, Enum):

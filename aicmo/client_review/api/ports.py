@@ -11,6 +11,7 @@ from aicmo.client_review.api.dtos import (
     ReviewRequest,
     RevisionPlan,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 
 __all__ = ["ClientReviewPort"]
@@ -38,4 +39,12 @@ class ClientReviewPort(Protocol):
 
     def get_review(self, review_id: ReviewId) -> Review:
         """A package; ReviewNotFound when unknown."""
+        ...
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates open_review and record_feedback: the package WITHDRAWN, its decisions no longer count
+        (further feedback on it is refused, InvalidFeedback); an unknown review is a no-op.
+
+        The decisions legacy keeps on the creative rows go with production's discard_creatives,
+        owed for the same journey by the creatives' production."""
         ...

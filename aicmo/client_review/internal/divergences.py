@@ -6,9 +6,10 @@ counts such a mismatch as explained only once the name is also declared in the r
 
 None: the new path reproduces L-19, L-20 and the notes of Q-10 with the ACL's ids and wording.
 Writing creative_assets.review_* and the REJECTED project state (Q-10) is not client review's
-own table any more; the legacy view is kept by acl/client_review/legacy_view_sync.py, so legacy
-readers (delivery's approval gate, the operator flow's summary, onboarding's view of the
-project row) see the same columns.
+to do: after its commit their owners record them through their ports (production's
+record_review, onboarding's record_client_rejection; aicmo/orchestration/client_review_effects.py)
+and their legacy views write the same columns, so legacy readers (delivery's approval gate, the
+operator flow's summary, the project row) see them as before.
 """
 from __future__ import annotations
 

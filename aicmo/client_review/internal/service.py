@@ -4,15 +4,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Optional, TypeVar
 
+import attrs
 from pydantic import BaseModel
 
 from aicmo.client_review.api import (
     Feedback,
+    InvalidFeedback,
     RequestedChange,
     Review,
     ReviewId,
     ReviewNotFound,
     ReviewRequest,
+    ReviewStatus,
     RevisionPlan,
 )
 from aicmo.client_review.internal import events, rules
@@ -20,6 +23,7 @@ from aicmo.client_review.internal.translation import changes_from, creatives_fro
 from aicmo.client_review.internal.unit_of_work import ClientReviewUnitOfWork
 from aicmo.production.api import ProductionPort
 from aicmo.shared.clock import Clock
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.ids import derived_id
 from aicmo.shared.persistence.conflicts import serialize_on
 from aicmo.shared.persistence.idempotency import value_fingerprint
@@ -28,7 +32,7 @@ from aicmo.shared.seeded_uuid import ids_drawn
 __all__ = ["ClientReviewService"]
 
 A = TypeVar("A", bound=BaseModel)
-OPEN, FEEDBACK = "open_review", "record_feedback"
+OPEN, FEEDBACK, WITHDRAW = "open_review", "record_feedback", "withdraw_review"
 
 
 class ClientReviewService:
@@ -79,6 +83,8 @@ class ClientReviewService:
             package = uow.reviews.get(str(review_id), for_update=True)
             if package is None:
                 raise _not_found(review_id)
+            if package.status == ReviewStatus.WITHDRAWN.value:
+                raise InvalidFeedback(f"review {review_id} was withdrawn: its decisions no longer count")
             now = self._clock.now()
             package, creatives = rules.record_feedback(package, uow.reviews.creatives(package.creative_ids),
                                                        feedback.decision.value, changes_from(feedback.changes), now)
@@ -110,6 +116,26 @@ class ClientReviewService:
             if package is None:
                 raise _not_found(review_id)
             return review_dto(package, uow.reviews.creatives(package.creative_ids))
+
+    def withdraw_review(self, review_id: ReviewId, idempotency_key: str) -> Compensation:
+        target = str(review_id)
+        fingerprint = value_fingerprint(target)
+        with self._unit_of_work().for_writing() as uow:
+            replay = self._replay(uow, WITHDRAW, idempotency_key, fingerprint, Compensation)
+            if replay is not None:
+                return replay
+            package = uow.reviews.get(target, for_update=True)
+            now = self._clock.now()
+            if package is None:  # never opened, or lost in a crash: nothing happened to undo
+                result = Compensation(action=WITHDRAW, target_id=target, status=CompensationStatus.NOTHING_TO_COMPENSATE)
+            elif package.status == ReviewStatus.WITHDRAWN.value:
+                result = Compensation(action=WITHDRAW, target_id=target, status=CompensationStatus.ALREADY_COMPENSATED)
+            else:
+                uow.reviews.save(attrs.evolve(package, status=ReviewStatus.WITHDRAWN.value))
+                result = Compensation(action=WITHDRAW, target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
+            uow.answers.record(WITHDRAW, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
+            uow.commit()
+        return result
 
     def adopt_legacy_review(self, review: Review) -> None:
         """Take in a package legacy opened before the route moved (a journey in flight), once, as it stands.

@@ -1,8 +1,8 @@
 """Client review's own tables, on its own declarative Base, each registered as owned by client_review.
 
 The packages and where each creative stands in review live here; legacy's
-creative_assets.review_* and the REJECTED project state (Q-10) are only client_review's
-legacy view, kept by acl/client_review/legacy_view_sync.py. No foreign key leaves the module:
+creative_assets.review_* and the REJECTED project state (Q-10) are recorded by their owners,
+production and onboarding, through their ports (aicmo/orchestration/client_review_effects.py). No foreign key leaves the module:
 the client, the creative set, the QC result and the creatives are referenced by id only.
 """
 from __future__ import annotations

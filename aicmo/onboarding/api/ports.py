@@ -51,6 +51,11 @@ class OnboardingPort(Protocol):
         canonical machine, as legacy's packager records it (Q-24); a project in any other state is left as it is."""
         ...
 
+    def record_client_rejection(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> ClientProject:
+        """The client rejected the review package (Q-10): the project is REJECTED, outside the canonical
+        machine, as legacy's client review records it; a project already REJECTED is left as it is."""
+        ...
+
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: IdempotencyKey) -> ClientProject:
         """Append a stamp to the project description, e.g. a strategy decision's (L-08)."""
         ...

@@ -41,6 +41,7 @@ class ChangeKind:
     ADVANCE = "advance"
     NOTE = "note"
     SKIPPED_GATE_DELIVERY = "skipped_gate"
+    CLIENT_REJECTION = "client_rejection"
     LEGACY_STATE = "legacy_state"
     LEGACY_NOTE = "legacy_note"
     LEGACY_DESCRIPTION = "legacy_description"
@@ -103,6 +104,12 @@ class Project:
         if self.state is not S.QC_FAILED:
             return None
         return self._change(ChangeKind.SKIPPED_GATE_DELIVERY, S.DELIVERED, self.description, now)
+
+    def reject_by_client(self, now: datetime) -> Optional[ProjectChange]:
+        """Q-10: the client rejected the review package; the project is REJECTED (outside the machine), once."""
+        if self.state is S.REJECTED:
+            return None
+        return self._change(ChangeKind.CLIENT_REJECTION, S.REJECTED, self.description, now)
 
     def add_note(self, note: str, now: datetime, kind: str = ChangeKind.NOTE) -> ProjectChange:
         for prefix, status in _STATUS_OF_STAMP.items():

@@ -31,6 +31,9 @@ from aicmo.shared.seeded_uuid import ids_drawn
 
 __all__ = ["OnboardingService"]
 
+# the changes a command made (not taken in from the view): their sync to the view can be lost in a crash
+_COMMANDS = (ChangeKind.ADVANCE, ChangeKind.NOTE, ChangeKind.SKIPPED_GATE_DELIVERY, ChangeKind.CLIENT_REJECTION)
+
 
 def _not_found(client_id: str) -> ClientNotFound:
     return ClientNotFound(f"client {client_id} not found", client_id=str(client_id))
@@ -97,18 +100,29 @@ class OnboardingService:
                             idempotency_key, lambda project, now: project.advance(target, now))
 
     def record_skipped_gate_delivery(self, client_id: str, idempotency_key: str) -> ClientProject:
+        # not in QC_FAILED: nothing to record, as legacy's packager writes nothing
+        return self._outside_machine(ChangeKind.SKIPPED_GATE_DELIVERY, "record_skipped_gate_delivery", client_id,
+                                     idempotency_key, lambda project, now: project.deliver_past_skipped_gate(now))
+
+    def record_client_rejection(self, client_id: str, idempotency_key: str) -> ClientProject:
+        # already REJECTED: nothing to record, as legacy's review leaves the row alone
+        return self._outside_machine(ChangeKind.CLIENT_REJECTION, "record_client_rejection", client_id,
+                                     idempotency_key, lambda project, now: project.reject_by_client(now))
+
+    def _outside_machine(self, kind: str, method: str, client_id: str, idempotency_key: str,
+                         apply: Callable[[Project, datetime], Optional[ProjectChange]]) -> ClientProject:
+        """A state another module's step sets outside the canonical machine; None from ``apply``: no change."""
         fingerprint = value_fingerprint(str(client_id))
         with self._unit_of_work().for_writing() as uow:
-            kind = ChangeKind.SKIPPED_GATE_DELIVERY
             earlier = uow.projects.changed_by(kind, idempotency_key)
             if earlier is not None:
-                return self._replayed(uow, "record_skipped_gate_delivery", idempotency_key, fingerprint, earlier)
+                return self._replayed(uow, method, idempotency_key, fingerprint, earlier)
             project = uow.projects.get(str(client_id), for_update=True)
             if project is None:
                 raise _not_found(client_id)
             now = self._clock.now()
-            change = project.deliver_past_skipped_gate(now)
-            if change is None:  # not in QC_FAILED: nothing to record, as legacy's packager writes nothing
+            change = apply(project, now)
+            if change is None:
                 return project_dto(project)
             uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
             uow.outbox.append(state_changed(project, change.state_before, now))
@@ -163,7 +177,7 @@ class OnboardingService:
             last = uow.projects.last_change(project.client_id) if view_version < project.version else None
         # only a command's sync can be lost, and only until the view is known to hold it: a value
         # taken in from the view was there already
-        unsynced_command = (last is not None and last.kind in (ChangeKind.ADVANCE, ChangeKind.NOTE, ChangeKind.SKIPPED_GATE_DELIVERY)
+        unsynced_command = (last is not None and last.kind in _COMMANDS
                             and view_version < project.version)
         return ViewExpectation(
             project=project_dto(project), version=project.version, view_written=view_version >= project.version,

@@ -11,6 +11,7 @@ from aicmo.production.api.dtos import (
     Creative,
     CreativeFormat,
     CreativeId,
+    CreativeReviewMark,
     CreativeSet,
     CreativeSetId,
     CreativeStatus,
@@ -30,7 +31,7 @@ from aicmo.production.api.ports import (
     ProductionPort,
 )
 
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -41,6 +42,7 @@ __all__ = [
     "CreativeFormat",
     "CreativeId",
     "CreativeNotInSet",
+    "CreativeReviewMark",
     "CreativeSet",
     "CreativeSetId",
     "CreativeSetNotFound",

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from typing import Optional
+
 from pydantic import AwareDatetime, Field
 
 from aicmo.shared.dto import ContractModel
@@ -17,6 +19,7 @@ __all__ = [
     "Creative",
     "CreativeFormat",
     "CreativeId",
+    "CreativeReviewMark",
     "CreativeSet",
     "CreativeSetId",
     "CreativeStatus",
@@ -124,6 +127,19 @@ class CreativeSet(ContractModel):
     """The brand the creatives speak for."""
     creatives: tuple[Creative, ...]
     """The creatives, in position order."""
+
+
+class CreativeReviewMark(ContractModel):
+    """The client's review of one creative, as client review records it on the creative (Q-10)."""
+
+    creative_id: CreativeId
+    """The creative."""
+    review_status: Optional[str] = None
+    """The last decision on it (e.g. "APPROVED"); None before any feedback."""
+    review_notes: Optional[str] = None
+    """The notes of every round, one per line; None before any feedback."""
+    review_round: int = Field(default=0, ge=0)
+    """Change rounds it went through."""
 
 
 class CalendarItem(ContractModel):

@@ -6,6 +6,7 @@ from typing import Protocol, runtime_checkable
 from aicmo.production.api.dtos import (
     ContentCalendar,
     CreativeId,
+    CreativeReviewMark,
     CreativeSet,
     CreativeSetId,
 )
@@ -42,6 +43,13 @@ class ProductionPort(Protocol):
         self, creative_set_id: CreativeSetId, creative_ids: tuple[CreativeId, ...], idempotency_key: IdempotencyKey
     ) -> CreativeSet:
         """Record that these creatives were delivered to the client."""
+        ...
+
+    def record_review(
+        self, creative_set_id: CreativeSetId, reviews: tuple[CreativeReviewMark, ...], idempotency_key: IdempotencyKey
+    ) -> CreativeSet:
+        """Record the client's review decision, notes and change rounds on these creatives of the set (Q-10);
+        CreativeNotInSet for a creative the set does not hold."""
         ...
 
     def get_creative_set(self, creative_set_id: CreativeSetId) -> CreativeSet:

@@ -29,12 +29,19 @@ class CreativeRecord:
     created_at: datetime
     status_before: Optional[str] = None
     status_changes: int = 0
+    # the client's review (Q-10), recorded by client review through record_review
+    review_status: Optional[str] = None
+    review_notes: Optional[str] = None
+    review_round: int = 0
 
     def with_status(self, status: str) -> "CreativeRecord":
         """The creative moved to ``status``; the same status again is no change."""
         if status == self.status:
             return self
         return attrs.evolve(self, status=status, status_before=self.status, status_changes=self.status_changes + 1)
+
+    def reviewed(self, status: Optional[str], notes: Optional[str], round_: int) -> "CreativeRecord":
+        return attrs.evolve(self, review_status=status, review_notes=notes, review_round=round_)
 
     def rewritten(self, caption: str) -> "CreativeRecord":
         return attrs.evolve(self, caption=caption, revision=self.revision + 1)

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from aicmo.production.api import (
     ContentCalendar,
     CreativeId,
+    CreativeReviewMark,
     CreativeNotInSet,
     CreativeSet,
     CreativeSetId,
@@ -135,6 +136,27 @@ class ProductionService:
             result = set_dto(stored)
             uow.answers.record(method, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.outbox.append(events.delivered(set_id, stored.client_id, [c.creative_id for c in chosen], idempotency_key, now))
+            uow.commit()
+        return result
+
+    def record_review(self, creative_set_id: CreativeSetId, reviews: tuple[CreativeReviewMark, ...], idempotency_key: str) -> CreativeSet:
+        method, set_id = "record_review", str(creative_set_id)
+        marks = {str(r.creative_id): r for r in reviews}
+        fingerprint = value_fingerprint((creative_set_id, reviews))
+        now = self._clock.now()
+        with self._unit_of_work().for_writing() as uow:
+            serialize_on(uow.session, "production.creative_set", set_id)
+            replay = self._replay(uow, method, idempotency_key, fingerprint, CreativeSet)
+            if replay is not None:
+                return replay
+            current = self._existing_in(uow, set_id, tuple(marks))
+            uow.sets.update([c.reviewed(marks[c.creative_id].review_status, marks[c.creative_id].review_notes,
+                                        marks[c.creative_id].review_round)
+                             for c in current.creatives if c.creative_id in marks])
+            stored = uow.sets.get(set_id)
+            assert stored is not None
+            result = set_dto(stored)
+            uow.answers.record(method, idempotency_key, fingerprint, result.model_dump_json(), ids_drawn(), now)
             uow.commit()
         return result
 

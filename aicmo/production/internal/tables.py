@@ -80,6 +80,10 @@ class ProductionCreativeRow(ProductionBase):
     # holding the earlier status is a sync lost in a crash, any other value a legacy writer's
     status_before: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
     status_changes: Mapped[int] = mapped_column(Integer)
+    # the client's review of the creative, as client review records it
+    review_status: Mapped[Optional[str]] = mapped_column(String(30), nullable=True)
+    review_notes: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    review_round: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class ProductionCommandRow(KeyedAnswerRow, ProductionBase):

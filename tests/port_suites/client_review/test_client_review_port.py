@@ -7,11 +7,13 @@ import pytest
 
 from aicmo.client_review.api import (
     Feedback,
+    InvalidFeedback,
     RequestedChange,
     ReviewNotFound,
     ReviewRequest,
     ReviewStatus,
 )
+from aicmo.shared.compensation import CompensationStatus
 from tests.port_suites.builders import UNKNOWN, journey
 
 pytestmark = pytest.mark.aicmo_evidence(module="client_review", suite="contract")
@@ -70,3 +72,26 @@ def test_an_unknown_review_is_not_found(ports, call):
     """ReviewNotFound for an unknown review id."""
     with pytest.raises(ReviewNotFound):
         call(ports.client_review)
+
+
+def test_withdraw_review_withdraws_the_package_once(ports, review):
+    """The compensation: the package WITHDRAWN, once; the same key answers the same, another finds it done."""
+    ports.client_review.record_feedback(review.review_id, Feedback(decision="approved"), "f1")
+    withdrawn = ports.client_review.withdraw_review(review.review_id, "w1")
+    assert (CompensationStatus.COMPENSATED, (str(review.review_id),)) == (withdrawn.status, withdrawn.undone)
+    assert ReviewStatus.WITHDRAWN == ports.client_review.get_review(review.review_id).status
+    assert withdrawn == ports.client_review.withdraw_review(review.review_id, "w1")
+    assert CompensationStatus.ALREADY_COMPENSATED == ports.client_review.withdraw_review(review.review_id, "w2").status
+
+
+def test_a_withdrawn_package_takes_no_more_feedback(ports, review):
+    """Its decisions no longer count: feedback on it is refused and the package stays withdrawn."""
+    ports.client_review.withdraw_review(review.review_id, "w1")
+    with pytest.raises(InvalidFeedback):
+        ports.client_review.record_feedback(review.review_id, Feedback(decision="approved"), "f1")
+    assert ReviewStatus.WITHDRAWN == ports.client_review.get_review(review.review_id).status
+
+
+def test_withdrawing_an_unknown_review_is_a_no_op(ports):
+    """Nothing to compensate, not an error."""
+    assert CompensationStatus.NOTHING_TO_COMPENSATE == ports.client_review.withdraw_review(UNKNOWN, "w1").status

@@ -130,3 +130,27 @@ def test_record_skipped_gate_delivery_of_an_unknown_client_is_not_found(ports):
     """ClientNotFound for an unknown id."""
     with pytest.raises(ClientNotFound):
         ports.onboarding.record_skipped_gate_delivery(UNKNOWN, "delivered")
+def test_record_client_rejection_rejects_the_project_outside_the_machine(ports):
+    """A client's rejection makes the project REJECTED (Q-10), which advance_project refuses; the key replays its answer."""
+    project = _qc_failed(ports)
+    with pytest.raises(IllegalStateTransition):
+        ports.onboarding.advance_project(project.client_id, ProjectState.REJECTED, "advance-rejected")
+    rejected = ports.onboarding.record_client_rejection(project.client_id, "rejected")
+    assert (ProjectState.REJECTED, ProjectState.REJECTED) == (rejected.state, ports.onboarding.get_project(project.client_id).state)
+    assert rejected == ports.onboarding.record_client_rejection(project.client_id, "rejected")
+
+
+def test_record_client_rejection_of_a_rejected_project_changes_nothing(ports):
+    """A second rejection (another round, another key) leaves the REJECTED project as it is."""
+    project = ports.onboarding.onboard_client(INTAKE, "k1")
+    first = ports.onboarding.record_client_rejection(project.client_id, "rejected-1")
+    assert first == ports.onboarding.record_client_rejection(project.client_id, "rejected-2")
+    assert first == ports.onboarding.get_project(project.client_id)
+
+
+def test_record_client_rejection_of_an_unknown_client_is_not_found(ports):
+    """ClientNotFound for an unknown id."""
+    with pytest.raises(ClientNotFound):
+        ports.onboarding.record_client_rejection(UNKNOWN, "rejected")
+
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from aicmo.onboarding.api import ClientIntake
-from aicmo.production.api import CreativeNotInSet, CreativeSetNotFound, CreativeStatus
+from aicmo.production.api import CreativeNotInSet, CreativeReviewMark, CreativeSetNotFound, CreativeStatus
 from tests.port_suites.builders import INTAKE, UNKNOWN
 
 pytestmark = pytest.mark.aicmo_evidence(module="production", suite="contract")
@@ -58,6 +58,26 @@ def test_mark_delivered_marks_the_chosen_creatives(ports, creative_set):
     assert 2 == sum(c.status is CreativeStatus.DELIVERED for c in marked.creatives)
 
 
+def _marks(creative_set, status="approved"):
+    return tuple(CreativeReviewMark(creative_id=c.creative_id, review_status=status, review_notes=f"[{status}]", review_round=0)
+                 for c in creative_set.creatives[:2])
+
+
+def test_record_review_answers_the_set_and_replays_its_answer(ports, creative_set):
+    """The review is recorded on the creatives (their production columns unchanged); the key answers as first."""
+    recorded = ports.production.record_review(creative_set.creative_set_id, _marks(creative_set), "k4")
+    assert recorded == ports.production.get_creative_set(creative_set.creative_set_id) == creative_set
+    assert recorded == ports.production.record_review(creative_set.creative_set_id, _marks(creative_set), "k4")
+
+
+def test_record_review_of_a_creative_not_in_the_set_records_nothing(ports, creative_set):
+    """CreativeNotInSet names the stranger; the set is left as it was."""
+    marks = (*_marks(creative_set), CreativeReviewMark(creative_id=UNKNOWN, review_status="approved"))
+    with pytest.raises(CreativeNotInSet):
+        ports.production.record_review(creative_set.creative_set_id, marks, "k4")
+    assert creative_set == ports.production.get_creative_set(creative_set.creative_set_id)
+
+
 def test_get_creative_set_reads_back_the_set(ports, creative_set):
     """The set read back equals the produced one."""
     assert creative_set == ports.production.get_creative_set(creative_set.creative_set_id)
@@ -67,7 +87,8 @@ def test_get_creative_set_reads_back_the_set(ports, creative_set):
     lambda p, s: p.get_creative_set(UNKNOWN),
     lambda p, s: p.mark_delivered(UNKNOWN, (), "k"),
     lambda p, s: p.rewrite_creatives(UNKNOWN, (), s, "k"),
-], ids=["get", "mark_delivered", "rewrite"])
+    lambda p, s: p.record_review(UNKNOWN, (), "k"),
+], ids=["get", "mark_delivered", "rewrite", "record_review"])
 def test_an_unknown_set_is_not_found(ports, strategy, call):
     """CreativeSetNotFound for an unknown set id."""
     with pytest.raises(CreativeSetNotFound):

@@ -24,6 +24,7 @@ from aicmo.onboarding.api import ClientIntake
 from aicmo.orchestration import bootstrap
 from aicmo.orchestration.acquisition import run_acquisition
 from aicmo.orchestration.journey import run_client_journey
+from aicmo.production.api import CreativeReviewMark
 from aicmo.shared.errors import IdempotencyConflict
 from aicmo.shared.money import Money
 
@@ -120,6 +121,10 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     ports.cam.qualify_leads(campaign_id, tuple(lead.lead_id for lead in more), "qualify-1")
     ports.cam.send_outreach(OutreachBatch(campaign_id=campaign_id, lead_ids=tuple(lead.lead_id for lead in more)), "send-1")
     ports.production.mark_delivered(outcome.creatives.creative_set_id, (), "delivered-1")
+    ports.production.record_review(outcome.creatives.creative_set_id, (CreativeReviewMark(
+        creative_id=outcome.creatives.creatives[0].creative_id, review_status="approved", review_notes="[approved]"),),
+        "reviewed-1")
+    ports.onboarding.record_client_rejection(client_id, "rejected-1")
     second = ports.strategy.draft_strategy(outcome.project, "draft-2")
     ports.strategy.reject_strategy(second.strategy_id, "too broad", "reject-2")
     ports.production.rewrite_creatives(outcome.creatives.creative_set_id, (outcome.creatives.creatives[0].creative_id,),
@@ -131,6 +136,7 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     # the compensations, last step first, as a saga runs them
     ports.billing.void_invoices(client_id, "void-invoices-1")
     ports.delivery.withdraw_package(outcome.package.package_id, "withdraw-1")
+    ports.client_review.withdraw_review(outcome.review.review_id, "withdraw-review-1")
     ports.qc.void_result(outcome.qc_rounds[-1].qc_result_id, "void-result-1")
     ports.production.discard_creatives(outcome.creatives.creative_set_id, "discard-1")
     ports.cam.cancel_project(client_id, "cancel-1")

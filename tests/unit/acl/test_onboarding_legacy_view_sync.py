@@ -115,6 +115,28 @@ def test_a_lost_sync_is_written_again_not_taken_in(views):
     assert "INTAKE_COMPLETE" == row_of(client).project_state
 
 
+@pytest.mark.parametrize("command", ["advance_project", "record_client_rejection"])
+def test_a_lost_sync_of_a_client_rejection_is_written_again(views, command):
+    """Client review's rejection, recorded by onboarding (Q-10) but its sync lost: the row still shows the state
+    before and is repaired to REJECTED, not mistaken for a legacy write taking the project back."""
+    bare, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    if command == "advance_project":
+        wrapped.advance_project(client, ProjectState.INTAKE_COMPLETE, "a1")
+    bare.record_client_rejection(client, "rejected")  # as if the process died before the sync
+    assert ProjectState.REJECTED is wrapped.get_project(client).state is bare.get_project(client).state
+    assert "REJECTED" == row_of(client).project_state
+
+
+def test_a_client_rejection_through_the_view_writes_the_row(views):
+    """Through the legacy view the row reads REJECTED at once; the same key again answers the same and changes nothing."""
+    _, wrapped = views
+    client = wrapped.onboard_client(INTAKE, "k1").client_id
+    rejected = wrapped.record_client_rejection(client, "rejected")
+    assert (ProjectState.REJECTED, "REJECTED") == (rejected.state, row_of(client).project_state)
+    assert rejected == wrapped.record_client_rejection(client, "rejected")
+
+
 def test_a_lost_insert_is_written_again(views):
     """Onboarding committed the project but the row was never inserted: the next look inserts it."""
     bare, wrapped = views

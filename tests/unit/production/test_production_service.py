@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from aicmo.orchestration import bootstrap
-from aicmo.production.api import CreativeStatus
+from aicmo.production.api import CreativeReviewMark, CreativeStatus
 from aicmo.production.internal import descriptor
 from aicmo.production.internal.legacy_writes import LegacyStatusWrite
 from aicmo.production.internal.unit_of_work import ProductionUnitOfWork
@@ -106,6 +106,24 @@ def test_mark_delivered_and_discard_answer_and_replay_as_legacy(production, stra
     first = production.discard_creatives(produced.creative_set_id, "x1")
     assert (first, CompensationStatus.ALREADY_COMPENSATED) == (production.discard_creatives(produced.creative_set_id, "x1"),
                                                               production.discard_creatives(produced.creative_set_id, "x2").status)
+
+
+def test_record_review_is_kept_in_production_s_own_rows_and_replays(production, strategy, database):
+    """The review lands on the review columns of production's own rows for the creatives named, the others untouched; the same key
+    answers as first and changes nothing, another request under it is a conflict."""
+    produced = production.produce_creatives(strategy, "p1")
+    chosen = produced.creatives[1].creative_id
+    mark = CreativeReviewMark(creative_id=chosen, review_status="changes_requested", review_notes="[changes_requested]",
+                              review_round=1)
+    answered = production.record_review(produced.creative_set_id, (mark,), "r1")
+    assert answered == production.record_review(produced.creative_set_id, (mark,), "r1")
+    with pytest.raises(IdempotencyConflict):
+        production.record_review(produced.creative_set_id, (mark.model_copy(update={"review_round": 2}),), "r1")
+    with ProductionUnitOfWork(module_sessionmaker("production", database.engine)) as uow:
+        stored = uow.sets.get(str(produced.creative_set_id))
+    reviewed = {c.creative_id: (c.review_status, c.review_notes, c.review_round) for c in stored.creatives if c.review_round}
+    assert {str(chosen): ("changes_requested", "[changes_requested]", 1)} == reviewed
+    assert 8 == sum((c.review_status, c.review_notes, c.review_round) == (None, None, 0) for c in stored.creatives)
 
 
 def test_a_legacy_write_is_absorbed_once(production, strategy, database):
