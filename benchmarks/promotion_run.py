@@ -106,7 +106,7 @@ def main() -> int:
         run.run(shown, argv, keep=recorded_lines, cwd=ROOT)  # the suites are the checkout's
         for module in modules:
             run.aicmo("migrate", "promote", module, "--who", WHO, "--reason",
-                      f"{module}: every shadow comparison matched, both suites pass on the new path")
+                      f"{module}: no unexplained shadow mismatch, both suites pass on the new path")
         report = run.aicmo("migrate", "report", keep=lambda out: "")
         run.lines = [line for line in run.lines if line != "aicmo migrate report"]
     replace_block(DOCUMENT, *TRANSCRIPT, "```sh\n" + "\n".join(run.lines) + "\n```\n")

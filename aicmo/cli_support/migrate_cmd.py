@@ -126,6 +126,7 @@ def status(database_url: str = DatabaseUrl, output_format: OutputFormat = Format
       aicmo migrate status --format json
     """
     from aicmo.strangler.migration import migration_status, status_document
+    from aicmo.strangler.migration.report import mismatch_cell
 
     with _refusals():
         with _sessions(database_url, writes=False)() as session:
@@ -135,7 +136,7 @@ def status(database_url: str = DatabaseUrl, output_format: OutputFormat = Format
         return
     table = Table("module", "route", "rollout", "comparisons", "mismatch rate", "last change")
     for s in statuses:
-        rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "-"
+        rate = mismatch_cell(s).replace("–", "-")
         when = s.last_change_at.strftime("%Y-%m-%d %H:%M UTC ") if s.last_change_at else ""
         table.add_row(s.module, s.route, f"{s.rollout_percent}%", str(s.comparisons), rate, when + s.last_change)
     out.print(table)

@@ -3,12 +3,23 @@ from __future__ import annotations
 
 from aicmo.strangler.migration.status import ModuleStatus
 
-__all__ = ["markdown_report"]
+__all__ = ["markdown_report", "mismatch_cell"]
 
 
 def _cell(text: str) -> str:
     # a pipe or newline inside a reason would break the table
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def mismatch_cell(status: ModuleStatus) -> str:
+    """The mismatch rate, and how many of the mismatches a declared divergence explains: a module whose
+    every mismatch is declared reads "100.0% (all declared)", not as a failing one."""
+    if status.mismatch_rate is None:
+        return "–"
+    rate = f"{status.mismatch_rate:.1%}"
+    if not status.explained:
+        return rate
+    return f"{rate} (all declared)" if status.unexplained == 0 else f"{rate} ({status.explained} declared)"
 
 
 def markdown_report(kill_switch: bool, statuses: list[ModuleStatus], divergences: list[tuple[str, str, str]] = ()) -> str:
@@ -18,7 +29,7 @@ def markdown_report(kill_switch: bool, statuses: list[ModuleStatus], divergences
         "|---|---|---|---|---|---|",
     ]
     for s in statuses:
-        rate = f"{s.mismatch_rate:.1%}" if s.mismatch_rate is not None else "–"
+        rate = mismatch_cell(s)
         when = s.last_change_at.strftime("%Y-%m-%d %H:%M UTC") + " " if s.last_change_at else ""
         lines.append(f"| {s.module} | {s.route} | {s.rollout_percent}% | {s.comparisons} | {rate} | {_cell(when + s.last_change)} |")
     if kill_switch:

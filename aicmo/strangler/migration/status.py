@@ -27,20 +27,32 @@ class ModuleStatus:
     last_change: str  # "shadow -> new by ana: reason", or "" when never changed
     # the same change for scripts: {"at", "from", "to", "who", "why"}, or None when never changed
     last_change_detail: Optional[dict[str, Any]] = None
+    # of the mismatches, those a declared divergence explains (they do not block promotion)
+    explained: int = 0
+
+    @property
+    def unexplained(self) -> int:
+        return self.mismatches - self.explained
 
     @property
     def mismatch_rate(self) -> Optional[float]:
         return self.mismatches / self.comparisons if self.comparisons else None
 
 
-def _comparisons(session: Session, module: str) -> tuple[int, int]:
-    """(comparisons, mismatches) since the module last entered shadow: the window the gate counts."""
+def _comparisons(session: Session, module: str) -> tuple[int, int, int]:
+    """(comparisons, mismatches, mismatches a declared divergence explains) since the module last
+    entered shadow: the window the gate counts."""
     entered = last_change(session, module, kind="route", to_value="shadow")
     window = [ShadowComparisonRow.module == module] + ([ShadowComparisonRow.at >= entered.at] if entered else [])
     total = session.scalar(select(func.count()).select_from(ShadowComparisonRow).where(*window)) or 0
     mismatched = session.scalar(select(func.count()).select_from(ShadowComparisonRow)
                                 .where(*window, ShadowComparisonRow.matched.is_(False))) or 0
-    return total, mismatched
+    explained = 0
+    if mismatched:
+        explained = session.scalar(select(func.count()).select_from(ShadowComparisonRow)
+                                   .where(*window, ShadowComparisonRow.matched.is_(False),
+                                          ShadowComparisonRow.divergence.is_not(None))) or 0
+    return total, mismatched, explained
 
 
 def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
@@ -50,13 +62,14 @@ def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
     for module in MODULES:
         row = routes.get(module)
         change = last_change(session, module, kind="route")
-        total, mismatched = _comparisons(session, module)
+        total, mismatched, explained = _comparisons(session, module)
         found.append(ModuleStatus(
             module=module,
             route=row.route if row else "legacy",
             rollout_percent=row.rollout_percent if row else 100,
             comparisons=total,
             mismatches=mismatched,
+            explained=explained,
             last_change_at=change.at if change else None,
             last_change=f"{change.from_value} -> {change.to_value} by {change.who}: {change.why}" if change else "",
             last_change_detail={"at": change.at.isoformat(), "from": change.from_value, "to": change.to_value,
@@ -75,7 +88,7 @@ def status_document(kill_switch: bool, statuses: list[ModuleStatus]) -> dict[str
     """`aicmo migrate status --format json`: the kill switch and one entry per module, in the declared order.
 
     Each module: module, route, rollout_percent, comparisons and mismatches (since it last
-    entered shadow), mismatch_rate (a fraction, null without comparisons), last_change (null,
+    entered shadow), of these explained (by a declared divergence) and unexplained, mismatch_rate (a fraction, null without comparisons), last_change (null,
     or at/from/to/who/why of its latest route change).
     """
     return {
@@ -86,6 +99,8 @@ def status_document(kill_switch: bool, statuses: list[ModuleStatus]) -> dict[str
             "rollout_percent": s.rollout_percent,
             "comparisons": s.comparisons,
             "mismatches": s.mismatches,
+            "explained": s.explained,
+            "unexplained": s.unexplained,
             "mismatch_rate": s.mismatch_rate,
             "last_change": s.last_change_detail,
         } for s in statuses],

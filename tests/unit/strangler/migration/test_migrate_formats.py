@@ -119,3 +119,22 @@ def test_history_of_an_unknown_module_is_bad_input(url, tmp_path):
 @pytest.mark.parametrize("command", [("status",), ("history", "qc")])
 def test_an_unknown_format_is_bad_input(url, command):
     assert 2 == migrate(url, *command, "--format", "yaml").exit_code
+
+
+def test_mismatches_a_declared_divergence_explains_are_told_apart(url):
+    """delivery's every mismatch carries a declared divergence, qc's only one of two: the document counts
+    them apart, and the Markdown report says "all declared" rather than show a failing module."""
+    for module in ("qc", "delivery"):
+        assert 0 == migrate(url, "promote", module, "--reason", "shadow it").exit_code
+    recorder = EvidenceRecorder(open_database(url))
+    for _ in range(3):
+        recorder.record_comparison("delivery", False, divergence="unique_package_name")
+    recorder.record_comparison("qc", False, divergence="a-rounding-fix")
+    recorder.record_comparison("qc", False)
+    recorder.record_comparison("qc", True)
+    document = json.loads(migrate(url, "status", "--format", "json").stdout)
+    counts = {m["module"]: (m["comparisons"], m["mismatches"], m["explained"], m["unexplained"]) for m in document["modules"]}
+    assert (3, 3, 3, 0) == counts["delivery"] and (3, 2, 1, 1) == counts["qc"] and (0, 0, 0, 0) == counts["cam"]
+    rows = {line.split("|")[1].strip(): line.split("|")[5].strip() for line in migrate(url, "report").stdout.splitlines()
+            if line.startswith("| ") and not line.startswith("| Module")}
+    assert ("100.0% (all declared)", "66.7% (1 declared)", "–") == (rows["delivery"], rows["qc"], rows["cam"])
