@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from aicmo.cli import app
 from backend.db import session as legacy_session
 from backend.llm.client import set_llm_client
-from tests.databases import blank_database, database_parameters
+from tests.databases import blank_database, database_parameters, migrated_database
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -33,6 +33,24 @@ def workdir(tmp_path, monkeypatch):
     yield tmp_path
     legacy_session.configure(None)
     set_llm_client(None)
+
+
+# a module's shadow journeys: legacy's run on one database, the shadowed run on a twin, so each pair
+# of runs starts from the same state and gets the same reproducible seed
+@pytest.fixture(params=database_parameters())
+def two_databases(request, postgres, workdir):
+    """(legacy's, shadow's): empty migrated databases of the test's backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{workdir / 'legacy.db'}", f"sqlite:///{workdir / 'shadow.db'}"
+        return
+    from tests.databases import copy_of, drop
+
+    for database in migrated_database("postgresql", postgres):
+        copy = copy_of(database, workdir)
+        try:
+            yield database.url, copy.url
+        finally:
+            drop(copy)
 
 
 @pytest.fixture

@@ -9,31 +9,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import func, select
 
 from aicmo.client_review.internal.tables import ClientReviewBase
 from aicmo.shared.persistence.engines import engine_for, forget_engine
-from tests.databases import database_parameters, migrated_database
 from tests.e2e.conftest import EXAMPLES
 
 INTAKES = sorted(EXAMPLES.glob("intake_*.json"))
-
-
-@pytest.fixture(params=database_parameters())
-def two_databases(request, postgres, workdir):
-    """(legacy's, shadow's): empty migrated databases of the test's backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{workdir / 'legacy.db'}", f"sqlite:///{workdir / 'shadow.db'}"
-        return
-    from tests.databases import copy_of, drop
-
-    for database in migrated_database("postgresql", postgres):
-        copy = copy_of(database, workdir)
-        try:
-            yield database.url, copy.url
-        finally:
-            drop(copy)
 
 
 def own_rows(url: str) -> int:

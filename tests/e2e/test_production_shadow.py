@@ -8,30 +8,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.databases import database_parameters, migrated_database
 from tests.e2e.conftest import EXAMPLES
 
 # the two examples whose first QC round fails: each journey builds its calendar twice, around a rewrite
 # (every example journey on the new path is compared byte for byte in test_new_paths_match_legacy.py)
 INTAKES = [EXAMPLES / "intake_aliases_missing_fields.json", EXAMPLES / "intake_quick_social_uk.json"]
-
-
-@pytest.fixture(params=database_parameters())
-def two_databases(request, postgres, workdir):
-    """(legacy's, shadow's): empty migrated databases of the test's backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{workdir / 'legacy.db'}", f"sqlite:///{workdir / 'shadow.db'}"
-        return
-    from tests.databases import copy_of, drop
-
-    for database in migrated_database("postgresql", postgres):
-        copy = copy_of(database, workdir)
-        try:
-            yield database.url, copy.url
-        finally:
-            drop(copy)
 
 
 def test_the_example_journeys_under_shadow_print_legacy_s_output_with_no_unexplained_mismatch(aicmo, two_databases):
