@@ -100,19 +100,25 @@ class OnboardingService:
                             idempotency_key, lambda project, now: project.advance(target, now))
 
     def record_skipped_gate_delivery(self, client_id: str, idempotency_key: str) -> ClientProject:
-        # not in QC_FAILED: nothing to record, as legacy's packager writes nothing
-        return self._outside_machine(ChangeKind.SKIPPED_GATE_DELIVERY, "record_skipped_gate_delivery", client_id,
-                                     idempotency_key, lambda project, now: project.deliver_past_skipped_gate(now))
+        # a state set outside the canonical machine; not in QC_FAILED: nothing to record, as legacy's
+        # packager writes nothing
+        return self._change(ChangeKind.SKIPPED_GATE_DELIVERY, "record_skipped_gate_delivery", client_id, str(client_id),
+                            idempotency_key, lambda project, now: project.deliver_past_skipped_gate(now))
 
     def record_client_rejection(self, client_id: str, idempotency_key: str) -> ClientProject:
-        # already REJECTED: nothing to record, as legacy's review leaves the row alone
-        return self._outside_machine(ChangeKind.CLIENT_REJECTION, "record_client_rejection", client_id,
-                                     idempotency_key, lambda project, now: project.reject_by_client(now))
+        # a state set outside the canonical machine; already REJECTED: nothing to record, as legacy's
+        # review leaves the row alone
+        return self._change(ChangeKind.CLIENT_REJECTION, "record_client_rejection", client_id, str(client_id),
+                            idempotency_key, lambda project, now: project.reject_by_client(now))
 
-    def _outside_machine(self, kind: str, method: str, client_id: str, idempotency_key: str,
-                         apply: Callable[[Project, datetime], Optional[ProjectChange]]) -> ClientProject:
-        """A state another module's step sets outside the canonical machine; None from ``apply``: no change."""
-        fingerprint = value_fingerprint(str(client_id))
+    def add_project_note(self, client_id: str, note: str, idempotency_key: str) -> ClientProject:
+        return self._change(ChangeKind.NOTE, "add_project_note", client_id, (str(client_id), note),
+                            idempotency_key, lambda project, now: project.add_note(note, now))
+
+    def _change(self, kind: str, method: str, client_id: str, request: Any, idempotency_key: str,
+                apply: Callable[[Project, datetime], Optional[ProjectChange]]) -> ClientProject:
+        """One keyed change of the project; None from ``apply``: nothing to change, nothing recorded."""
+        fingerprint = value_fingerprint(request)
         with self._unit_of_work().for_writing() as uow:
             earlier = uow.projects.changed_by(kind, idempotency_key)
             if earlier is not None:
@@ -124,27 +130,6 @@ class OnboardingService:
             change = apply(project, now)
             if change is None:
                 return project_dto(project)
-            uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
-            uow.outbox.append(state_changed(project, change.state_before, now))
-            uow.commit()
-        return project_dto(project)
-
-    def add_project_note(self, client_id: str, note: str, idempotency_key: str) -> ClientProject:
-        return self._change(ChangeKind.NOTE, "add_project_note", client_id, (str(client_id), note),
-                            idempotency_key, lambda project, now: project.add_note(note, now))
-
-    def _change(self, kind: str, method: str, client_id: str, request: Any, idempotency_key: str,
-                apply: Callable[[Project, datetime], ProjectChange]) -> ClientProject:
-        fingerprint = value_fingerprint(request)
-        with self._unit_of_work().for_writing() as uow:
-            earlier = uow.projects.changed_by(kind, idempotency_key)
-            if earlier is not None:
-                return self._replayed(uow, method, idempotency_key, fingerprint, earlier)
-            project = uow.projects.get(str(client_id), for_update=True)
-            if project is None:
-                raise _not_found(client_id)
-            now = self._clock.now()
-            change = apply(project, now)
             uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
             if change.state_after is not change.state_before:
                 uow.outbox.append(state_changed(project, change.state_before, now))
