@@ -9,7 +9,9 @@ Read from the repository, never typed in:
   adapters (deleting the module waits until they stop), and test fixtures (``conftest.py``);
 - the tests marked ``legacy_internals(<module>)``: they call that legacy code directly, not
   through a port, and go with it. A test file that imports a module's legacy code (directly or
-  through a test helper) without naming it in the marker is a finding.
+  through a test helper) without naming it in the marker is a finding;
+- the entries of the boundaries and ownership baselines whose file goes with the module: the
+  ratchet would call them stale once the file is gone, so they are pruned in the same change.
 
     python -m aicmo.strangler.deletion_checklist                  # print the checklist (Markdown)
     python -m aicmo.strangler.deletion_checklist --write MIGRATION.md   # between its markers
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +58,7 @@ class Checklist:
     fixtures: dict[str, list[str]]  # conftest files importing a unit's code
     tests: dict[str, list[str]]  # test files marked legacy_internals(unit)
     findings: list[str]  # undeclared legacy imports, unknown names in markers
+    baseline_entries: dict[str, list[str]] = field(default_factory=dict)  # "<baseline file>: <key>" per unit
 
 
 def _dotted(path: str) -> str:
@@ -157,7 +161,24 @@ def read_checklist(root: Optional[Path] = None) -> Checklist:
                     f"pytest.mark.{MARKER}({', '.join(repr(u) for u in undeclared)})")
             for unit in sorted(test.declared & set(DELETION_UNITS)):
                 checklist.tests[unit].append(test.path)
+    checklist.baseline_entries = _baseline_entries(root, config, checklist)
     return checklist
+
+
+def _baseline_entries(root: Path, config: BoundaryConfig, checklist: Checklist) -> dict[str, list[str]]:
+    """Per unit, the baseline entries recorded against a file the unit's deletion removes."""
+    owner = {path: unit for unit in DELETION_UNITS
+             for path in checklist.legacy_files[unit] + checklist.adapters[unit]}
+    found: dict[str, list[str]] = {unit: [] for unit in DELETION_UNITS}
+    for baseline in (config.baseline, config.ownership.get("baseline", "ownership-baseline.json")):
+        path = root / baseline
+        if not path.is_file():
+            continue
+        for entry in json.loads(path.read_text(encoding="utf-8")).get("entries", []):
+            unit = owner.get(entry.get("file", ""))
+            if unit is not None:
+                found[unit].append(f"{baseline}: {entry['key']}")
+    return {unit: sorted(entries) for unit, entries in found.items()}
 
 
 def _items(title: str, paths: list[str], none: str) -> list[str]:
@@ -180,6 +201,7 @@ def render(checklist: Checklist) -> str:
         lines += _items("still imported by (must stop first)", checklist.importers[unit], "nothing")
         lines += _items("fixtures to rework first", checklist.fixtures[unit], "none")
         lines += _items("legacy-internal tests deleted with it", checklist.tests[unit], "none")
+        lines += _items("baseline entries pruned with it", checklist.baseline_entries.get(unit, []), "none")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -1,6 +1,7 @@
 """The deletion checklist in MIGRATION.md is read from the repository, and every legacy-internal test is marked."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,23 @@ def test_a_marker_naming_no_deletion_unit_is_a_finding(tree):
     """A typo in the marker is caught, not silently listed nowhere."""
     (tree / "tests" / "test_planted.py").write_text("import pytest\npytestmark = pytest.mark.legacy_internals('billings')\n")
     assert "tests/test_planted.py: legacy_internals names billings" in read_checklist(tree).findings[0]
+
+
+def test_baseline_entries_of_the_files_deleted_go_with_the_module(tree):
+    """An entry against a file the module's deletion removes is listed with it; one against a file that stays is not."""
+    entries = [
+        {"file": "backend/services/qc.py", "key": "god-module:backend.services.qc->aicmo.domain.Planted", "reason": "r", "rule": "god-module"},
+        {"file": "acl/qc/adapter.py", "key": "api-only:acl.qc.adapter->acl.planted", "reason": "r", "rule": "api-only"},
+        {"file": "acl/qc/legacy_view_sync.py", "key": "foreign-write:acl.qc.legacy_view_sync.planted->creative_assets",
+         "reason": "r", "rule": "foreign-write"},
+    ]
+    (tree / "boundaries-baseline.json").write_text(json.dumps({"entries": entries[:2]}))
+    (tree / "ownership-baseline.json").write_text(json.dumps({"entries": entries[2:]}))
+    checklist = read_checklist(tree)
+    assert [
+        "boundaries-baseline.json: api-only:acl.qc.adapter->acl.planted",
+        "boundaries-baseline.json: god-module:backend.services.qc->aicmo.domain.Planted",
+    ] == checklist.baseline_entries["qc"]
+    # the legacy-view sync outlives qc's deletion, so its entry stays until the last legacy reader goes
+    assert not any("planted->creative_assets" in e for entries in checklist.baseline_entries.values() for e in entries)
+    assert "- baseline entries pruned with it (2):" in render(checklist)
