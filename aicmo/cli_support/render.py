@@ -69,12 +69,14 @@ def acquisition_table(result: dict[str, Any]) -> Table:
 
 def traffic_table(run: Any, summaries: list[Any]) -> Table:
     """The journeys run and, per module shadowed, the comparisons they recorded."""
-    table = Table(title=f"Traffic: {run.journeys} journeys")
+    table = Table(title=f"Traffic: {run.journeys} journeys" + (f", {run.acquisitions} acquisitions" if run.acquisitions else ""))
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row("journeys", str(run.journeys))
     table.add_row("qc rounds", str(run.qc_rounds))
     table.add_row("qc approved (last round)", str(run.qc_approved))
+    if run.acquisitions:
+        table.add_row("acquisitions", f"{run.acquisitions} ({run.leads} leads, {run.conversions} conversions)")
     if not summaries:
         table.add_row("shadow comparisons", "0 (no module on shadow)")
     for summary in summaries:

@@ -32,16 +32,21 @@ def traffic(
     database_url: str = DatabaseUrl,
     out_dir: Path = OutDir,
     route: Optional[list[str]] = RouteOpt,
+    acquisitions: int = typer.Option(0, "--acquisitions", min=0,
+                                     help="Acquisition runs of synthetic leads after the journeys (cam's comparisons)."),
+    acquisition_leads: int = typer.Option(200, "--acquisition-leads", min=1, help="Leads in each acquisition run."),
 ) -> None:
     """Run many client journeys of varied synthetic intakes: traffic for shadow comparisons before a promotion.
 
     Each journey reads the stored routes (or --route) and records its shadow comparisons, so
-    `aicmo migrate status` counts them toward the gate. Exit 1 when a journey fails (the
-    journeys before it are kept), 2 on bad input.
+    `aicmo migrate status` counts them toward the gate. A journey acquires no leads: cam's
+    comparisons come from --acquisitions, runs of varied synthetic leads and replies. Exit 1
+    when a journey or acquisition fails (the ones before it are kept), 2 on bad input.
 
     Examples:
       aicmo traffic --journeys 200 --seed 7
       aicmo traffic --route qc=shadow
+      aicmo traffic --journeys 20 --acquisitions 40 --acquisition-leads 100 --route cam=shadow
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -61,13 +66,14 @@ def traffic(
         mark = latest_comparison_id(session)
     if not verbose():  # a warning per journey (e.g. a delivery gate that stays shut) would bury the progress
         logging.getLogger("backend").setLevel(logging.ERROR)
-    columns = (TextColumn("journeys"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
+    columns = (TextColumn("traffic"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("", total=journeys)
+        task = progress.add_task("", total=journeys + acquisitions)
         run = execute(
             lambda: run_traffic(
                 database_url, seed, journeys, out_dir, routes,
                 after_each=lambda number, brand: progress.update(task, completed=number, description=brand),
+                acquisitions=acquisitions, acquisition_leads=acquisition_leads,
             ),
             seed=None, at=None,
         )

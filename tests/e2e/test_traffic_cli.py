@@ -39,3 +39,18 @@ def test_bad_input_exits_2_and_writes_nothing(aicmo, workdir):
         assert 2 == result.exit_code, result.output
         assert message in result.stderr
     assert before == tree_digest(workdir)
+
+
+def test_acquisitions_of_synthetic_leads_follow_the_journeys_and_count_their_comparisons(aicmo, workdir):
+    """--acquisitions runs acquisitions of varied leads; billing on shadow compares each converted lead's proposal."""
+    result = aicmo("traffic", "--journeys", 1, "--acquisitions", 2, "--acquisition-leads", 60, "--seed", 5,
+                   "--route", "billing=shadow")
+    assert 0 == result.exit_code, result.output
+    db = workdir / "aicmo.db"
+    assert 120 == count(db, "select count(*) from cam_leads")
+    assert 2 == count(db, "select count(*) from cam_campaigns where kind = 'acquisition'")
+    conversions = count(db, "select count(*) from cam_campaigns where kind = 'project'") - 1  # the journey's client
+    assert conversions >= 1
+    assert f"2 (120 leads, {conversions} conversions)" in result.stdout
+    # one proposal per journey and per conversion, each compared
+    assert 1 + conversions == count(db, "select count(*) from strangler_shadow_comparisons where module = 'billing'")

@@ -45,6 +45,7 @@ BAD_INPUT: list[tuple[str, int]] = [
     ("acquire {tmp}/leads.csv --batch-size 0", 2),
     # traffic
     ("traffic --journeys 0", 2),
+    ("traffic --acquisitions -1", 2),
     ("traffic --route qc=sideways", 2),
     ("traffic --out-dir {tmp}/a-file", 2),
     # contracts
