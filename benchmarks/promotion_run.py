@@ -2,11 +2,12 @@
 
     python benchmarks/promotion_run.py                  # every module with a new implementation
     python benchmarks/promotion_run.py --journeys 300   # more traffic before the promotions
+    python benchmarks/promotion_run.py --acquisitions 300 --acquisition-leads 50
 
 On a fresh folder and its embedded SQLite database (`aicmo.db`), every command an engineer runs
 to move modules through the gate, in order: each module with a new implementation promoted to
 `shadow`, its declared divergences accepted (`aicmo migrate diverge`, with the descriptor's
-reasons), the gate tried once (it must refuse), `aicmo traffic` for the shadow comparisons, the
+reasons), the gate tried once (it must refuse), `aicmo traffic` (journeys and acquisitions) for the shadow comparisons, the
 modules' characterization and contract suites recorded on the new path (`pytest
 --record-evidence`), each module promoted to `new`, and `aicmo migrate report`. The commands and
 their answers are written between the `promotion-run` markers of MIGRATION.md, the report
@@ -82,6 +83,10 @@ def main() -> int:
     # delivery and billing are compared once per journey: the traffic must reach the gate's floor
     # (200 comparisons by default) at one comparison per journey, and a margin above it
     parser.add_argument("--journeys", type=int, default=220, help="traffic journeys (each module compared at least once per journey)")
+    # a journey acquires no leads: cam's comparisons (and reporting's efficiency figure) come from
+    # acquisition runs, each compared at least once per run
+    parser.add_argument("--acquisitions", type=int, default=220, help="traffic acquisition runs of synthetic leads")
+    parser.add_argument("--acquisition-leads", type=int, default=30, help="leads in each traffic acquisition")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
     modules = [m for m in MODULES if m in NEW_IMPLEMENTATIONS]
@@ -98,7 +103,8 @@ def main() -> int:
                 run.aicmo("migrate", "diverge", module, name, "--who", WHO, "--reason", reason)
         first = modules[0]
         run.aicmo("migrate", "promote", first, "--who", WHO, "--reason", "try the gate", expect=1)
-        run.aicmo("traffic", "--journeys", str(options.journeys), "--seed", str(options.seed))
+        run.aicmo("traffic", "--journeys", str(options.journeys), "--seed", str(options.seed),
+                  "--acquisitions", str(options.acquisitions), "--acquisition-leads", str(options.acquisition_leads))
         # on both databases, each run recorded as such; the gate counts the deployment's kind (SQLite)
         argv = [sys.executable, "-m", "pytest", *suites(modules), "-m", "new_path", "-q", "-p", "no:cacheprovider",
                 "--record-evidence", url]
