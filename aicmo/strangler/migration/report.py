@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from aicmo.strangler.migration.status import ModuleStatus
 
-__all__ = ["markdown_report", "mismatch_cell"]
+__all__ = ["evidence_cell", "markdown_report", "mismatch_cell"]
 
 
 def _cell(text: str) -> str:
@@ -22,16 +22,21 @@ def mismatch_cell(status: ModuleStatus) -> str:
     return f"{rate} (all declared)" if status.unexplained == 0 else f"{rate} ({status.explained} declared)"
 
 
+def evidence_cell(status: ModuleStatus) -> str:
+    """The suites recorded on the new path (latest run of each, per kind of database), or "–"."""
+    return "; ".join(e.describe() for e in status.evidence) or "–"
+
+
 def markdown_report(kill_switch: bool, statuses: list[ModuleStatus], divergences: list[tuple[str, str, str]] = ()) -> str:
     """The status table; below it the kill switch, if engaged, and the declared divergences."""
     lines = [
-        "| Module | Route | Rollout | Comparisons | Mismatch rate | Last change |",
-        "|---|---|---|---|---|---|",
+        "| Module | Route | Rollout | Comparisons | Mismatch rate | Evidence on the new path | Last change |",
+        "|---|---|---|---|---|---|---|",
     ]
     for s in statuses:
         rate = mismatch_cell(s)
         when = s.last_change_at.strftime("%Y-%m-%d %H:%M UTC") + " " if s.last_change_at else ""
-        lines.append(f"| {s.module} | {s.route} | {s.rollout_percent}% | {s.comparisons} | {rate} | {_cell(when + s.last_change)} |")
+        lines.append(f"| {s.module} | {s.route} | {s.rollout_percent}% | {s.comparisons} | {rate} | {_cell(evidence_cell(s))} | {_cell(when + s.last_change)} |")
     if kill_switch:
         lines.append("")
         lines.append("**Kill switch engaged: every module that still has legacy code runs on legacy.**")

@@ -1,4 +1,4 @@
-"""The migration status of every module: route, rollout, comparisons, mismatch rate, last change."""
+"""The migration status of every module: route, rollout, comparisons, mismatch rate, evidence, last change."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,11 +9,27 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from aicmo.shared.persistence.ownership import MODULES
-from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow
+from aicmo.strangler.evidence.recording import SUITES
+from aicmo.strangler.evidence.tables import DeclaredDivergenceRow, ShadowComparisonRow, SuiteRunRow
 from aicmo.strangler.routes.store import kill_switch_engaged, last_change
 from aicmo.strangler.routes.tables import ModuleRouteRow
 
-__all__ = ["ModuleStatus", "declared_divergences", "migration_status", "status_document"]
+__all__ = ["ModuleStatus", "SuiteEvidence", "declared_divergences", "migration_status", "status_document"]
+
+
+@attrs.frozen
+class SuiteEvidence:
+    """The latest recorded run of one of a module's suites on its new path, on one kind of database."""
+
+    suite: str
+    database: str
+    passed: bool
+    at_commit: Optional[str]
+    at: datetime
+
+    def describe(self) -> str:
+        commit = (self.at_commit or "unknown commit")[:10]
+        return f"{self.suite} {'passed' if self.passed else 'FAILED'} on {self.database} at {commit}"
 
 
 @attrs.frozen
@@ -29,6 +45,8 @@ class ModuleStatus:
     last_change_detail: Optional[dict[str, Any]] = None
     # of the mismatches, those a declared divergence explains (they do not block promotion)
     explained: int = 0
+    # the latest run of each suite on the new path, per kind of database: what the gate reads
+    evidence: tuple[SuiteEvidence, ...] = ()
 
     @property
     def unexplained(self) -> int:
@@ -55,6 +73,20 @@ def _comparisons(session: Session, module: str) -> tuple[int, int, int]:
     return total, mismatched, explained
 
 
+def _evidence(session: Session, module: str) -> tuple[SuiteEvidence, ...]:
+    found = []
+    for database in session.scalars(select(SuiteRunRow.database).where(SuiteRunRow.module == module,
+                                                                       SuiteRunRow.path == "new").distinct()):
+        for suite in SUITES:
+            run = session.scalars(
+                select(SuiteRunRow).where(SuiteRunRow.module == module, SuiteRunRow.suite == suite, SuiteRunRow.path == "new",
+                                          SuiteRunRow.database == database)
+                .order_by(SuiteRunRow.at.desc(), SuiteRunRow.id.desc()).limit(1)).first()
+            if run is not None:
+                found.append(SuiteEvidence(run.suite, run.database, run.passed, run.at_commit, run.at))
+    return tuple(sorted(found, key=lambda e: (e.database, e.suite)))
+
+
 def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
     """(kill switch engaged, one status per business module in the declared order)."""
     routes = {r.module: r for r in session.scalars(select(ModuleRouteRow))}
@@ -70,6 +102,7 @@ def migration_status(session: Session) -> tuple[bool, list[ModuleStatus]]:
             comparisons=total,
             mismatches=mismatched,
             explained=explained,
+            evidence=_evidence(session, module),
             last_change_at=change.at if change else None,
             last_change=f"{change.from_value} -> {change.to_value} by {change.who}: {change.why}" if change else "",
             last_change_detail={"at": change.at.isoformat(), "from": change.from_value, "to": change.to_value,
@@ -89,7 +122,8 @@ def status_document(kill_switch: bool, statuses: list[ModuleStatus]) -> dict[str
 
     Each module: module, route, rollout_percent, comparisons and mismatches (since it last
     entered shadow), of these explained (by a declared divergence) and unexplained, mismatch_rate (a fraction, null without comparisons), last_change (null,
-    or at/from/to/who/why of its latest route change).
+    or at/from/to/who/why of its latest route change), evidence (the latest run of each suite on the new
+    path per kind of database: suite, database, passed, at_commit, at).
     """
     return {
         "kill_switch": kill_switch,
@@ -103,5 +137,7 @@ def status_document(kill_switch: bool, statuses: list[ModuleStatus]) -> dict[str
             "unexplained": s.unexplained,
             "mismatch_rate": s.mismatch_rate,
             "last_change": s.last_change_detail,
+            "evidence": [{"suite": e.suite, "database": e.database, "passed": e.passed, "at_commit": e.at_commit,
+                          "at": e.at.isoformat()} for e in s.evidence],
         } for s in statuses],
     }

@@ -138,3 +138,21 @@ def test_mismatches_a_declared_divergence_explains_are_told_apart(url):
     rows = {line.split("|")[1].strip(): line.split("|")[5].strip() for line in migrate(url, "report").stdout.splitlines()
             if line.startswith("| ") and not line.startswith("| Module")}
     assert ("100.0% (all declared)", "66.7% (1 declared)", "–") == (rows["delivery"], rows["qc"], rows["cam"])
+
+
+def test_the_evidence_on_the_new_path_is_in_the_report_and_the_document(url):
+    """The latest run of each suite on the new path, per kind of database: a later failing run replaces a passing one."""
+    recorder = EvidenceRecorder(open_database(url))
+    database = recorder.database
+    recorder.record_suite_run("qc", "characterization", "new", True, database=database, commit=COMMIT)
+    recorder.record_suite_run("qc", "contract", "new", True, database=database, commit=COMMIT)
+    recorder.record_suite_run("qc", "contract", "new", False, database=database, commit=COMMIT)
+    recorder.record_suite_run("qc", "contract", "legacy", True, database=database, commit=COMMIT)  # not the new path
+    report = migrate(url, "report").stdout
+    qc_row = next(line for line in report.splitlines() if line.startswith("| qc |"))
+    assert f"characterization passed on {database} at feedfeedfe; contract FAILED on {database} at feedfeedfe" in qc_row
+    assert "| cam | legacy | 100% | 0 | – | – |" in report
+    document = json.loads(migrate(url, "status", "--format", "json").stdout)
+    qc = next(m for m in document["modules"] if m["module"] == "qc")
+    assert [("characterization", True), ("contract", False)] == [(e["suite"], e["passed"]) for e in qc["evidence"]]
+    assert {COMMIT} == {e["at_commit"] for e in qc["evidence"]}
