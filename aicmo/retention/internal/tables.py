@@ -41,7 +41,7 @@ class RetentionAssessmentRecordRow(RetentionBase):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     client_id: Mapped[str] = mapped_column(String(36), index=True)
     days_since_engagement: Mapped[int] = mapped_column(Integer)
-    # repr of the unrounded float sum: a float column could not promise the same bits on both backends' drivers
+    # the unrounded sum as its repr, which reads back to the same bits: one text column on every backend, as billing's amounts
     risk_score: Mapped[str] = mapped_column(String(40))
     risk_level: Mapped[str] = mapped_column(String(10))
     lifecycle_stage: Mapped[str] = mapped_column(String(20))
