@@ -159,3 +159,21 @@ def ports_with_new_client_review(database_url: str = IN_MEMORY, *, legacy_view: 
     ports = bootstrap.routed_ports(database_url, {"client_review": Route.NEW})
     assert ports.client_review.route() is Route.NEW, f"client_review resolved to {ports.client_review.route().value}, not new"
     return ports
+
+
+def ports_with_new_retention(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """retention on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) retention_assessments is
+    kept as legacy retention wrote it. Without it, the bare new retention, built by hand, for the
+    tests proving it never writes legacy's table itself.
+    """
+    if not legacy_view:
+        from aicmo.retention.internal.descriptor import build_retention
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        return dataclasses.replace(legacy, retention=build_retention(engine, SystemClock(), {}))
+    ports = bootstrap.routed_ports(database_url, {"retention": Route.NEW})
+    assert ports.retention.route() is Route.NEW, f"retention resolved to {ports.retention.route().value}, not new"
+    return ports
