@@ -100,6 +100,7 @@ LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
+    "reporting": ("acl.reporting.legacy_view_sync", "ReportingWithLegacyView"),
     "delivery": ("acl.delivery.legacy_view_sync", "DeliveryWithLegacyView"),
     "strategy": ("acl.strategy.legacy_view_sync", "StrategyWithLegacyView"),
 }

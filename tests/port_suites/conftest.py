@@ -23,6 +23,7 @@ from tests.new_paths import (
     ports_with_new_onboarding,
     ports_with_new_production,
     ports_with_new_qc,
+    ports_with_new_reporting,
     ports_with_new_strategy,
 )
 
@@ -35,6 +36,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "new-onboarding": ports_with_new_onboarding,
     "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
+    "new-reporting": ports_with_new_reporting,
     "new-strategy": ports_with_new_strategy,
 }
 # the route each implementation puts a module on (the others stay on legacy): with
@@ -47,6 +49,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "new-onboarding": {"onboarding": "new"},
     "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},
+    "new-reporting": {"reporting": "new"},
     "new-strategy": {"strategy": "new"},
 }
 
