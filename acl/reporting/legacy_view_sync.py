@@ -17,7 +17,7 @@ from typing import Any
 from acl._support.legacy_answers import legacy_answer
 from acl._support.legacy_session import legacy_session
 from acl._support.row_reads import row_by_id
-from acl.reporting.translation import report_from_row
+from acl._support.translate import aware, build
 from aicmo.cam.api import OutreachStats
 from aicmo.reporting.api import (
     Attribution,
@@ -32,7 +32,7 @@ from aicmo.reporting.api import (
 )
 from backend.db.models import ReportMetricRow, ReportSnapshotRow
 
-__all__ = ["ReportingWithLegacyView", "legacy_payload", "sync_legacy_view"]
+__all__ = ["ReportingWithLegacyView", "legacy_payload", "report_of_snapshot", "sync_legacy_view"]
 
 MODULE = "reporting"
 
@@ -60,6 +60,18 @@ def legacy_payload(report: PerformanceReport) -> dict[str, Any]:
         "alerts": [{"scope": a.scope, "level": a.level.value, "reason": a.reason} for a in report.alerts],
         "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
     }
+
+
+def report_of_snapshot(row: ReportSnapshotRow) -> PerformanceReport:
+    """A report legacy stored (the inverse of legacy_payload), as the legacy adapter's get_report reads it."""
+    payload = json.loads(row.payload_json)
+    return build(PerformanceReport, {
+        **payload,
+        "report_id": row.id,
+        "client_id": row.campaign_id,
+        "channels": tuple({"channel": name, **values} for name, values in payload["channels"].items()),
+        "created_at": aware(row.created_at),
+    }, "legacy report snapshot")
 
 
 def sync_legacy_view(report: PerformanceReport, simulated: list[tuple[str, Any]]) -> None:
@@ -106,7 +118,7 @@ class ReportingWithLegacyView:
                 row = row_by_id(session, ReportSnapshotRow, str(report_id))
                 if row is None:
                     raise
-                return report_from_row(row)
+                return report_of_snapshot(row)
 
     def measure_outreach_efficiency(self, stats: OutreachStats, ctr: float = 0.0) -> OutreachEfficiency:
         return self._reporting.measure_outreach_efficiency(stats, ctr)
