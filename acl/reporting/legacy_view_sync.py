@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import select
+
 from acl._support.legacy_answers import legacy_answer
 from acl._support.legacy_session import legacy_session
 from acl._support.row_reads import row_by_id
@@ -78,8 +80,11 @@ def sync_legacy_view(report: PerformanceReport, simulated: list[tuple[str, Any]]
     """Write the report's snapshot and its simulated rows (id, row) into legacy's tables, where not there yet."""
     client_id, report_id = str(report.client_id), str(report.report_id)
     with legacy_session(MODULE) as session:
+        ids = [row_id for row_id, _ in simulated]
+        # one read for the report's rows, not one a row: a replayed report finds them all there
+        present = set(session.scalars(select(ReportMetricRow.id).where(ReportMetricRow.id.in_(ids)))) if ids else set()
         for row_id, row in simulated:
-            if row_by_id(session, ReportMetricRow, row_id) is None:
+            if row_id not in present:
                 session.add(ReportMetricRow(id=row_id, campaign_id=client_id, channel=row.channel, day=row.day,
                                             impressions=row.impressions, clicks=row.clicks, conversions=row.conversions,
                                             spend=row.spend, revenue=row.revenue))
