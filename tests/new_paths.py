@@ -176,4 +176,19 @@ def ports_with_new_retention(database_url: str = IN_MEMORY, *, legacy_view: bool
         return dataclasses.replace(legacy, retention=build_retention(engine, SystemClock(), {}))
     ports = bootstrap.routed_ports(database_url, {"retention": Route.NEW})
     assert ports.retention.route() is Route.NEW, f"retention resolved to {ports.retention.route().value}, not new"
+def ports_with_new_reporting(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """reporting on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) report_snapshots and
+    report_metrics are kept as legacy reporting wrote them. Without it, the bare new reporting,
+    built by hand, for the tests proving it never writes legacy's tables itself.
+    """
+    if not legacy_view:
+        from aicmo.reporting.internal.descriptor import build_reporting
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        return dataclasses.replace(legacy, reporting=build_reporting(engine, SystemClock(), {}))
+    ports = bootstrap.routed_ports(database_url, {"reporting": Route.NEW})
+    assert ports.reporting.route() is Route.NEW, f"reporting resolved to {ports.reporting.route().value}, not new"
     return ports

@@ -101,6 +101,7 @@ LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
     "qc": ("acl.qc.legacy_view_sync", "QcWithLegacyView"),
     "retention": ("acl.retention.legacy_view_sync", "RetentionWithLegacyView"),
+    "reporting": ("acl.reporting.legacy_view_sync", "ReportingWithLegacyView"),
     "delivery": ("acl.delivery.legacy_view_sync", "DeliveryWithLegacyView"),
     "strategy": ("acl.strategy.legacy_view_sync", "StrategyWithLegacyView"),
 }

@@ -24,6 +24,7 @@ from tests.new_paths import (
     ports_with_new_production,
     ports_with_new_qc,
     ports_with_new_retention,
+    ports_with_new_reporting,
     ports_with_new_strategy,
 )
 
@@ -37,6 +38,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "new-production": ports_with_new_production,
     "new-qc": ports_with_new_qc,
     "new-retention": ports_with_new_retention,
+    "new-reporting": ports_with_new_reporting,
     "new-strategy": ports_with_new_strategy,
 }
 # the route each implementation puts a module on (the others stay on legacy): with
@@ -50,6 +52,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "new-production": {"production": "new"},
     "new-qc": {"qc": "new"},
     "new-retention": {"retention": "new"},
+    "new-reporting": {"reporting": "new"},
     "new-strategy": {"strategy": "new"},
 }
 
