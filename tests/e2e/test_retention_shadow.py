@@ -1,10 +1,9 @@
 """retention under shadow over journeys: the output is legacy's, and every assessment is compared and matches.
 
-assess_retention is compared once per journey; the candidate names its assessment with the id
-legacy drew (aicmo/retention/internal/naming.py), so the comparison covers the id too, and only
-the instant of the call is left out. The example journeys run reproducibly, one database per
-path, so each pair of runs gets the same seed; the traffic runs without --reproducible, on real
-uuid4 draws and the wall clock, where only legacy's record can give the candidate the id.
+assess_retention is compared once per journey, every field but the assessment's id (a draw the
+candidate must not repeat: aicmo/retention/internal/naming.py) and the instant of the call. The
+example journeys run reproducibly, one database per path, so each pair of runs gets the same seed;
+the traffic runs without --reproducible, on real uuid4 draws and the wall clock.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from typing import Any, Mapping, Union
 from sqlalchemy.engine import Connection, Engine
 
 from aicmo.retention.internal.divergences import DECLARED_DIVERGENCES
-from aicmo.retention.internal.naming import AsLegacyNamedIt, drawn
+from aicmo.retention.internal.naming import drawn, keyed
 from aicmo.retention.internal.service import RetentionService
 from aicmo.retention.internal.tables import RetentionBase
 from aicmo.retention.internal.unit_of_work import RetentionUnitOfWork
@@ -25,12 +25,12 @@ def build_retention(bind: Union[Engine, Connection], clock: Clock, ports: Mappin
 
     It asks no other module: everything it reads comes in its signals. Given a Connection inside a
     transaction (a shadow run, rolled back after), each unit of work commits to a savepoint of it
-    and no id is drawn: the assessment is named as legacy named it (naming.py).
+    and no id is drawn: the assessment is named by its key (naming.py).
     """
     shadow = isinstance(bind, Connection)
     options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
     sessions = module_sessionmaker("retention", bind, database_role=True, **options)
-    return RetentionService(lambda: RetentionUnitOfWork(sessions), clock, AsLegacyNamedIt(bind) if shadow else drawn)
+    return RetentionService(lambda: RetentionUnitOfWork(sessions), clock, keyed if shadow else drawn)
 
 
 DESCRIPTOR = MigrationDescriptor(
@@ -38,13 +38,13 @@ DESCRIPTOR = MigrationDescriptor(
     build=build_retention,
     migrations=RETENTION_MIGRATIONS,
     # assess_retention starts from nothing stored: the candidate computes the assessment from the
-    # same signals in a rolled-back savepoint, and names it with the id legacy drew (naming.py), so
-    # one comparison per journey covers every rule. get_assessment/latest_assessment read stored
+    # same signals in a rolled-back savepoint, so one comparison per journey covers every rule. get_assessment/latest_assessment read stored
     # assessments, which the rolled-back candidate never keeps, so under shadow they answer from
     # legacy only; the port suite and the retention=new pins prove them.
     shadowed=frozenset({"assess_retention"}),
     # assessed_at is the clock reading of each run (the candidate runs after legacy, so always a
-    # little later); equal where time is fixed: the port suite, the pins and reproducible journeys
-    instant_fields=frozenset({"assessed_at"}),
+    # little later); the id is a draw legacy made and the candidate must not repeat (naming.py).
+    # Both are equal where state is kept: the port suite, the pins and reproducible journeys
+    instant_fields=frozenset({"assessment_id", "assessed_at"}),
     divergences=DECLARED_DIVERGENCES,
 )

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from aicmo.orchestration import bootstrap
 from aicmo.retention.api import AssessmentNotFound, LifecycleStage, RiskLevel
 from aicmo.retention.internal import descriptor
-from aicmo.retention.internal.naming import AsLegacyNamedIt
+from aicmo.retention.internal.naming import keyed
 from aicmo.retention.internal.unit_of_work import RetentionUnitOfWork
 from aicmo.shared.clock import FixedClock
 from aicmo.shared.errors import IdempotencyConflict
@@ -98,25 +98,19 @@ def test_retention_owns_its_tables_and_its_session_may_not_write_legacys(databas
             uow.session.execute(text("DELETE FROM billing_invoices"))
 
 
-def test_a_shadow_candidate_names_its_assessment_as_legacy_did_and_draws_nothing(outcome, database, seeded_ids, clock):
-    """Under shadow the id is the one legacy's adapter recorded for the same request under the key; no draw."""
+def test_a_shadow_candidate_computes_legacy_s_assessment_and_draws_nothing(outcome, database, seeded_ids, clock):
+    """Under shadow every field but the id and the instant is legacy's; the id is derived from the key, no draw."""
     signals = signals_of(outcome, days_silent=5)
     legacy = bootstrap.legacy_ports().retention.assess_retention(signals, "shadowed")
     drawn = len(seeded_ids.issued)
     with database.engine.connect() as connection:
         connection.begin()
         candidate = descriptor.build_retention(connection, clock, {})
-        assert legacy == candidate.assess_retention(signals, "shadowed")
+        shadowed = candidate.assess_retention(signals, "shadowed")
         connection.rollback()
     assert drawn == len(seeded_ids.issued)
-
-
-def test_without_legacy_s_record_the_candidate_s_id_is_not_legacy_s(outcome, database, clock):
-    """Planted: no record for the key (or another request under it) names the assessment by the key: the ids differ."""
-    signals = signals_of(outcome, days_silent=5)
-    legacy = bootstrap.legacy_ports().retention.assess_retention(signals, "shadowed")
-    with database.engine.connect() as connection:
-        naming = AsLegacyNamedIt(connection)
-        assert str(legacy.assessment_id) == naming("shadowed", value_fingerprint(signals))
-        assert str(legacy.assessment_id) != naming("another key", value_fingerprint(signals))
-        assert str(legacy.assessment_id) != naming("shadowed", value_fingerprint(signals_of(outcome, days_silent=6)))
+    assert shadowed.assessment_id != legacy.assessment_id
+    assert shadowed.assessment_id == keyed("shadowed", "") and shadowed.assessment_id != keyed("another key", "")
+    ignored = descriptor.DESCRIPTOR.instant_fields
+    assert {"assessment_id", "assessed_at"} == set(ignored)
+    assert legacy.model_dump(exclude=set(ignored)) == shadowed.model_dump(exclude=set(ignored))
