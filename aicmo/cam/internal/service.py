@@ -59,6 +59,8 @@ __all__ = ["CamService", "IdSource"]
 T = TypeVar("T")
 # (what the id names, the command's idempotency key, the how-many-th of the command) -> a new id
 IdSource = Callable[[str, str, int], str]
+# a campaign cam's tables do not hold, as the answering path gives it (a shadow candidate's, see descriptor.py)
+CampaignSource = Callable[[str], Campaign]
 
 CONVERTIBLE_GRADES = frozenset({"A", "B"})
 CANCEL = "cancel_project"
@@ -75,8 +77,27 @@ def _event_rows(raised: Sequence[IntegrationEvent]) -> list[dict[str, Any]]:
 class CamService:
     """CamPort over cam's unit of work."""
 
-    def __init__(self, unit_of_work: Callable[[], CamUnitOfWork], clock: Clock, new_id: IdSource) -> None:
+    def __init__(self, unit_of_work: Callable[[], CamUnitOfWork], clock: Clock, new_id: IdSource,
+                 campaigns: Optional[CampaignSource] = None) -> None:
         self._unit_of_work, self._clock, self._new_id = unit_of_work, clock, new_id
+        self._campaigns = campaigns
+
+    def _adopt_campaign(self, campaign_id: str) -> None:
+        """Take in a campaign the answering path holds and cam's tables do not (a shadow candidate only).
+
+        Under shadow legacy created the campaign; the candidate, in its rolled-back transaction,
+        records it as legacy gives it, asked before cam's own unit of work opens, so that the
+        batch it is compared on scores and qualifies against the same settings.
+        """
+        if self._campaigns is None:
+            return
+        with self._unit_of_work() as uow:
+            if uow.records.campaign(str(campaign_id)) is not None:
+                return
+        campaign = self._campaigns(str(campaign_id))  # CampaignNotFound as the answering path says it
+        with self._unit_of_work().for_writing() as uow:
+            uow.records.add_campaign(CampaignRecord(str(campaign.campaign_id), campaign.settings, campaign.created_at))
+            uow.commit()
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -149,6 +170,8 @@ class CamService:
     def import_lead_batch(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode,
                           idempotency_key: str) -> tuple[Lead, ...]:
         """Import, score, qualify, grade and route one batch in one unit of work: one INSERT of the leads as they end."""
+        self._adopt_campaign(str(campaign_id))
+
         def run(uow: CamUnitOfWork, key: str) -> tuple[Lead, ...]:
             campaign = self._campaign(uow, campaign_id)
             targets = targets_of(campaign.settings)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from aicmo.cam.api import AcquisitionCampaign, Lead, LeadProfile, ScoringMode
+from aicmo.cam.api import AcquisitionCampaign, CampaignMode, Lead, LeadProfile, ScoringMode
 from aicmo.cam.internal import descriptor, steps
 from aicmo.cam.internal.divergences import NEXT_ACTION_OFFSET_KEPT, NO_LIVE_PROVIDER_HOOK
 from aicmo.cam.internal.model import LeadRecord
@@ -94,4 +94,50 @@ def test_the_descriptor_declares_what_it_explains():
     assert NEXT_ACTION_OFFSET_KEPT == explain([{"path": "next_action_at"}, {"path": "[0].next_action_at"}])
     assert explain([{"path": "[0].grade"}]) is None
     assert {NEXT_ACTION_OFFSET_KEPT, NO_LIVE_PROVIDER_HOOK} == set(descriptor.DESCRIPTOR.divergences)
-    assert frozenset({"create_campaign"}) == descriptor.DESCRIPTOR.shadowed
+    assert frozenset({"create_campaign", "import_lead_batch"}) == descriptor.DESCRIPTOR.shadowed
+
+
+def _campaign_with_ann(cam, key: str, mode: str = "SIMULATION"):
+    campaign = cam.create_campaign(CAMPAIGN.model_copy(update={"mode": CampaignMode(mode)}), f"{key}-campaign")
+    (lead,) = cam.import_lead_batch(campaign.campaign_id, (ANN,), ScoringMode.SINGLE, f"{key}-batch")
+    return campaign, lead
+
+
+def test_next_action_offset_kept_a_follow_up_keeps_its_offset_for_every_reader(database, legacy_database):
+    """Declared next_action_offset_kept: a new bundle (another process's) reads the follow-up as set, offset included.
+
+    Legacy's adapter restores the offset only from the memory of the instance that set it; on
+    SQLite another instance reads the clock time labelled UTC, another instant.
+    """
+    from aicmo.cam.api import InboundReply
+    from aicmo.orchestration import bootstrap
+
+    received = dt.datetime(2026, 1, 15, 11, 2, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    reply = InboundReply(email="ann@corp.com", received_at=received, body="Automatic reply: I am away")
+    follow_up = received + dt.timedelta(days=3)
+    cam = ports_with_new_cam(database.url).cam
+    _, lead = _campaign_with_ann(cam, "new")
+    cam.process_reply(reply, "reply")
+    assert follow_up.isoformat() == ports_with_new_cam(database.url).cam.get_lead(lead.lead_id).next_action_at.isoformat()
+    legacy = bootstrap.legacy_ports().cam
+    _, legacy_lead = _campaign_with_ann(legacy, "legacy")
+    legacy.process_reply(reply, "reply")
+    assert follow_up.isoformat() == legacy.get_lead(legacy_lead.lead_id).next_action_at.isoformat()  # the instance that set it
+    if database.backend == "sqlite":
+        assert follow_up != bootstrap.legacy_ports().cam.get_lead(legacy_lead.lead_id).next_action_at
+
+
+def test_no_live_provider_hook_a_live_send_fails_on_both_paths_as_legacy_words_it(database, legacy_database):
+    """Declared no_live_provider_hook: without a provider (legacy's hook unset) both record the same FAILED attempt."""
+    from aicmo.cam.api import OutreachBatch
+    from aicmo.orchestration import bootstrap
+    from freezegun import freeze_time
+
+    with freeze_time("2026-01-15T10:00:00Z"):
+        answers = []
+        for name, cam in (("new", ports_with_new_cam(database.url).cam), ("legacy", bootstrap.legacy_ports().cam)):
+            campaign, lead = _campaign_with_ann(cam, name, mode="LIVE")
+            (result,) = cam.send_outreach(OutreachBatch(campaign_id=campaign.campaign_id, lead_ids=(lead.lead_id,)), f"{name}-send")
+            answers.append((result.outcome, result.attempt.status, result.attempt.error, result.attempt.simulated))
+    assert answers[0] == answers[1] == (answers[0][0], answers[0][1], "no email provider configured", False)
+    assert "failed" == answers[0][0].value
