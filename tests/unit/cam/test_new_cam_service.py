@@ -141,3 +141,17 @@ def test_no_live_provider_hook_a_live_send_fails_on_both_paths_as_legacy_words_i
             answers.append((result.outcome, result.attempt.status, result.attempt.error, result.attempt.simulated))
     assert answers[0] == answers[1] == (answers[0][0], answers[0][1], "no email provider configured", False)
     assert "failed" == answers[0][0].value
+
+
+def test_a_lead_qualified_event_built_without_validation_equals_the_validated_one():
+    from aicmo.cam.api import LeadQualified
+    from aicmo.cam.internal.events import lead_qualified
+
+    lead = LeadRecord(lead_id="0b0c1a6e-3c1a-4c1e-8e2a-1a2b3c4d5e6f", campaign_id="1b0c1a6e-3c1a-4c1e-8e2a-1a2b3c4d5e6f",
+                      position=0, profile=BOB, created_at=NOW)
+    for score in (None, 0.9):
+        lead.lead_score = score
+        steps.qualify(lead, targets_of(CAMPAIGN))
+        built = lead_qualified(lead, "batch:0", NOW)
+        validated = LeadQualified.model_validate(built.model_dump())
+        assert (validated, validated.model_dump_json()) == (built, built.model_dump_json())
