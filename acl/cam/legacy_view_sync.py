@@ -99,14 +99,19 @@ def _existing(session: Session, table: Any, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _write_leads(leads: Sequence[Lead]) -> None:
-    """Insert the leads the view lacks, update the others: one statement each."""
+def _write_leads(leads: Sequence[Lead], *, update_known: bool = True) -> None:
+    """Insert the leads the view lacks and (unless told not to) update the others: one statement each.
+
+    An import's answer is the batch as its first call left it: replayed later (its key), it may be
+    older than the rows, so an import only inserts what is missing (a sync lost after cam's commit).
+    """
     if not leads:
         return
     with legacy_session(MODULE) as session:
         known = _existing(session, _LEADS, [str(lead.lead_id) for lead in leads])
         new = [lead_columns(lead) for lead in leads if str(lead.lead_id) not in known]
-        changed = [{"lead_id": str(lead.lead_id), **_changing(lead)} for lead in leads if str(lead.lead_id) in known]
+        changed = [{"lead_id": str(lead.lead_id), **_changing(lead)} for lead in leads
+                   if update_known and str(lead.lead_id) in known]
         if new:
             session.execute(insert(_LEADS), new)
         if changed:
@@ -149,14 +154,14 @@ class CamWithLegacyView:
 
     def import_leads(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: str) -> tuple[Lead, ...]:
         imported = self._cam.import_leads(campaign_id, leads, idempotency_key)
-        self._synced_leads(lead.lead_id for lead in imported)
+        _write_leads(imported, update_known=False)
         return imported
 
     def import_lead_batch(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode,
                           idempotency_key: str) -> tuple[Lead, ...]:
         imported = self._cam.import_lead_batch(campaign_id, leads, mode, idempotency_key)
         # the answer is the batch as it ended the call: written as is, no read back
-        _write_leads(imported)
+        _write_leads(imported, update_known=False)
         return imported
 
     def score_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], mode: ScoringMode) -> tuple[Lead, ...]:

@@ -155,3 +155,25 @@ def test_a_lead_qualified_event_built_without_validation_equals_the_validated_on
         built = lead_qualified(lead, "batch:0", NOW)
         validated = LeadQualified.model_validate(built.model_dump())
         assert (validated, validated.model_dump_json()) == (built, built.model_dump_json())
+
+
+def test_the_legacy_view_of_a_replayed_batch_restores_a_lost_row_and_keeps_later_changes(database, legacy_database):
+    """A batch replayed (its key) after outreach leaves the CONTACTED row alone, and writes a row a crash lost."""
+    from freezegun import freeze_time
+
+    from aicmo.cam.api import OutreachBatch
+
+    def status_of(lead_id):
+        with database.engine.connect() as connection:
+            return connection.scalar(text("SELECT status FROM cam_leads WHERE id = :i"), {"i": str(lead_id)})
+
+    with freeze_time("2026-01-15T10:00:00Z"):
+        cam = ports_with_new_cam(database.url).cam
+        campaign = cam.create_campaign(CAMPAIGN, "campaign")
+        ann, bob = cam.import_lead_batch(campaign.campaign_id, (ANN, BOB), ScoringMode.SINGLE, "batch:0")
+        cam.send_outreach(OutreachBatch(campaign_id=campaign.campaign_id, lead_ids=(ann.lead_id,)), "send")
+        assert "CONTACTED" == status_of(ann.lead_id)
+        with database.engine.begin() as connection:  # the view's write of bob lost in a crash
+            connection.execute(text("DELETE FROM cam_leads WHERE id = :i"), {"i": str(bob.lead_id)})
+        assert (ann, bob) == cam.import_lead_batch(campaign.campaign_id, (ANN, BOB), ScoringMode.SINGLE, "batch:0")
+    assert ("CONTACTED", "REJECTED") == (status_of(ann.lead_id), status_of(bob.lead_id))
