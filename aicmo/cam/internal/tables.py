@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Boolean, Float, Integer, String, Text
+from sqlalchemy import Boolean, Float, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from aicmo.shared.persistence.keyed_answers import KeyedAnswerRow
@@ -61,9 +61,11 @@ class CamLeadRecordRow(CamBase):
     """A lead and everything the acquisition found out about it."""
 
     __tablename__ = "cam_lead_records"
+    # a campaign's leads in import order, and its next position, read from the index alone
+    __table_args__ = (Index(None, "campaign_id", "position"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    campaign_id: Mapped[str] = mapped_column(String(36), index=True)
+    campaign_id: Mapped[str] = mapped_column(String(36))
     position: Mapped[int] = mapped_column(Integer)  # import order within the campaign, from 0
     email_key: Mapped[str] = mapped_column(String(255), index=True)  # the address stripped and lower-cased (L-39)
     profile: Mapped[str] = mapped_column(Text)

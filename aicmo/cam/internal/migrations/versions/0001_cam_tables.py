@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cam_lead_records')),
     schema=schema
     )
-    op.create_index(op.f('ix_cam_lead_records_campaign_id'), 'cam_lead_records', ['campaign_id'], unique=False, schema=schema)
+    op.create_index(op.f('ix_cam_lead_records_campaign_id_position'), 'cam_lead_records', ['campaign_id', 'position'], unique=False, schema=schema)
     op.create_index(op.f('ix_cam_lead_records_email_key'), 'cam_lead_records', ['email_key'], unique=False, schema=schema)
     op.create_table('cam_outbox',
     sa.Column('sequence', sa.Integer(), autoincrement=True, nullable=False),
@@ -117,7 +117,7 @@ def downgrade() -> None:
     op.drop_table('cam_reply_records', schema=schema)
     op.drop_table('cam_outbox', schema=schema)
     op.drop_index(op.f('ix_cam_lead_records_email_key'), table_name='cam_lead_records', schema=schema)
-    op.drop_index(op.f('ix_cam_lead_records_campaign_id'), table_name='cam_lead_records', schema=schema)
+    op.drop_index(op.f('ix_cam_lead_records_campaign_id_position'), table_name='cam_lead_records', schema=schema)
     op.drop_table('cam_lead_records', schema=schema)
     op.drop_table('cam_commands', schema=schema)
     op.drop_table('cam_campaign_records', schema=schema)
