@@ -159,3 +159,22 @@ def ports_with_new_client_review(database_url: str = IN_MEMORY, *, legacy_view: 
     ports = bootstrap.routed_ports(database_url, {"client_review": Route.NEW})
     assert ports.client_review.route() is Route.NEW, f"client_review resolved to {ports.client_review.route().value}, not new"
     return ports
+
+
+def ports_with_new_cam(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
+    """cam on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
+
+    With ``legacy_view`` (the router's `new` route, which always keeps it) the acquisition rows
+    (cam_campaigns of kind acquisition, cam_leads, cam_outreach_attempts, cam_replies) are kept as
+    legacy cam wrote them, and the project's cancellation is asked of onboarding. Without it, the
+    bare new cam, built by hand, for the tests proving it never writes legacy's tables itself.
+    """
+    if not legacy_view:
+        from aicmo.cam.internal.descriptor import build_cam
+
+        legacy = bootstrap.legacy_ports()
+        engine = bootstrap.prepare_database(database_url, upgrade=True)
+        return dataclasses.replace(legacy, cam=build_cam(engine, SystemClock(), {}))
+    ports = bootstrap.routed_ports(database_url, {"cam": Route.NEW})
+    assert ports.cam.route() is Route.NEW, f"cam resolved to {ports.cam.route().value}, not new"
+    return ports

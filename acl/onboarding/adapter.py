@@ -28,6 +28,7 @@ from aicmo.onboarding.api import (
     IntakeCompleteness,
     ProjectState,
 )
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.ids import ClientId
 from backend.db.models import CampaignRow
 from backend.services.onboarding import create_client
@@ -35,6 +36,7 @@ from backend.services.onboarding import create_client
 __all__ = ["LegacyOnboarding"]
 
 MODULE = "onboarding"
+CANCEL = "cancel_project"
 
 
 class LegacyOnboarding:
@@ -119,6 +121,22 @@ class LegacyOnboarding:
                 return project_from_row(row)
 
         return self._idempotency.once("record_client_rejection", idempotency_key, str(client_id), run)
+
+    def cancel_project(self, client_id: ClientId, idempotency_key: str) -> Compensation:
+        """The project CANCELLED exactly as legacy cam's compensation writes it (acl/cam/project_cancellation.py)."""
+        def run() -> Compensation:
+            target = str(client_id)
+            with legacy_session(MODULE) as session:
+                row = session.get(CampaignRow, target)
+                if row is None or row.kind != "project":
+                    return Compensation(action=CANCEL, target_id=target, status=CompensationStatus.NOTHING_TO_COMPENSATE)
+                if row.project_state == ProjectState.CANCELLED.value:
+                    return Compensation(action=CANCEL, target_id=target, status=CompensationStatus.ALREADY_COMPENSATED)
+                cancelled = project_from_row(row).model_copy(update={"state": ProjectState.CANCELLED})
+                write_project_row(session, cancelled)
+                return Compensation(action=CANCEL, target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
+
+        return self._idempotency.once("cancel_project", idempotency_key, str(client_id), run)
 
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: str) -> ClientProject:
         def run() -> ClientProject:

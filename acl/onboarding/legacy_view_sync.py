@@ -27,12 +27,14 @@ from acl._support.project_rows import intake_to_legacy
 from aicmo.onboarding.api import (
     ClientBrief,
     ClientIntake,
+    ClientNotFound,
     ClientProject,
     IntakeCompleteness,
     ProjectState,
 )
 from aicmo.onboarding.internal.legacy_view import LegacyWrite, ViewColumn, ViewExpectation
 from aicmo.onboarding.internal.service import OnboardingService
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.ids import ClientId
 from backend.db.models import CampaignRow
 
@@ -157,6 +159,16 @@ class OnboardingWithLegacyView:
         project = self._onboarding.record_client_rejection(client_id, idempotency_key)
         self._reconcile(client_id)
         return project
+
+    def cancel_project(self, client_id: ClientId, idempotency_key: str) -> Compensation:
+        try:
+            self._reconcile(client_id)
+        except ClientNotFound:
+            pass  # an unknown client: nothing to cancel, nothing to write
+        compensation = self._onboarding.cancel_project(client_id, idempotency_key)
+        if compensation.status is CompensationStatus.COMPENSATED:
+            self._reconcile(client_id)
+        return compensation
 
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: str) -> ClientProject:
         self._reconcile(client_id)

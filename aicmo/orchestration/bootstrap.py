@@ -96,6 +96,7 @@ def legacy_ports() -> ModulePorts:
 # (its module under acl/, the wrapper class taking the new port)
 LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
     "billing": ("acl.billing.legacy_view_sync", "BillingWithLegacyView"),
+    "cam": ("acl.cam.legacy_view_sync", "CamWithLegacyView"),
     "client_review": ("acl.client_review.legacy_view_sync", "ClientReviewWithLegacyView"),
     "onboarding": ("acl.onboarding.legacy_view_sync", "OnboardingWithLegacyView"),
     "production": ("acl.production.legacy_view_sync", "ProductionWithLegacyView"),
@@ -108,6 +109,7 @@ LEGACY_VIEWS: Mapping[str, tuple[str, str]] = {
 # what a module's new port has other modules' owners do after its own commit, where legacy wrote
 # their tables itself (aicmo/orchestration/<file>, the wrapper class taking the port and the bundle)
 OWNER_EFFECTS: Mapping[str, tuple[str, str]] = {
+    "cam": ("aicmo.orchestration.cam_effects", "CamThroughOwners"),
     "client_review": ("aicmo.orchestration.client_review_effects", "ClientReviewThroughOwners"),
     "delivery": ("aicmo.orchestration.delivery_effects", "DeliveryThroughOwners"),
 }

@@ -17,6 +17,7 @@ from aicmo.orchestration import bootstrap
 from aicmo.orchestration.ports import ModulePorts
 from aicmo.shared.modules import MODULE_DEPENDENCIES, MODULES
 from tests.new_paths import (
+    ports_with_new_cam,
     ports_with_new_delivery,
     ports_with_new_billing,
     ports_with_new_client_review,
@@ -29,6 +30,7 @@ from tests.new_paths import (
 # each factory takes the URL of the test's database
 IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
     "legacy-acl": lambda url: bootstrap.legacy_ports(),
+    "new-cam": ports_with_new_cam,
     "new-delivery": ports_with_new_delivery,
     "new-billing": ports_with_new_billing,
     "new-client-review": ports_with_new_client_review,
@@ -41,6 +43,7 @@ IMPLEMENTATIONS: dict[str, Callable[[str], ModulePorts]] = {
 # `pytest --record-evidence URL`, a suite run under "new-qc" is qc's contract suite on the new path
 ROUTES: dict[str, dict[str, str]] = {
     "legacy-acl": {},
+    "new-cam": {"cam": "new"},
     "new-delivery": {"delivery": "new"},
     "new-billing": {"billing": "new"},
     "new-client-review": {"client_review": "new"},

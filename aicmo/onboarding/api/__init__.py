@@ -27,7 +27,7 @@ from aicmo.onboarding.api.ports import (
     OnboardingPort,
 )
 
-CONTRACT_VERSION = "1.3.0"
+CONTRACT_VERSION = "1.4.0"
 
 __all__ = [
     "CONTRACT_VERSION",

@@ -10,6 +10,7 @@ from aicmo.onboarding.api.dtos import (
     IntakeCompleteness,
     ProjectState,
 )
+from aicmo.shared.compensation import Compensation
 from aicmo.shared.dto import IdempotencyKey
 from aicmo.shared.ids import ClientId
 
@@ -54,6 +55,15 @@ class OnboardingPort(Protocol):
     def record_client_rejection(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> ClientProject:
         """The client rejected the review package (Q-10): the project is REJECTED, outside the canonical
         machine, as legacy's client review records it; a project already REJECTED is left as it is."""
+        ...
+
+    def cancel_project(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> Compensation:
+        """Compensates onboard_client and advance_project: the project is CANCELLED, a state no move leaves.
+
+        An unknown client is NOTHING_TO_COMPENSATE, a cancelled project ALREADY_COMPENSATED; the
+        same key answers as it first did. Asked by the composition root for cam's cancel_project
+        (the saga's compensation) while cam is on its new path.
+        """
         ...
 
     def add_project_note(self, client_id: ClientId, note: str, idempotency_key: IdempotencyKey) -> ClientProject:

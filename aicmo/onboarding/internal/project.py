@@ -42,6 +42,7 @@ class ChangeKind:
     NOTE = "note"
     SKIPPED_GATE_DELIVERY = "skipped_gate"
     CLIENT_REJECTION = "client_rejection"
+    CANCELLATION = "cancellation"
     LEGACY_STATE = "legacy_state"
     LEGACY_NOTE = "legacy_note"
     LEGACY_DESCRIPTION = "legacy_description"
@@ -110,6 +111,12 @@ class Project:
         if self.state is S.REJECTED:
             return None
         return self._change(ChangeKind.CLIENT_REJECTION, S.REJECTED, self.description, now)
+
+    def cancel(self, now: datetime) -> Optional[ProjectChange]:
+        """The compensation of the journey: CANCELLED (outside the machine, left by no move); once."""
+        if self.state is S.CANCELLED:
+            return None
+        return self._change(ChangeKind.CANCELLATION, S.CANCELLED, self.description, now)
 
     def add_note(self, note: str, now: datetime, kind: str = ChangeKind.NOTE) -> ProjectChange:
         for prefix, status in _STATUS_OF_STAMP.items():

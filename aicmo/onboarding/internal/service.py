@@ -24,6 +24,7 @@ from aicmo.onboarding.internal.repository import KeyedChange
 from aicmo.onboarding.internal.translation import project_dto
 from aicmo.onboarding.internal.unit_of_work import OnboardingUnitOfWork
 from aicmo.shared.clock import Clock
+from aicmo.shared.compensation import Compensation, CompensationStatus
 from aicmo.shared.persistence.conflicts import is_unique_violation
 from aicmo.shared.persistence.idempotency import request_fingerprint, value_fingerprint
 from aicmo.shared.persistence.keyed_answers import accept_replay
@@ -32,7 +33,8 @@ from aicmo.shared.seeded_uuid import ids_drawn
 __all__ = ["OnboardingService"]
 
 # the changes a command made (not taken in from the view): their sync to the view can be lost in a crash
-_COMMANDS = (ChangeKind.ADVANCE, ChangeKind.NOTE, ChangeKind.SKIPPED_GATE_DELIVERY, ChangeKind.CLIENT_REJECTION)
+_COMMANDS = (ChangeKind.ADVANCE, ChangeKind.NOTE, ChangeKind.SKIPPED_GATE_DELIVERY, ChangeKind.CLIENT_REJECTION,
+             ChangeKind.CANCELLATION)
 
 
 def _not_found(client_id: str) -> ClientNotFound:
@@ -110,6 +112,27 @@ class OnboardingService:
         # review leaves the row alone
         return self._change(ChangeKind.CLIENT_REJECTION, "record_client_rejection", client_id, str(client_id),
                             idempotency_key, lambda project, now: project.reject_by_client(now))
+
+    def cancel_project(self, client_id: str, idempotency_key: str) -> Compensation:
+        """The project CANCELLED, as legacy's compensation writes it; an unknown client or a cancelled project: nothing recorded."""
+        target, method = str(client_id), "cancel_project"
+        fingerprint = value_fingerprint(target)
+        with self._unit_of_work().for_writing() as uow:
+            earlier = uow.projects.changed_by(ChangeKind.CANCELLATION, idempotency_key)
+            if earlier is not None:
+                accept_replay(method, idempotency_key, fingerprint, earlier.request_fingerprint, earlier.ids_drawn)
+                return Compensation(action=method, target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
+            project = uow.projects.get(target, for_update=True)
+            if project is None:
+                return Compensation(action=method, target_id=target, status=CompensationStatus.NOTHING_TO_COMPENSATE)
+            now = self._clock.now()
+            change = project.cancel(now)
+            if change is None:
+                return Compensation(action=method, target_id=target, status=CompensationStatus.ALREADY_COMPENSATED)
+            uow.projects.save(project, change, idempotency_key, fingerprint, ids_drawn())
+            uow.outbox.append(state_changed(project, change.state_before, now))
+            uow.commit()
+        return Compensation(action=method, target_id=target, status=CompensationStatus.COMPENSATED, undone=(target,))
 
     def add_project_note(self, client_id: str, note: str, idempotency_key: str) -> ClientProject:
         return self._change(ChangeKind.NOTE, "add_project_note", client_id, (str(client_id), note),

@@ -154,3 +154,19 @@ def test_record_client_rejection_of_an_unknown_client_is_not_found(ports):
         ports.onboarding.record_client_rejection(UNKNOWN, "rejected")
 
 
+
+
+def test_cancel_project_cancels_once_and_no_move_leaves_it(ports):
+    """The compensation: CANCELLED, advance_project refuses every move from it; the key replays its answer,
+    another key finds it already compensated, an unknown client has nothing to compensate."""
+    from aicmo.shared.compensation import CompensationStatus
+
+    project = ports.onboarding.onboard_client(INTAKE, "k1")
+    cancelled = ports.onboarding.cancel_project(project.client_id, "cancel")
+    assert (CompensationStatus.COMPENSATED, (str(project.client_id),)) == (cancelled.status, cancelled.undone)
+    assert ProjectState.CANCELLED == ports.onboarding.get_project(project.client_id).state
+    with pytest.raises(IllegalStateTransition):
+        ports.onboarding.advance_project(project.client_id, ProjectState.INTAKE_COMPLETE, "advance")
+    assert cancelled == ports.onboarding.cancel_project(project.client_id, "cancel")
+    assert CompensationStatus.ALREADY_COMPENSATED == ports.onboarding.cancel_project(project.client_id, "cancel-2").status
+    assert CompensationStatus.NOTHING_TO_COMPENSATE == ports.onboarding.cancel_project(UNKNOWN, "cancel-3").status
