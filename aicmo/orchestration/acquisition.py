@@ -33,6 +33,7 @@ from aicmo.cam.api import (
     LeadProfile,
     NextAction,
     OutreachBatch,
+    OutreachOutcome,
     OutreachResult,
     OutreachStats,
     ProcessedReply,
@@ -48,7 +49,8 @@ from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 
 __all__ = [
     "BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ImportBatch", "ImportedLead", "LeadSource",
-    "LeadsFileChanged", "LeadsInMemory", "ResumeRefused", "imported_leads", "run_acquisition",
+    "LeadsFileChanged", "LeadsInMemory", "ResumeRefused", "Send", "SentLead", "imported_leads", "run_acquisition",
+    "sent_leads",
 ]
 
 FIRST_STEP = 0
@@ -80,6 +82,23 @@ def imported_leads(leads: Iterable[Lead]) -> tuple[ImportedLead, ...]:
 
 # import_lead_batch's arguments, answering with what the run keeps of the batch
 ImportBatch = Callable[[CampaignId, tuple[LeadProfile, ...], ScoringMode, str], tuple[ImportedLead, ...]]
+
+
+class SentLead(BaseModel):
+    """What the run keeps of a send: the lead and the outcome (the attempt's message is the port's to keep)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lead_id: LeadId
+    outcome: OutreachOutcome
+
+
+def sent_leads(results: Iterable[OutreachResult]) -> tuple[SentLead, ...]:
+    return tuple(SentLead(lead_id=result.lead_id, outcome=result.outcome) for result in results)
+
+
+# send_outreach's arguments, answering with what the run keeps of the sends
+Send = Callable[[OutreachBatch, str], tuple[SentLead, ...]]
 
 
 class LeadSource(Protocol):
@@ -133,7 +152,7 @@ class AcquisitionOutcome:
     campaign: Campaign
     batch: bool
     leads: tuple[Lead, ...]
-    outreach: dict[str, OutreachResult]
+    outreach: dict[str, SentLead]
     next_actions: dict[str, NextAction]
     replies: tuple[ProcessedReply, ...]
     conversions: tuple[Conversion, ...]
@@ -170,15 +189,18 @@ def run_acquisition(
     after_batch: Optional[AfterBatch] = None,
     keys: Optional[RunKeys] = None,
     import_batch: Optional[ImportBatch] = None,
+    send: Optional[Send] = None,
 ) -> AcquisitionOutcome:
     """The run; ``keys`` gives each step's idempotency key (a durable run passes its workflow's, the same in every process).
 
-    ``import_batch`` imports one batch (a durable run passes a step that checkpoints only what
-    the run keeps of it); by default the CAM port's import_lead_batch.
+    ``import_batch`` imports one batch, ``send`` sends step 0 (a durable run passes steps that
+    checkpoint only what the run keeps of them); by default the CAM port's import_lead_batch
+    and send_outreach.
     """
     cam, keys = ports.cam, keys or RunKeys("acquisition")
     source: LeadSource = LeadsInMemory(leads) if isinstance(leads, tuple) else leads
     import_batch = import_batch or (lambda *args: imported_leads(cam.import_lead_batch(*args)))
+    send = send or (lambda *args: sent_leads(cam.send_outreach(*args)))
     if resume is None:
         created, held = cam.create_campaign(campaign, keys("campaign")), ()
     else:
@@ -200,11 +222,11 @@ def run_acquisition(
             after_batch(len(graded), total, str(campaign_id))
     lead_ids = tuple(lead.lead_id for lead in graded)
     qualified = tuple(lead.lead_id for lead in graded if lead.qualified)
-    outreach: dict[str, OutreachResult] = {}
+    outreach: dict[str, SentLead] = {}
     if qualified:
         channel = campaign.channels[0] if campaign.channels else "email"
         batch_of_sends = OutreachBatch(campaign_id=campaign_id, lead_ids=qualified, sequence_step=FIRST_STEP, channel=channel)
-        outreach = {str(r.lead_id): r for r in cam.send_outreach(batch_of_sends, keys("send"))}
+        outreach = {str(r.lead_id): r for r in send(batch_of_sends, keys("send"))}
 
     processed = tuple(cam.process_reply(reply, keys(f"reply:{n}")) for n, reply in enumerate(replies))
     conversions = []

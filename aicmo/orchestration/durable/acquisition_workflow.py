@@ -6,7 +6,8 @@ route overrides, the reproducible seed and instant), so a run is continued after
 any process with exactly what the first process was asked, and the request stays small
 however large the file: the leads are read from the file batch by batch, and a continued run
 refuses a file whose bytes have changed. A batch's checkpoint keeps each lead's id and
-whether it qualified, what the later steps need, not the leads. Its idempotency keys derive
+whether it qualified, the sends' each lead's outcome: what the later steps and the output
+need, not the leads nor the messages. Its idempotency keys derive
 from the workflow id, so a step whose effect committed but whose checkpoint did not gets the
 first answer back when it runs again. Its result is the run's output.
 """
@@ -23,7 +24,8 @@ from aicmo.orchestration.durable.sequenced_ports import sequenced_call, sequence
 __all__ = ["ACQUISITION_WORKFLOW", "acquisition_request", "acquisition_run"]
 
 ACQUISITION_WORKFLOW = "acquisition_run"
-IMPORT_STEP = "cam.import_lead_batch"  # the step's name as the port's, so pauses and `journeys show` name it so
+# the steps' names are the ports', so the pause hooks and `journeys show` name them so
+IMPORT_STEP, SEND_STEP = "cam.import_lead_batch", "cam.send_outreach"
 
 
 def acquisition_request(
@@ -65,18 +67,25 @@ class _FileLeads:
             raise LeadsFileChanged(str(exc)) from None
 
 
-def _import_step(cam: Any) -> Any:
-    """import_lead_batch as a checkpointed step that keeps only each lead's id and qualification."""
+def _kept_steps(cam: Any) -> dict[str, Any]:
+    """import_lead_batch and send_outreach as checkpointed steps that keep only what the run needs of them.
+
+    A batch's step keeps each lead's id and qualification, the sends' step each lead's outcome:
+    not the leads nor the messages, which the port keeps (and answers again for the same key).
+    """
     from pydantic import TypeAdapter
 
-    from aicmo.orchestration.acquisition import ImportedLead, imported_leads
+    from aicmo.orchestration.acquisition import ImportedLead, SentLead, imported_leads, sent_leads
 
-    kept = TypeAdapter(tuple[ImportedLead, ...])
+    imported, sent = TypeAdapter(tuple[ImportedLead, ...]), TypeAdapter(tuple[SentLead, ...])
 
-    def step(*args: Any) -> tuple[ImportedLead, ...]:
-        return sequenced_call(IMPORT_STEP, lambda: imported_leads(cam.import_lead_batch(*args)), kept)
+    def import_batch(*args: Any) -> tuple[ImportedLead, ...]:
+        return sequenced_call(IMPORT_STEP, lambda: imported_leads(cam.import_lead_batch(*args)), imported)
 
-    return step
+    def send(*args: Any) -> tuple[SentLead, ...]:
+        return sequenced_call(SEND_STEP, lambda: sent_leads(cam.send_outreach(*args)), sent)
+
+    return {"import_batch": import_batch, "send": send}
 
 
 @DBOS.workflow(name=ACQUISITION_WORKFLOW)
@@ -109,6 +118,6 @@ def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
             # a run of one batch says nothing more than it always did; a longer one says how far it got
             after_batch=reporter() if leads.total > batch_size else None,
             keys=RunKeys("acquisition", DBOS.workflow_id or ""),
-            import_batch=_import_step(routed.cam),
+            **_kept_steps(routed.cam),
         )
         return acquisition_output(outcome)
