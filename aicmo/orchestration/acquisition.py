@@ -97,8 +97,8 @@ def sent_leads(results: Iterable[OutreachResult]) -> tuple[SentLead, ...]:
     return tuple(SentLead(lead_id=result.lead_id, outcome=result.outcome) for result in results)
 
 
-# send_outreach's arguments, answering with what the run keeps of the sends
-Send = Callable[[OutreachBatch, str], tuple[SentLead, ...]]
+# send_outreach's arguments, answering with its results or (a durable run's checkpoint) what the run keeps of them
+Send = Callable[[OutreachBatch, str], Iterable[Union[OutreachResult, SentLead]]]
 
 
 class LeadSource(Protocol):
@@ -152,7 +152,7 @@ class AcquisitionOutcome:
     campaign: Campaign
     batch: bool
     leads: tuple[Lead, ...]
-    outreach: dict[str, SentLead]
+    outreach: dict[str, Union[OutreachResult, SentLead]]  # all a durable run keeps of a send is its SentLead
     next_actions: dict[str, NextAction]
     replies: tuple[ProcessedReply, ...]
     conversions: tuple[Conversion, ...]
@@ -195,12 +195,12 @@ def run_acquisition(
 
     ``import_batch`` imports one batch, ``send`` sends step 0 (a durable run passes steps that
     checkpoint only what the run keeps of them); by default the CAM port's import_lead_batch
-    and send_outreach.
+    and send_outreach, whose results the outcome then holds whole, as it always has.
     """
     cam, keys = ports.cam, keys or RunKeys("acquisition")
     source: LeadSource = LeadsInMemory(leads) if isinstance(leads, tuple) else leads
     import_batch = import_batch or (lambda *args: imported_leads(cam.import_lead_batch(*args)))
-    send = send or (lambda *args: sent_leads(cam.send_outreach(*args)))
+    send = send or cam.send_outreach
     if resume is None:
         created, held = cam.create_campaign(campaign, keys("campaign")), ()
     else:
@@ -222,7 +222,7 @@ def run_acquisition(
             after_batch(len(graded), total, str(campaign_id))
     lead_ids = tuple(lead.lead_id for lead in graded)
     qualified = tuple(lead.lead_id for lead in graded if lead.qualified)
-    outreach: dict[str, SentLead] = {}
+    outreach: dict[str, Union[OutreachResult, SentLead]] = {}
     if qualified:
         channel = campaign.channels[0] if campaign.channels else "email"
         batch_of_sends = OutreachBatch(campaign_id=campaign_id, lead_ids=qualified, sequence_step=FIRST_STEP, channel=channel)
