@@ -38,6 +38,9 @@ def divergences_of(routes: Mapping[str, Any], client_id: str) -> list[Divergence
         from aicmo.delivery.internal.divergences import UNIQUE_PACKAGE_NAME
 
         found.append(Divergence("delivery", UNIQUE_PACKAGE_NAME, {f"-{client_id}.zip": ".zip"}))
+    # cam's (next_action_offset_kept, no_live_provider_hook) show in no journey nor acquisition: a
+    # run reads its next actions through the instance that set them, and no run installs a live
+    # sender; tests/unit/cam/test_new_cam_service.py shows each where it occurs
     return found
 
 

@@ -22,7 +22,6 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from acl._support.legacy_session import legacy_session
-from acl._support.translate import legacy_value
 from acl.cam.translation import campaign_to_legacy
 from aicmo.cam.api import (
     AcquisitionCampaign,
@@ -50,7 +49,6 @@ __all__ = ["CamWithLegacyView", "lead_columns"]
 
 MODULE = "cam"
 _LEADS = LeadRow.__table__
-_PROFILE = tuple(LeadProfile.model_fields)
 # what the steps after the import change on a lead row
 _CHANGING = ("icp_fit", "opportunity", "lead_score", "tier", "tags", "status", "qualification_status", "rejection_reason",
              "intent_score", "grade", "routing_sequence", "notes", "next_action_at", "first_contacted_at",
@@ -78,9 +76,14 @@ def _changing(lead: Lead) -> dict[str, Any]:
 
 def lead_columns(lead: Lead) -> dict[str, Any]:
     """The lead's cam_leads columns as legacy's insert_lead and the later steps write them."""
-    profile = legacy_value(lead.profile)
-    return {"id": str(lead.lead_id), "campaign_id": str(lead.campaign_id), **{name: profile[name] for name in _PROFILE},
-            **_changing(lead), "created_at": lead.created_at}
+    p = lead.profile
+    return {"id": str(lead.lead_id), "campaign_id": str(lead.campaign_id), "name": p.name, "email": p.email,
+            "company": p.company, "title": p.title, "company_size": p.company_size and p.company_size.value,
+            "industry": p.industry, "revenue": None if p.revenue is None else float(p.revenue), "country": p.country,
+            "region": p.region, "job_change": p.job_change, "funded": p.funded, "hiring": p.hiring,
+            "recent_activity": p.recent_activity, "decision_maker": p.decision_maker,
+            "budget_authority": p.budget_authority, "budget": p.budget, "timeline": p.timeline,
+            "pain_points": p.pain_points, **_changing(lead), "created_at": lead.created_at}
 
 
 def _record_as_lead(record: LeadRecord) -> Lead:
@@ -96,20 +99,34 @@ def _existing(session: Session, table: Any, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _write_leads(leads: Sequence[Lead]) -> None:
-    """Insert the leads the view lacks, update the others: one statement each."""
+def _write_leads(leads: Sequence[Lead], *, update_known: bool = True) -> None:
+    """Insert the leads the view lacks and (unless told not to) update the others: one statement each.
+
+    An import's answer is the batch as its first call left it: replayed later (its key), it may be
+    older than the rows, so an import only inserts what is missing (a sync lost after cam's commit).
+    """
     if not leads:
         return
     with legacy_session(MODULE) as session:
         known = _existing(session, _LEADS, [str(lead.lead_id) for lead in leads])
         new = [lead_columns(lead) for lead in leads if str(lead.lead_id) not in known]
-        changed = [{"lead_id": str(lead.lead_id), **_changing(lead)} for lead in leads if str(lead.lead_id) in known]
+        changed = [{"lead_id": str(lead.lead_id), **_changing(lead)} for lead in leads
+                   if update_known and str(lead.lead_id) in known]
         if new:
             session.execute(insert(_LEADS), new)
         if changed:
             statement = update(_LEADS).where(_LEADS.c.id == bindparam("lead_id")).values(
                 {name: bindparam(name) for name in _CHANGING})
             session.execute(statement, changed, execution_options={"synchronize_session": False})
+
+
+def _write_next_actions(actions: Sequence[NextAction]) -> None:
+    """One UPDATE of next_action_at: the time planned, or a reply's follow-up kept (the same value again)."""
+    rows = [{"lead_id": str(a.lead_id), "when": a.next_action_at} for a in actions if a.next_action_at is not None]
+    if rows:
+        with legacy_session(MODULE) as session:
+            statement = update(_LEADS).where(_LEADS.c.id == bindparam("lead_id")).values(next_action_at=bindparam("when"))
+            session.execute(statement, rows, execution_options={"synchronize_session": False})
 
 
 class CamWithLegacyView:
@@ -137,14 +154,14 @@ class CamWithLegacyView:
 
     def import_leads(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], idempotency_key: str) -> tuple[Lead, ...]:
         imported = self._cam.import_leads(campaign_id, leads, idempotency_key)
-        self._synced_leads(lead.lead_id for lead in imported)
+        _write_leads(imported, update_known=False)
         return imported
 
     def import_lead_batch(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode,
                           idempotency_key: str) -> tuple[Lead, ...]:
         imported = self._cam.import_lead_batch(campaign_id, leads, mode, idempotency_key)
         # the answer is the batch as it ended the call: written as is, no read back
-        _write_leads(imported)
+        _write_leads(imported, update_known=False)
         return imported
 
     def score_leads(self, campaign_id: CampaignId, lead_ids: tuple[LeadId, ...], mode: ScoringMode) -> tuple[Lead, ...]:
@@ -205,12 +222,12 @@ class CamWithLegacyView:
 
     def plan_next_action(self, lead_id: LeadId, now: dt.datetime) -> NextAction:
         action = self._cam.plan_next_action(lead_id, now)
-        self._synced_leads([lead_id])
+        _write_next_actions([action])
         return action
 
     def plan_next_actions(self, lead_ids: tuple[LeadId, ...], now: dt.datetime) -> tuple[NextAction, ...]:
         actions = self._cam.plan_next_actions(lead_ids, now)
-        self._synced_leads(lead_ids)
+        _write_next_actions(actions)  # the answers hold all that changed: no read back
         return actions
 
     def get_lead(self, lead_id: LeadId) -> Lead:

@@ -4,7 +4,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from aicmo.cam.api import LeadConverted, LeadQualified, OutreachAttempted, ProspectIntake, ReplyReceived
+from aicmo.cam.api import (
+    CampaignId,
+    LeadConverted,
+    LeadId,
+    LeadQualified,
+    OutreachAttempted,
+    ProspectIntake,
+    QualificationStatus,
+    RejectionReason,
+    ReplyReceived,
+)
 from aicmo.cam.internal.model import AttemptRecord, LeadRecord
 from aicmo.shared.ids import CorrelationId, MessageId, derived_id
 
@@ -22,8 +32,12 @@ def _common(event_type: str, subject: str, flow: str, cause: str, at: datetime) 
 
 
 def lead_qualified(lead: LeadRecord, cause: str, at: datetime) -> LeadQualified:
-    return LeadQualified(**_common("LeadQualified", lead.lead_id, lead.campaign_id, cause, at), lead_id=lead.lead_id,
-                         campaign_id=lead.campaign_id, status=lead.qualification_status, reason=lead.rejection_reason)
+    """One per lead of every batch: built without validating again what cam made (its ids, its outcome's enums)."""
+    return LeadQualified.model_construct(
+        **_common("LeadQualified", lead.lead_id, lead.campaign_id, cause, at), causation_id=None, schema_version=1,
+        lead_id=LeadId(lead.lead_id), campaign_id=CampaignId(lead.campaign_id),
+        status=QualificationStatus(lead.qualification_status),
+        reason=None if lead.rejection_reason is None else RejectionReason(lead.rejection_reason))
 
 
 def outreach_attempted(attempt: AttemptRecord, cause: str, at: datetime) -> OutreachAttempted:

@@ -9,7 +9,7 @@ import attrs
 from aicmo.cam.api import AcquisitionCampaign, LeadProfile
 from aicmo.cam.internal.rules.facts import Facts, facts_of
 
-__all__ = ["AttemptRecord", "CampaignRecord", "LeadRecord", "ReplyRecord"]
+__all__ = ["AttemptRecord", "CampaignRecord", "LeadRecord", "NextActionFacts", "ReplyRecord"]
 
 
 @attrs.frozen
@@ -50,6 +50,19 @@ class LeadRecord:
         if self._facts is None:
             self._facts = facts_of(self.profile)
         return self._facts
+
+
+@attrs.frozen(slots=True)
+class NextActionFacts:
+    """What planning a lead's next action reads of it (L-40, Q-23)."""
+
+    lead_id: str
+    status: str
+    lead_score: Optional[float]
+    tags: list[str]
+    next_action_at: Optional[datetime]
+    first_contacted_at: Optional[datetime]
+    last_replied_at: Optional[datetime]
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from sqlalchemy import bindparam, func, insert, select, update
 
 from aicmo.cam.api import AcquisitionCampaign, LeadProfile
-from aicmo.cam.internal.model import AttemptRecord, CampaignRecord, LeadRecord, ReplyRecord
+from aicmo.cam.internal.model import AttemptRecord, CampaignRecord, LeadRecord, NextActionFacts, ReplyRecord
 from aicmo.cam.internal.tables import (
     CamAttemptRecordRow,
     CamCampaignRecordRow,
@@ -131,6 +131,25 @@ class CamRepository:
                 found[row.id] = _lead(row)
         return found
 
+    def next_action_facts(self, lead_ids: Sequence[str]) -> dict[str, NextActionFacts]:
+        """What L-40 reads of each lead, by id: a light read of a few columns, no profile."""
+        columns = (_LEAD.c.id, _LEAD.c.status, _LEAD.c.lead_score, _LEAD.c.tags, _LEAD.c.next_action_at,
+                   _LEAD.c.first_contacted_at, _LEAD.c.last_replied_at)
+        found: dict[str, NextActionFacts] = {}
+        unique = list(dict.fromkeys(lead_ids))
+        for start in range(0, len(unique), _IN_CHUNK):
+            for row in self._session.execute(select(*columns).where(_LEAD.c.id.in_(unique[start:start + _IN_CHUNK]))):
+                found[row.id] = NextActionFacts(row.id, row.status, row.lead_score, json.loads(row.tags),
+                                                _moment(row.next_action_at), row.first_contacted_at, row.last_replied_at)
+        return found
+
+    def set_next_actions(self, planned: Sequence[tuple[str, datetime]]) -> None:
+        """One UPDATE of the next action of each (lead, when)."""
+        if planned:
+            statement = update(_LEAD).where(_LEAD.c.id == bindparam("lead_id")).values(next_action_at=bindparam("when"))
+            self._session.execute(statement, [{"lead_id": lead_id, "when": _iso(when)} for lead_id, when in planned],
+                                  execution_options={"synchronize_session": False})
+
     def leads_of(self, campaign_id: str) -> list[LeadRecord]:
         """The campaign's leads in import order."""
         query = select(_LEAD).where(_LEAD.c.campaign_id == campaign_id).order_by(_LEAD.c.position)
@@ -145,12 +164,16 @@ class CamRepository:
 
     # -- outreach attempts ----------------------------------------------------------------
 
-    def attempt_for(self, lead_id: str, message_hash: str, step: int) -> Optional[AttemptRecord]:
-        query = select(CamAttemptRecordRow).where(
-            CamAttemptRecordRow.lead_id == lead_id, CamAttemptRecordRow.message_hash == message_hash,
-            CamAttemptRecordRow.sequence_step == step).limit(1)
-        row = self._session.scalars(query).first()
-        return None if row is None else _attempt(row)
+    def attempts_at_step(self, lead_ids: Sequence[str], step: int) -> dict[tuple[str, str], AttemptRecord]:
+        """The leads' attempts of a sequence step by (lead, message hash), the first of each (L-38's idempotency key)."""
+        found: dict[tuple[str, str], AttemptRecord] = {}
+        unique = list(dict.fromkeys(lead_ids))
+        for start in range(0, len(unique), _IN_CHUNK):
+            query = select(CamAttemptRecordRow).where(CamAttemptRecordRow.lead_id.in_(unique[start:start + _IN_CHUNK]),
+                                                      CamAttemptRecordRow.sequence_step == step)
+            for row in self._session.scalars(query):
+                found.setdefault((row.lead_id, row.message_hash), _attempt(row))
+        return found
 
     def attempts_between(self, start: datetime, end: datetime) -> list[tuple[str, str]]:
         """(campaign, channel) of every attempt in [start, end), any status (Q-20)."""

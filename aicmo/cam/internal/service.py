@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Optional, TypeVar
 
+import attrs
 from pydantic import TypeAdapter
 from sqlalchemy import insert
 
@@ -39,7 +40,7 @@ from aicmo.cam.api import (
 from aicmo.cam.internal import events, steps
 from aicmo.cam.internal.model import AttemptRecord, CampaignRecord, LeadRecord, ReplyRecord
 from aicmo.cam.internal.rules import outreach
-from aicmo.cam.internal.rules.next_action import should_stop
+from aicmo.cam.internal.rules.next_action import next_action_at, should_stop
 from aicmo.cam.internal.rules.replies import classify_reply
 from aicmo.cam.internal.rules.tags import with_tag
 from aicmo.cam.internal.rules.targets import NO_TARGETS, targets_of
@@ -58,6 +59,8 @@ __all__ = ["CamService", "IdSource"]
 T = TypeVar("T")
 # (what the id names, the command's idempotency key, the how-many-th of the command) -> a new id
 IdSource = Callable[[str, str, int], str]
+# a campaign cam's tables do not hold, as the answering path gives it (a shadow candidate's, see descriptor.py)
+CampaignSource = Callable[[str], Campaign]
 
 CONVERTIBLE_GRADES = frozenset({"A", "B"})
 CANCEL = "cancel_project"
@@ -74,8 +77,27 @@ def _event_rows(raised: Sequence[IntegrationEvent]) -> list[dict[str, Any]]:
 class CamService:
     """CamPort over cam's unit of work."""
 
-    def __init__(self, unit_of_work: Callable[[], CamUnitOfWork], clock: Clock, new_id: IdSource) -> None:
+    def __init__(self, unit_of_work: Callable[[], CamUnitOfWork], clock: Clock, new_id: IdSource,
+                 campaigns: Optional[CampaignSource] = None) -> None:
         self._unit_of_work, self._clock, self._new_id = unit_of_work, clock, new_id
+        self._campaigns = campaigns
+
+    def _adopt_campaign(self, campaign_id: str) -> None:
+        """Take in a campaign the answering path holds and cam's tables do not (a shadow candidate only).
+
+        Under shadow legacy created the campaign; the candidate, in its rolled-back transaction,
+        records it as legacy gives it, asked before cam's own unit of work opens, so that the
+        batch it is compared on scores and qualifies against the same settings.
+        """
+        if self._campaigns is None:
+            return
+        with self._unit_of_work() as uow:
+            if uow.records.campaign(str(campaign_id)) is not None:
+                return
+        campaign = self._campaigns(str(campaign_id))  # CampaignNotFound as the answering path says it
+        with self._unit_of_work().for_writing() as uow:
+            uow.records.add_campaign(CampaignRecord(str(campaign.campaign_id), campaign.settings, campaign.created_at))
+            uow.commit()
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -148,6 +170,8 @@ class CamService:
     def import_lead_batch(self, campaign_id: CampaignId, leads: tuple[LeadProfile, ...], mode: ScoringMode,
                           idempotency_key: str) -> tuple[Lead, ...]:
         """Import, score, qualify, grade and route one batch in one unit of work: one INSERT of the leads as they end."""
+        self._adopt_campaign(str(campaign_id))
+
         def run(uow: CamUnitOfWork, key: str) -> tuple[Lead, ...]:
             campaign = self._campaign(uow, campaign_id)
             targets = targets_of(campaign.settings)
@@ -232,13 +256,14 @@ class CamService:
             day: Optional[dt.datetime] = None
             today: Counter[tuple[str, str]] = Counter()
             made: list[AttemptRecord] = []
+            # the attempts of this step so far, the ones this call makes added as made (legacy flushes each)
+            earlier = uow.records.attempts_at_step([lead.lead_id for lead in records], step)
             results = []
             for lead in records:
                 now = self._clock.now()
                 subject, body = outreach.build_message(lead.profile.name, lead.profile.company, step)
                 digest = outreach.message_hash(subject, body)
-                existing = uow.records.attempt_for(lead.lead_id, digest, step) or next(
-                    (a for a in made if a.lead_id == lead.lead_id and a.message_hash == digest and a.sequence_step == step), None)
+                existing = earlier.get((lead.lead_id, digest))
                 if existing is not None:
                     results.append(result_dto(lead.lead_id, "duplicate", existing))  # Q-21: a failed one too
                     continue
@@ -264,6 +289,7 @@ class CamService:
                 attempt = AttemptRecord(self._new_id("attempt", key, len(made)), lead.lead_id, campaign.campaign_id,
                                         channel, step, digest, subject, body, status, simulated, error, now)
                 made.append(attempt)
+                earlier[(lead.lead_id, digest)] = attempt
                 today[(campaign.campaign_id, channel)] += 1
                 if status == "SENT":
                     lead.status = "CONTACTED"
@@ -321,17 +347,25 @@ class CamService:
         return action
 
     def plan_next_actions(self, lead_ids: tuple[LeadId, ...], now: dt.datetime) -> tuple[NextAction, ...]:
-        """L-40, Q-23: a reply's follow-up is kept; the planned ones written by one statement."""
+        """L-40, Q-23: a reply's follow-up is kept; what is planned is written by one statement."""
         with self._unit_of_work().for_writing() as uow:
-            records = self._leads(uow, lead_ids)
-            planned = [lead for lead in records if steps.plan_next_action(lead, now) is not None]
-            actions = tuple(
-                NextAction(lead_id=lead.lead_id, next_action_at=lead.next_action_at,
-                           stop=should_stop(lead.status, lead.tags, lead.first_contacted_at, lead.last_replied_at, now))
-                for lead in records)
-            uow.records.update_leads(planned)
+            found = uow.records.next_action_facts([str(i) for i in lead_ids])
+            actions, planned = [], []
+            for lead_id in map(str, lead_ids):
+                lead = found.get(lead_id)
+                if lead is None:
+                    raise LeadNotFound(f"lead {lead_id} not found", lead_id=lead_id)
+                when = lead.next_action_at
+                if when is None:  # a reply's follow-up is kept
+                    when = next_action_at(lead.status, lead.lead_score, lead.tags, now)
+                    if when is not None:
+                        planned.append((lead_id, when))
+                        found[lead_id] = attrs.evolve(lead, next_action_at=when)  # the same lead asked again keeps it
+                actions.append(NextAction(lead_id=lead_id, next_action_at=when, stop=should_stop(
+                    lead.status, lead.tags, lead.first_contacted_at, lead.last_replied_at, now)))
+            uow.records.set_next_actions(planned)
             uow.commit()
-        return actions
+        return tuple(actions)
 
     # -- compensation ---------------------------------------------------------------------
 

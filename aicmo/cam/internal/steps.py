@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
-
 from aicmo.cam.internal.model import LeadRecord
 from aicmo.cam.internal.rules import grading, qualification, routing, scoring
-from aicmo.cam.internal.rules.next_action import next_action_at
 from aicmo.cam.internal.rules.replies import FOLLOW_UP_DELAY
 from aicmo.cam.internal.rules.tags import with_tag
 from aicmo.cam.internal.rules.targets import Targets
 
-__all__ = ["apply_reply", "grade", "plan_next_action", "qualify", "route", "score"]
+__all__ = ["apply_reply", "grade", "qualify", "route", "score"]
 
 
 def score(lead: LeadRecord, targets: Targets) -> None:
@@ -54,11 +51,3 @@ def apply_reply(lead: LeadRecord, category: str, received_at: datetime) -> None:
         lead.tags = with_tag(with_tag(lead.tags, "warm"), "replied_positive")
     else:
         lead.tags = with_tag(lead.tags, "replied")
-
-
-def plan_next_action(lead: LeadRecord, now: datetime) -> Optional[datetime]:
-    """L-40: the next action, set only when none is (a reply's follow-up is kept); the one now set, if any."""
-    if lead.next_action_at is not None:
-        return None
-    lead.next_action_at = next_action_at(lead.status, lead.lead_score, lead.tags, now)
-    return lead.next_action_at

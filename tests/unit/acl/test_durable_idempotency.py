@@ -140,6 +140,7 @@ def first_run(legacy_database, database, tmp_path, monkeypatch) -> list[Call]:
     ports.qc.void_result(outcome.qc_rounds[-1].qc_result_id, "void-result-1")
     ports.production.discard_creatives(outcome.creatives.creative_set_id, "discard-1")
     ports.cam.cancel_project(client_id, "cancel-1")
+    ports.onboarding.cancel_project(client_id, "cancel-2")  # what the composition root asks with cam on new
     return calls
 
 
