@@ -81,7 +81,7 @@ def _checkpoints(url: str) -> tuple[int, int]:
     return steps, own + outputs
 
 
-def _variants(url: str, batch_size: int) -> dict[str, Callable[[Any], Any]]:
+def _variants(url: str, batch_size: int) -> dict[str, Callable[[Any, Path], Any]]:
     from aicmo.orchestration import bootstrap
     from aicmo.orchestration.acquisition import run_acquisition
     from aicmo.orchestration.acquisition_output import acquisition_output
@@ -93,12 +93,13 @@ def _variants(url: str, batch_size: int) -> dict[str, Callable[[Any], Any]]:
     bootstrap.configure_legacy_database(url)
     launched_for(url)
 
-    def runner(given: Any) -> Any:
+    def runner(given: Any, path: Path) -> Any:
         ports = bootstrap.routed_ports(url)
         return acquisition_output(run_acquisition(ports, given.campaign, given.leads, given.replies, batch_size=batch_size))
 
-    def workflow(given: Any) -> Any:
-        request = acquisition_request(given, False, batch_size, None, url, {}, None, None)
+    def workflow(given: Any, path: Path) -> Any:
+        named = bootstrap.acquisition_files().leads_file(path)
+        request = acquisition_request(given.campaign, named, given.replies, False, batch_size, None, url, {}, None, None)
         return run_or_continue_acquisition(next_acquisition_id(request), request)
 
     return {"runner, no workflow (before)": runner, "durable workflow (now)": workflow}
@@ -118,7 +119,7 @@ def _compare(url: str, folder: Path, rows: int, rounds: int, batch_size: int) ->
             write_leads(leads, rows if round_number else batch_size, prefix=f"r{round_number}v{index}n")
             given = files.read_acquisition_input(None, leads, None)
             started = time.perf_counter()
-            variant(given)
+            variant(given, leads)
             seconds = time.perf_counter() - started
             if round_number:
                 times[name].append(seconds)

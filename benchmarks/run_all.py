@@ -68,6 +68,7 @@ BENCHMARKS = (
     Benchmark("ownership_guard.py", ("ownership_guard_sqlite",)),
     Benchmark("acquisition_batches.py", ("acquisition_batches",)),
     Benchmark("acquisition_batches.py", ("acquisition_batches_postgresql",), postgresql="throwaway"),
+    Benchmark("acquisition_scale.py", ("acquisition_scale",)),
     Benchmark("journey_workers.py", ("journey_workers",)),
     Benchmark("characterization_figures.py", ("characterization_figures",)),
     Benchmark("reliability_figures.py", ("reliability_figures",)),

@@ -85,7 +85,12 @@ def acquire(
             check_campaign_limits(campaign_file, campaign_data)
         check_acquisition_files(leads_file, replies_file)
         try:
-            given = files.read_acquisition_input(campaign_data, leads_file, replies_file)
+            # the whole file checked in one streaming pass before anything is written; the run reads it batch by batch
+            named = files.leads_file(leads_file)
+            replies = files.read_replies(replies_file)
+            campaign = files.validate_campaign(campaign_data)
+            # the old flow and the reproducible seed read the file as legacy did, whole
+            given = files.read_acquisition_input(campaign_data, leads_file, replies_file) if legacy_flow or repro or at is not None else None
         except files.AcquisitionInputError as exc:
             raise InputError(str(exc)) from None
         pinned = instant(at)
@@ -95,8 +100,10 @@ def acquire(
         fail(str(exc), EXIT_BAD_INPUT)
     seed = None
     if repro or at is not None:
+        assert given is not None
         seed = canonical_json(given.seed_material(batch)) + f"#{existing_projects()}"
     if legacy_flow:
+        assert given is not None
         operator_flow = bootstrap.legacy_operator_flow()
         result = execute(
             lambda: operator_flow.run_acquisition(given.campaign_data, given.legacy_leads, given.legacy_replies, batch=batch),
@@ -105,6 +112,7 @@ def acquire(
     else:
         from aicmo.cli_support.acquisition_run import durable_acquisition
 
-        work = durable_acquisition(given, batch, batch_size, resume, database_url, routes, seed, pinned, err_console)
+        work = durable_acquisition(campaign, named, replies, batch, batch_size, resume, database_url, routes, seed, pinned,
+                                   err_console)
         result = execute(work, None, pinned)
     emit(result, json_out, acquisition_table(result))

@@ -9,21 +9,25 @@ __all__ = ["durable_acquisition"]
 
 
 def durable_acquisition(
-    given: Any, batch: bool, batch_size: int, resume: Optional[str], database_url: str, routes: dict[str, Any],
-    seed: Optional[str], instant: Any, err_console: Console,
+    campaign: Any, leads: Any, replies: Any, batch: bool, batch_size: int, resume: Optional[str], database_url: str,
+    routes: dict[str, Any], seed: Optional[str], instant: Any, err_console: Console,
 ) -> Callable[[], dict[str, Any]]:
     """The acquisition as a callable that runs (or continues) its workflow; the engine is launched already.
 
-    The workflow pins the clock and ids itself, from the seed it records, so a run continued
-    after a crash runs its remaining steps the way it was first asked to.
+    ``leads`` names the leads file (acl.cam.files.LeadsFile): the workflow reads it batch by
+    batch. The workflow pins the clock and ids itself, from the seed it records, so a run
+    continued after a crash runs its remaining steps the way it was first asked to.
     """
+    from aicmo.cli_support.acquisition_progress_bar import progress_shown
     from aicmo.orchestration.durable.acquisition_submit import next_acquisition_id, run_or_continue_acquisition
     from aicmo.orchestration.durable.acquisition_workflow import acquisition_request
 
     def work() -> dict[str, Any]:
-        request = acquisition_request(given, batch, batch_size, resume, database_url, routes, seed, instant.isoformat())
+        request = acquisition_request(campaign, leads, replies, batch, batch_size, resume, database_url, routes, seed,
+                                      instant.isoformat())
         workflow_id = next_acquisition_id(request)
         err_console.print(f"acquisition {workflow_id}", highlight=False, soft_wrap=True)
-        return run_or_continue_acquisition(workflow_id, request)
+        with progress_shown(err_console, leads.leads, batch_size):
+            return run_or_continue_acquisition(workflow_id, request)
 
     return work

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rich.table import Table
 
@@ -12,10 +12,17 @@ def stable_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
+def dump_stable_json(data: Any, handle: TextIO) -> None:
+    """stable_json's text written as it is encoded, piece by piece: a large result is never one string in memory."""
+    json.dump(data, handle, sort_keys=True, indent=2, ensure_ascii=False, default=str)
+    handle.write("\n")
+
+
 def write_json(target: str, data: Any) -> None:
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(stable_json(data), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:
+        dump_stable_json(data, handle)
 
 
 def journey_steps(result: dict[str, Any]) -> list[tuple[str, str]]:

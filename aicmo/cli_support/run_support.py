@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from aicmo.cli_support.input_error import InputError
-from aicmo.cli_support.render import stable_json, write_json
+from aicmo.cli_support.render import dump_stable_json, write_json
 from aicmo.shared.pinned_time import DEFAULT_INSTANT, parse_instant
 
 EXIT_FAILED = 1
@@ -158,7 +158,7 @@ def execute(work: Callable[[], Any], seed: Optional[str], at: Any) -> Any:
 
 def emit(result: dict[str, Any], json_out: Optional[str], table: Any) -> None:
     if json_out == "-":
-        sys.stdout.write(stable_json(result))
+        dump_stable_json(result, sys.stdout)
         return
     console.print(table)
     if json_out:

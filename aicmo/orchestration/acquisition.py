@@ -4,7 +4,10 @@ Score, qualify, grade, route and send step 0 to the qualified leads, process the
 convert the positive ones into signed clients, then plan each lead's next action.
 
 The leads go in batches of ``batch_size``: each batch is imported, scored, qualified, graded
-and routed in one transaction, so an interrupted run leaves whole batches only. Run again with
+and routed in one transaction, so an interrupted run leaves whole batches only. The leads come
+from a source read batch by batch (a file of any size is never held whole), and of each
+imported batch the run keeps only what the sends and the plans need: each lead's id and
+whether it qualified. Run again with
 ``resume`` (the campaign's id) and it checks that the campaign holds the file's first leads and
 imports the rest; nothing is imported twice. A file no bigger than one batch runs exactly as
 the step-by-step legacy order, since every step there works lead by lead.
@@ -13,7 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Optional
+from itertools import islice
+from typing import Callable, Iterable, Optional, Protocol, Union
+
+from pydantic import BaseModel, ConfigDict
 
 from aicmo.billing.api import Proposal
 from aicmo.cam.api import (
@@ -23,9 +29,11 @@ from aicmo.cam.api import (
     InboundReply,
     Lead,
     LeadConversion,
+    LeadId,
     LeadProfile,
     NextAction,
     OutreachBatch,
+    OutreachOutcome,
     OutreachResult,
     OutreachStats,
     ProcessedReply,
@@ -39,7 +47,11 @@ from aicmo.reporting.api import OutreachEfficiency
 from aicmo.shared.clock import Clock, SystemClock
 from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 
-__all__ = ["BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ResumeRefused", "run_acquisition"]
+__all__ = [
+    "BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ImportBatch", "ImportedLead", "LeadSource",
+    "LeadsFileChanged", "LeadsInMemory", "ResumeRefused", "Send", "SentLead", "imported_leads", "run_acquisition",
+    "sent_leads",
+]
 
 FIRST_STEP = 0
 # a commit per 250 leads: big enough that commits stop mattering; small because legacy flushes per
@@ -51,8 +63,73 @@ NEXT_ACTION_BATCH = 1000
 AfterBatch = Callable[[int, int, str], None]
 
 
+class ImportedLead(BaseModel):
+    """What the run keeps of an imported lead: its id, and whether it qualified (it is then sent step 0)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lead_id: LeadId
+    qualified: bool
+
+
+def imported_leads(leads: Iterable[Lead]) -> tuple[ImportedLead, ...]:
+    return tuple(
+        ImportedLead(lead_id=lead.lead_id,
+                     qualified=bool(lead.qualification and lead.qualification.status is QualificationStatus.QUALIFIED))
+        for lead in leads
+    )
+
+
+# import_lead_batch's arguments, answering with what the run keeps of the batch
+ImportBatch = Callable[[CampaignId, tuple[LeadProfile, ...], ScoringMode, str], tuple[ImportedLead, ...]]
+
+
+class SentLead(BaseModel):
+    """What the run keeps of a send: the lead and the outcome (the attempt's message is the port's to keep)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lead_id: LeadId
+    outcome: OutreachOutcome
+
+
+def sent_leads(results: Iterable[OutreachResult]) -> tuple[SentLead, ...]:
+    return tuple(SentLead(lead_id=result.lead_id, outcome=result.outcome) for result in results)
+
+
+# send_outreach's arguments, answering with its results or (a durable run's checkpoint) what the run keeps of them
+Send = Callable[[OutreachBatch, str], Iterable[Union[OutreachResult, SentLead]]]
+
+
+class LeadSource(Protocol):
+    """The leads of a run: how many, and read in batches from a position on."""
+
+    @property
+    def total(self) -> int: ...
+
+    def batches(self, size: int, start: int) -> Iterable[tuple[LeadProfile, ...]]: ...
+
+
+@dataclass(frozen=True)
+class LeadsInMemory:
+    """Leads already read: a small file, a test's leads."""
+
+    leads: tuple[LeadProfile, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.leads)
+
+    def batches(self, size: int, start: int) -> Iterable[tuple[LeadProfile, ...]]:
+        return (self.leads[at:at + size] for at in range(start, len(self.leads), size))
+
+
 class ResumeRefused(ValueError):
     """The campaign to resume does not hold the start of this leads file; bad input."""
+
+
+class LeadsFileChanged(ResumeRefused):
+    """A run continued after a crash finds its leads file missing or changed: its first batches came from other bytes."""
 
 
 class BatchFailed(RuntimeError):
@@ -75,25 +152,26 @@ class AcquisitionOutcome:
     campaign: Campaign
     batch: bool
     leads: tuple[Lead, ...]
-    outreach: dict[str, OutreachResult]
+    outreach: dict[str, Union[OutreachResult, SentLead]]  # all a durable run keeps of a send is its SentLead
     next_actions: dict[str, NextAction]
     replies: tuple[ProcessedReply, ...]
     conversions: tuple[Conversion, ...]
     efficiency: OutreachEfficiency
 
 
-def _resumed(cam, campaign_id: CampaignId, leads: tuple[LeadProfile, ...]) -> tuple[Campaign, tuple[Lead, ...]]:
+def _resumed(cam, campaign_id: CampaignId, leads: LeadSource, batch_size: int) -> tuple[Campaign, tuple[Lead, ...]]:
     """The campaign and the leads it already holds, which must be this file's first ones."""
     campaign = cam.get_campaign(campaign_id)
     held = cam.list_leads(campaign_id)
-    if len(held) > len(leads):
-        raise ResumeRefused(f"--resume {campaign_id}: the campaign holds {len(held)} leads, the file only {len(leads)}")
+    if len(held) > leads.total:
+        raise ResumeRefused(f"--resume {campaign_id}: the campaign holds {len(held)} leads, the file only {leads.total}")
+    first = tuple(islice((profile for batch in leads.batches(batch_size, 0) for profile in batch), len(held)))
     # compared as multisets: leads of one batch may share an instant and list in any order
-    if Counter(lead.profile for lead in held) != Counter(leads[: len(held)]):
+    if Counter(lead.profile for lead in held) != Counter(first):
         raise ResumeRefused(f"--resume {campaign_id}: the campaign's leads are not the first {len(held)} of this file")
     # the file's order, not the database's: leads of one batch share an instant, and the ties break by id on a server
     position: dict[LeadProfile, list[int]] = {}
-    for n, profile in enumerate(leads[: len(held)]):
+    for n, profile in enumerate(first):
         position.setdefault(profile, []).append(n)
     return campaign, tuple(sorted(held, key=lambda lead: position[lead.profile].pop(0)))
 
@@ -102,7 +180,7 @@ def _resumed(cam, campaign_id: CampaignId, leads: tuple[LeadProfile, ...]) -> tu
 def run_acquisition(
     ports: ModulePorts,
     campaign: AcquisitionCampaign,
-    leads: tuple[LeadProfile, ...],
+    leads: Union[tuple[LeadProfile, ...], LeadSource],
     replies: tuple[InboundReply, ...],
     batch: bool = False,
     clock: Clock = SystemClock(),
@@ -110,35 +188,45 @@ def run_acquisition(
     resume: Optional[CampaignId] = None,
     after_batch: Optional[AfterBatch] = None,
     keys: Optional[RunKeys] = None,
+    import_batch: Optional[ImportBatch] = None,
+    send: Optional[Send] = None,
 ) -> AcquisitionOutcome:
-    """The run; ``keys`` gives each step's idempotency key (a durable run passes its workflow's, the same in every process)."""
+    """The run; ``keys`` gives each step's idempotency key (a durable run passes its workflow's, the same in every process).
+
+    ``import_batch`` imports one batch, ``send`` sends step 0 (a durable run passes steps that
+    checkpoint only what the run keeps of them); by default the CAM port's import_lead_batch
+    and send_outreach, whose results the outcome then holds whole, as it always has.
+    """
     cam, keys = ports.cam, keys or RunKeys("acquisition")
+    source: LeadSource = LeadsInMemory(leads) if isinstance(leads, tuple) else leads
+    import_batch = import_batch or (lambda *args: imported_leads(cam.import_lead_batch(*args)))
+    send = send or cam.send_outreach
     if resume is None:
         created, held = cam.create_campaign(campaign, keys("campaign")), ()
     else:
-        created, held = _resumed(cam, resume, leads)
+        created, held = _resumed(cam, resume, source, batch_size)
     campaign_id = created.campaign_id
     mode = ScoringMode.BATCH if batch else ScoringMode.SINGLE
-    graded = list(held)
-    for start in range(len(held), len(leads), batch_size):
+    graded = list(imported_leads(held))
+    del held  # only ids are kept from here on
+    total = source.total
+    for start, profiles in zip(range(len(graded), total, batch_size), source.batches(batch_size, len(graded))):
         try:
-            graded.extend(cam.import_lead_batch(campaign_id, leads[start:start + batch_size], mode, keys(f"batch:{start}")))
+            graded.extend(import_batch(campaign_id, profiles, mode, keys(f"batch:{start}")))
         except Exception as exc:
             raise BatchFailed(
-                f"{type(exc).__name__}: {exc}; {start} of {len(leads)} leads are in campaign {campaign_id}, "
+                f"{type(exc).__name__}: {exc}; {start} of {total} leads are in campaign {campaign_id}, "
                 f"--resume {campaign_id} imports the rest"
             ) from exc
         if after_batch is not None:
-            after_batch(len(graded), len(leads), str(campaign_id))
+            after_batch(len(graded), total, str(campaign_id))
     lead_ids = tuple(lead.lead_id for lead in graded)
-    qualified = tuple(
-        lead.lead_id for lead in graded if lead.qualification and lead.qualification.status is QualificationStatus.QUALIFIED
-    )
-    outreach: dict[str, OutreachResult] = {}
+    qualified = tuple(lead.lead_id for lead in graded if lead.qualified)
+    outreach: dict[str, Union[OutreachResult, SentLead]] = {}
     if qualified:
         channel = campaign.channels[0] if campaign.channels else "email"
         batch_of_sends = OutreachBatch(campaign_id=campaign_id, lead_ids=qualified, sequence_step=FIRST_STEP, channel=channel)
-        outreach = {str(r.lead_id): r for r in cam.send_outreach(batch_of_sends, keys("send"))}
+        outreach = {str(r.lead_id): r for r in send(batch_of_sends, keys("send"))}
 
     processed = tuple(cam.process_reply(reply, keys(f"reply:{n}")) for n, reply in enumerate(replies))
     conversions = []

@@ -1,6 +1,6 @@
 """Starting and continuing acquisition runs: one run per input until it has finished.
 
-The id is derived from what the run is asked (the leads, the replies, the campaign's
+The id is derived from what the run is asked (the leads file's bytes, not where it lies; the replies, the campaign's
 settings, --batch, --batch-size and --resume), plus the number of runs of that input that
 have already finished. So the same command again while its run is unfinished (pending after a
 crash) continues that run, in the campaign it created, instead of starting a second campaign;
@@ -20,12 +20,14 @@ from aicmo.shared.ids import CorrelationId, derived_id
 
 __all__ = ["IDENTITY", "next_acquisition_id", "run_or_continue_acquisition"]
 
-IDENTITY = ("campaign", "leads", "replies", "batch", "batch_size", "resume")
+IDENTITY = ("campaign", "leads_file", "replies", "batch", "batch_size", "resume")
 
 
 def _family(request: dict[str, Any]) -> str:
     # derived, never drawn: --reproducible seeds uuid4, and the same submission must find the same id
-    material = canonical_json({field: request[field] for field in IDENTITY})
+    asked = {field: request[field] for field in IDENTITY}
+    asked["leads_file"] = {key: value for key, value in asked["leads_file"].items() if key != "path"}
+    material = canonical_json(asked)
     return f"acquisition-{derived_id(CorrelationId, 'acquisition', material)}"
 
 

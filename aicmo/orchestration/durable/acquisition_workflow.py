@@ -1,35 +1,42 @@
 """The acquisition run as a DBOS workflow: each batch of leads, the sends, each reply and conversion a step.
 
-The workflow's input is a plain JSON request (the campaign, leads and replies as DTOs, the
-batch settings, database, route overrides, the reproducible seed and instant), so a run is
-continued after a crash by any process with exactly what the first process was asked. Its
-idempotency keys derive from the workflow id, so a step whose effect committed but whose
-checkpoint did not gets the first answer back when it runs again. Its result is the run's output.
+The workflow's input is a plain JSON request (the campaign and replies as DTOs, the leads
+file named by its path, content digest and number of leads, the batch settings, database,
+route overrides, the reproducible seed and instant), so a run is continued after a crash by
+any process with exactly what the first process was asked, and the request stays small
+however large the file: the leads are read from the file batch by batch, and a continued run
+refuses a file whose bytes have changed. A batch's checkpoint keeps each lead's id and
+whether it qualified, the sends' each lead's outcome: what the later steps and the output
+need, not the leads nor the messages. Its idempotency keys derive
+from the workflow id, so a step whose effect committed but whose checkpoint did not gets the
+first answer back when it runs again. Its result is the run's output.
 """
 from __future__ import annotations
 
-import sys
-from contextlib import nullcontext
-from typing import Any, Optional
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional
 
 from dbos import DBOS
 
-from aicmo.orchestration.durable.sequenced_ports import sequenced_ports
+from aicmo.orchestration.durable.acquisition_progress import reporter
+from aicmo.orchestration.durable.sequenced_ports import sequenced_call, sequenced_ports
 
 __all__ = ["ACQUISITION_WORKFLOW", "acquisition_request", "acquisition_run"]
 
 ACQUISITION_WORKFLOW = "acquisition_run"
+# the steps' names are the ports', so the pause hooks and `journeys show` name them so
+IMPORT_STEP, SEND_STEP = "cam.import_lead_batch", "cam.send_outreach"
 
 
 def acquisition_request(
-    given: Any, batch: bool, batch_size: int, resume: Optional[str], database_url: str, routes: dict[str, Any],
-    seed: Optional[str], at: Optional[str],
+    campaign: Any, leads: Any, replies: Any, batch: bool, batch_size: int, resume: Optional[str], database_url: str,
+    routes: dict[str, Any], seed: Optional[str], at: Optional[str],
 ) -> dict[str, Any]:
-    """What one acquisition run is asked, as JSON (``given``: the files as read, acl.cam.files.AcquisitionInput)."""
+    """What one acquisition run is asked, as JSON (``leads``: the file named, acl.cam.files.LeadsFile)."""
     return {
-        "campaign": given.campaign.model_dump(mode="json"),
-        "leads": [lead.model_dump(mode="json") for lead in given.leads],
-        "replies": [reply.model_dump(mode="json") for reply in given.replies],
+        "campaign": campaign.model_dump(mode="json"),
+        "leads_file": {"path": leads.path, "sha256": leads.sha256, "leads": leads.leads},
+        "replies": [reply.model_dump(mode="json") for reply in replies],
         "batch": batch,
         "batch_size": batch_size,
         "resume": resume,
@@ -40,13 +47,52 @@ def acquisition_request(
     }
 
 
-def _committed(done: int, total: int, campaign_id: str) -> None:
-    sys.stderr.write(f"{done} of {total} leads committed to campaign {campaign_id}\n")
+@dataclass(frozen=True)
+class _FileLeads:
+    """The request's leads file as the run's lead source: read batch by batch, checked to be the same bytes."""
+
+    named: Any
+    files: Any
+
+    @property
+    def total(self) -> int:
+        return int(self.named.leads)
+
+    def batches(self, size: int, start: int) -> Iterator[Any]:
+        from aicmo.orchestration.acquisition import LeadsFileChanged
+
+        try:
+            yield from self.files.lead_batches(self.named, size, start)
+        except self.files.LeadsFileChanged as exc:
+            raise LeadsFileChanged(str(exc)) from None
+
+
+def _kept_steps(cam: Any) -> dict[str, Any]:
+    """import_lead_batch and send_outreach as checkpointed steps that keep only what the run needs of them.
+
+    A batch's step keeps each lead's id and qualification, the sends' step each lead's outcome:
+    not the leads nor the messages, which the port keeps (and answers again for the same key).
+    """
+    from pydantic import TypeAdapter
+
+    from aicmo.orchestration.acquisition import ImportedLead, SentLead, imported_leads, sent_leads
+
+    imported, sent = TypeAdapter(tuple[ImportedLead, ...]), TypeAdapter(tuple[SentLead, ...])
+
+    def import_batch(*args: Any) -> tuple[ImportedLead, ...]:
+        return sequenced_call(IMPORT_STEP, lambda: imported_leads(cam.import_lead_batch(*args)), imported)
+
+    def send(*args: Any) -> tuple[SentLead, ...]:
+        return sequenced_call(SEND_STEP, lambda: sent_leads(cam.send_outreach(*args)), sent)
+
+    return {"import_batch": import_batch, "send": send}
 
 
 @DBOS.workflow(name=ACQUISITION_WORKFLOW)
 def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
-    from aicmo.cam.api import AcquisitionCampaign, CampaignId, InboundReply, LeadProfile
+    from contextlib import nullcontext
+
+    from aicmo.cam.api import AcquisitionCampaign, CampaignId, InboundReply
     from aicmo.cli_support.reproducible import parse_instant, reproducible
     from aicmo.orchestration import bootstrap
     from aicmo.orchestration.acquisition import run_acquisition
@@ -54,21 +100,24 @@ def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
     from aicmo.orchestration.keys import RunKeys
     from aicmo.orchestration.port_wiring import parse_route_options
 
-    leads = tuple(LeadProfile.model_validate(lead) for lead in request["leads"])
+    files = bootstrap.acquisition_files()
+    leads = _FileLeads(files.LeadsFile(**request["leads_file"]), files)
     replies = tuple(InboundReply.model_validate(reply) for reply in request["replies"])
     routes = parse_route_options([f"{m}={r}" for m, r in request["routes"].items()], bootstrap.NEW_IMPLEMENTATIONS)
     seed, batch_size = request["seed"], request["batch_size"]
     pinned = reproducible(seed, parse_instant(request["at"])) if seed is not None else nullcontext()
     # wired before the clock is pinned: wiring imports the legacy adapters, whose models would take the pinned clock's
     # stand-in date class for their fields (a process resuming the run has not imported them yet)
-    ports = sequenced_ports(bootstrap.routed_ports(request["database_url"], routes))
+    routed = bootstrap.routed_ports(request["database_url"], routes)
+    ports = sequenced_ports(routed)
     with pinned:
         outcome = run_acquisition(
             ports,
             AcquisitionCampaign.model_validate(request["campaign"]), leads, replies, batch=request["batch"],
             batch_size=batch_size, resume=None if request["resume"] is None else CampaignId(request["resume"]),
             # a run of one batch says nothing more than it always did; a longer one says how far it got
-            after_batch=_committed if len(leads) > batch_size else None,
+            after_batch=reporter() if leads.total > batch_size else None,
             keys=RunKeys("acquisition", DBOS.workflow_id or ""),
+            **_kept_steps(routed.cam),
         )
         return acquisition_output(outcome)

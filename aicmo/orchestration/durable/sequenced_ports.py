@@ -23,7 +23,7 @@ from pydantic import TypeAdapter
 from aicmo.orchestration.durable.pause_hook import pause_if_asked
 from aicmo.orchestration.ports import ModulePorts
 
-__all__ = ["READS", "sequenced_ports"]
+__all__ = ["READS", "sequenced_call", "sequenced_ports"]
 
 READS = frozenset({"cam.get_campaign", "cam.list_leads", "cam.get_lead", "reporting.measure_outreach_efficiency"})
 
@@ -47,21 +47,31 @@ class _SequencedPort:
         adapter = _result_type(self._module, method)
 
         def step(*args: Any, **kwargs: Any) -> Any:
-            from dbos import DBOS
-
-            from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
-
-            def call() -> dict[str, Any]:
-                pause_if_asked(name, "before")
-                result = adapter.dump_python(target(*args, **kwargs), mode="json")
-                pause_if_asked(name, "after")
-                return {"result": result, "ids_drawn": ids_drawn()}
-
-            recorded = DBOS.run_step({"name": name}, call)
-            skip_ids_to(recorded["ids_drawn"])
-            return adapter.validate_python(recorded["result"])
+            return sequenced_call(name, lambda: target(*args, **kwargs), adapter)
 
         return step
+
+
+def sequenced_call(name: str, call: Callable[[], Any], adapter: TypeAdapter[Any]) -> Any:
+    """``call`` as the checkpointed step ``name``: its result stored through ``adapter`` with the id sequence's position.
+
+    For a write whose checkpoint keeps less than the port answers (the acquisition keeps of an
+    imported batch only its ids and qualifications), ``call`` reduces the answer and
+    ``adapter`` is the reduced type's.
+    """
+    from dbos import DBOS
+
+    from aicmo.shared.seeded_uuid import ids_drawn, skip_ids_to
+
+    def run() -> dict[str, Any]:
+        pause_if_asked(name, "before")
+        result = adapter.dump_python(call(), mode="json")
+        pause_if_asked(name, "after")
+        return {"result": result, "ids_drawn": ids_drawn()}
+
+    recorded = DBOS.run_step({"name": name}, run)
+    skip_ids_to(recorded["ids_drawn"])
+    return adapter.validate_python(recorded["result"])
 
 
 def sequenced_ports(ports: ModulePorts) -> ModulePorts:
