@@ -176,6 +176,9 @@ def ports_with_new_retention(database_url: str = IN_MEMORY, *, legacy_view: bool
         return dataclasses.replace(legacy, retention=build_retention(engine, SystemClock(), {}))
     ports = bootstrap.routed_ports(database_url, {"retention": Route.NEW})
     assert ports.retention.route() is Route.NEW, f"retention resolved to {ports.retention.route().value}, not new"
+    return ports
+
+
 def ports_with_new_reporting(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
     """reporting on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
 
@@ -191,6 +194,9 @@ def ports_with_new_reporting(database_url: str = IN_MEMORY, *, legacy_view: bool
         return dataclasses.replace(legacy, reporting=build_reporting(engine, SystemClock(), {}))
     ports = bootstrap.routed_ports(database_url, {"reporting": Route.NEW})
     assert ports.reporting.route() is Route.NEW, f"reporting resolved to {ports.reporting.route().value}, not new"
+    return ports
+
+
 def ports_with_new_cam(database_url: str = IN_MEMORY, *, legacy_view: bool = True) -> ModulePorts:
     """cam on its new implementation, on the database at ``database_url`` (a fresh in-memory one by default).
 

@@ -48,7 +48,8 @@ def route_configurations() -> list[RouteConfiguration]:
         # every new path at once: the legacy views and the absorbed legacy writes of one module
         # meet the others' (a module alone on new meets only legacy neighbours)
         everything = {**gone, **{m: Route.NEW for m in bootstrap.NEW_IMPLEMENTATIONS}}
-        candidates.append(RouteConfiguration("migrated=new", everything))
+        name = "all=new" if set(everything) == set(MODULES) else "migrated=new"
+        candidates.append(RouteConfiguration(name, everything))
     if set(gone) != set(MODULES):
         candidates.append(RouteConfiguration("legacy", gone))
     unique: dict[tuple[tuple[str, Route], ...], RouteConfiguration] = {}

@@ -1,7 +1,7 @@
 """`aicmo acquire` with every migrated module on its new path: the acquisition legacy gives, byte for byte.
 
 `aicmo acquire LEADS --replies REPLIES --reproducible --json -` for every example input (the bundled
-campaign, the example campaign file, the nightly `--batch` re-score) and for every campaign of the
+campaign, the example campaign file, the nightly `--batch` re-score, batches of three leads) and for every campaign of the
 characterization corpus over the corpus leads and replies, on SQLite and on PostgreSQL, against the
 all-legacy run of the same input on the same backend, each on an empty database. With every module
 migrated the run is routed `--route all=new`. Equal are the exit code, the printed JSON and every
@@ -21,7 +21,14 @@ from aicmo.shared.persistence.engines import forget_engine
 from tests.characterization import corpus
 from tests.declared_divergences import divergences_of, undo_in_text
 from tests.e2e.conftest import EXAMPLES
-from tests.e2e.test_new_paths_match_legacy import LEGACY_TABLES, _undone, empty_database, legacy_tables, own_rows
+from tests.e2e.test_new_paths_match_legacy import (
+    LEGACY_TABLES,
+    _undone,
+    empty_database,
+    legacy_tables,
+    own_rows,
+    route_arguments,
+)
 
 __all__ = ["empty_database"]  # the fixture, used by this file's tests
 
@@ -37,6 +44,7 @@ def _example_inputs() -> dict[str, list[str]]:
         "example": [leads, "--replies", replies],
         "example-campaign": [leads, "--replies", replies, "--campaign", str(EXAMPLES / "campaign.json")],
         "example-batch": [leads, "--replies", replies, "--batch"],
+        "example-batches-of-3": [leads, "--replies", replies, "--batch-size", "3"],  # many batches, as a big file's
     }
 
 
@@ -56,16 +64,10 @@ def _arguments(name: str, workdir) -> list[str]:
     return arguments
 
 
-def _routes(modules: tuple[str, ...]) -> list[str]:
-    if set(modules) == set(MODULES):
-        return ["--route", "all=new"]  # what an engineer types once every module has its new path
-    return [arg for module in modules for arg in ("--route", f"{module}=new")]
-
-
 class Acquisition:
     def __init__(self, aicmo, url: str, arguments: list[str], modules: tuple[str, ...]) -> None:
         result = aicmo("acquire", *arguments, "--at", AT, "--reproducible", "--json", "-", "--database-url", url,
-                       *_routes(modules))
+                       *route_arguments(modules))
         assert 0 == result.exit_code, result.output[-3000:]
         self.output, self.tables = result.stdout, legacy_tables(url)
         self.own_rows = {module: own_rows(url, module) for module in modules if module == "cam"}

@@ -2,8 +2,8 @@
 
 `aicmo acquire examples/leads.csv --replies examples/replies.csv --reproducible --json -`, single
 and batch scoring, in batches of three leads (several batches, resumable runs' unit) and of the
-default size, on SQLite and on PostgreSQL, with cam alone on `new` and with every migrated module
-on `new`, against the all-legacy run on the same backend, each from an empty database. Equal
+default size, on SQLite and on PostgreSQL, with cam alone on `new` (every module on `new` at once:
+test_acquisitions_on_new_paths_match_legacy.py), against the all-legacy run on the same backend, each from an empty database. Equal
 are: the exit code and the printed JSON, and every legacy table (the acquisition rows the
 legacy view keeps, the project rows the conversions onboard). And cam answered from its own
 tables, so no route silently answered from legacy.
@@ -14,11 +14,10 @@ import json
 
 import pytest
 
-from aicmo.orchestration.bootstrap import NEW_IMPLEMENTATIONS
 from tests.e2e.conftest import EXAMPLES
 from tests.e2e.test_new_paths_match_legacy import LEGACY_TABLES, empty_database, legacy_tables, own_rows  # noqa: F401
 
-ROUTE_SETS = {"cam=new": ("cam",), "migrated=new": tuple(NEW_IMPLEMENTATIONS)}
+ROUTE_SETS = {"cam=new": ("cam",)}
 _legacy_runs: dict[tuple[str, tuple[str, ...]], tuple[str, dict]] = {}
 
 

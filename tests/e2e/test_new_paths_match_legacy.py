@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import MetaData, func, select
 
 from aicmo.orchestration.bootstrap import DESCRIPTORS, NEW_IMPLEMENTATIONS
+from aicmo.shared.modules import MODULES
 from aicmo.shared.persistence.engines import engine_for, forget_engine
 from tests.characterization import corpus
 from tests.databases import database_parameters, migrated_database
@@ -41,10 +42,11 @@ ROUTE_SETS = {
     "production,qc,delivery=new": ("production", "qc", "delivery"),
     # client_review's legacy view writes review_* onto the rows production's view made
     "production,client_review=new": ("production", "client_review"),
-    "migrated=new": tuple(NEW_IMPLEMENTATIONS),
+    # every module with a new implementation at once: all ten, `--route all=new`
+    ("all=new" if set(NEW_IMPLEMENTATIONS) == set(MODULES) else "migrated=new"): tuple(NEW_IMPLEMENTATIONS),
 }
 INTAKES = sorted(EXAMPLES.glob("intake_*.json"))
-MIGRATED = ROUTE_SETS["migrated=new"]
+MIGRATED = tuple(NEW_IMPLEMENTATIONS)
 _legacy_runs: dict[tuple[str, str], "Run"] = {}
 
 
@@ -67,9 +69,16 @@ def own_rows(url: str, module: str) -> int:
                    if not table.name.endswith(("_outbox", "_inbox")))
 
 
+def route_arguments(modules: tuple[str, ...]) -> list[str]:
+    """`--route all=new` once the set is every module (what an engineer types then), else one per module."""
+    if set(modules) == set(MODULES):
+        return ["--route", "all=new"]
+    return [arg for module in modules for arg in ("--route", f"{module}=new")]
+
+
 class Run:
     def __init__(self, aicmo, workdir, url: str, intake, modules: tuple[str, ...]) -> None:
-        routes = [arg for module in modules for arg in ("--route", f"{module}=new")]
+        routes = route_arguments(modules)
         out = workdir / "out"  # one name for every run: the package's path is part of the output
         shutil.rmtree(out, ignore_errors=True)
         result = aicmo("run", intake, "--reproducible", "--json", "-", "--out-dir", out.name, "--database-url", url, *routes)

@@ -69,7 +69,7 @@ def _suites_of(name: str) -> set[str]:
 
     A module's users are the modules whose ports call it (MODULE_DEPENDENCIES), so their suites
     prove it as a neighbour; every other suite would run on legacy ports alone once more. The
-    pins' `migrated=new` configuration runs every new path at once over whole journeys.
+    pins' `all=new` configuration runs every new path at once over whole journeys.
     """
     if not ROUTES[name]:
         return set(MODULES)
