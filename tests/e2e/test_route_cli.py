@@ -58,7 +58,6 @@ def test_a_run_follows_the_route_stored_in_the_database(aicmo, workdir):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--route", "qc=sideways"), "ROUTE must be one of legacy, shadow, new"),
-    (("--route", "retention=new"), "retention has no new implementation"),
     (("--route", "qc"), "expected MODULE=ROUTE"),
     (("--route", "qc=new", "--legacy-flow"), "cannot be routed"),
 ])
@@ -67,6 +66,17 @@ def test_a_bad_route_exits_2_with_one_line(aicmo, workdir, args, message):
     result = aicmo("run", INTAKES[0], *args)
     assert (2, 1) == (result.exit_code, len(result.stderr.strip().splitlines()))
     assert message in result.stderr
+    assert not (workdir / "aicmo.db").exists()
+
+
+def test_a_module_without_a_new_implementation_cannot_leave_legacy(aicmo, workdir, monkeypatch):
+    """Planted: with retention's new implementation left out, `--route retention=new` exits 2 before any database."""
+    from aicmo.orchestration import bootstrap
+
+    monkeypatch.setattr(bootstrap, "NEW_IMPLEMENTATIONS", tuple(m for m in bootstrap.NEW_IMPLEMENTATIONS if m != "retention"))
+    result = aicmo("run", INTAKES[0], "--route", "retention=new")
+    assert (2, 1) == (result.exit_code, len(result.stderr.strip().splitlines()))
+    assert "retention has no new implementation" in result.stderr
     assert not (workdir / "aicmo.db").exists()
 
 
