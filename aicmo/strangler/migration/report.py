@@ -23,8 +23,21 @@ def mismatch_cell(status: ModuleStatus) -> str:
 
 
 def evidence_cell(status: ModuleStatus) -> str:
-    """The suites recorded on the new path (latest run of each, per kind of database), or "–"."""
-    return "; ".join(e.describe() for e in status.evidence) or "–"
+    """The suites recorded on the new path (latest run of each, per kind of database), or "–".
+
+    Runs with one outcome at one commit read as one phrase when they cover every suite on every
+    database among them ("characterization, contract passed on postgresql, sqlite at 15a8b2b848");
+    anything else is listed run by run, so a failing or older run is never folded into a passing one.
+    """
+    if not status.evidence:
+        return "–"
+    suites = sorted({e.suite for e in status.evidence})
+    databases = sorted({e.database for e in status.evidence})
+    first = status.evidence[0]
+    uniform = all(e.passed == first.passed and e.at_commit == first.at_commit for e in status.evidence)
+    if uniform and len(status.evidence) == len(suites) * len(databases):
+        return first.describe_many(suites, databases)
+    return "; ".join(e.describe() for e in status.evidence)
 
 
 def markdown_report(kill_switch: bool, statuses: list[ModuleStatus], divergences: list[tuple[str, str, str]] = ()) -> str:

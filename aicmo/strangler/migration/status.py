@@ -28,8 +28,12 @@ class SuiteEvidence:
     at: datetime
 
     def describe(self) -> str:
+        return self.describe_many([self.suite], [self.database])
+
+    def describe_many(self, suites: list[str], databases: list[str]) -> str:
+        """This run's outcome and commit, said of the suites on the databases."""
         commit = (self.at_commit or "unknown commit")[:10]
-        return f"{self.suite} {'passed' if self.passed else 'FAILED'} on {self.database} at {commit}"
+        return f"{', '.join(suites)} {'passed' if self.passed else 'FAILED'} on {', '.join(databases)} at {commit}"
 
 
 @attrs.frozen

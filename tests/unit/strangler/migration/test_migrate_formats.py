@@ -156,3 +156,6 @@ def test_the_evidence_on_the_new_path_is_in_the_report_and_the_document(url):
     qc = next(m for m in document["modules"] if m["module"] == "qc")
     assert [("characterization", True), ("contract", False)] == [(e["suite"], e["passed"]) for e in qc["evidence"]]
     assert {COMMIT} == {e["at_commit"] for e in qc["evidence"]}
+    recorder.record_suite_run("qc", "contract", "new", True, database=database, commit=COMMIT)  # green again
+    qc_row = next(line for line in migrate(url, "report").stdout.splitlines() if line.startswith("| qc |"))
+    assert f"| characterization, contract passed on {database} at feedfeedfe |" in qc_row
