@@ -13,7 +13,7 @@ from aicmo.billing.internal.unit_of_work import BillingUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["BILLING_MIGRATIONS", "DESCRIPTOR", "build_billing"]
 
@@ -26,8 +26,7 @@ def build_billing(bind: Union[Engine, Connection], clock: Clock, ports: Mapping[
     Given a Connection inside a transaction, each unit of work commits to a savepoint of it, so
     a caller (a shadow run) can roll back everything the new billing wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("billing", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("billing", bind)
     return BillingService(lambda: BillingUnitOfWork(sessions), clock, ports["onboarding"])
 
 

@@ -15,7 +15,7 @@ from aicmo.shared.clock import Clock
 from aicmo.shared.ids import EntityId, derived_id
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["CAM_MIGRATIONS", "DESCRIPTOR", "build_cam"]
 
@@ -49,9 +49,7 @@ def build_cam(bind: Union[Engine, Connection], clock: Clock, ports: Mapping[str,
     commits to a savepoint of it, no id is drawn, and a campaign legacy created is taken in from
     the answering path (legacy's get_campaign, not compared) so a batch can be compared.
     """
-    shadow = isinstance(bind, Connection)
-    options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
-    sessions = module_sessionmaker("cam", bind, database_role=True, **options)
+    sessions, shadow = implementation_sessions("cam", bind)
     if not shadow:
         return CamService(lambda: CamUnitOfWork(sessions), clock, _drawn_id)
     return CamService(lambda: CamUnitOfWork(sessions), clock, _shadow_id, _answering_path_campaigns(ports))

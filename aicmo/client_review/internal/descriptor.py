@@ -13,7 +13,7 @@ from aicmo.client_review.internal.unit_of_work import ClientReviewUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["CLIENT_REVIEW_MIGRATIONS", "DESCRIPTOR", "build_client_review"]
 
@@ -26,8 +26,7 @@ def build_client_review(bind: Union[Engine, Connection], clock: Clock, ports: Ma
     Given a Connection inside a transaction, each unit of work commits to a savepoint of it, so
     a caller (a shadow run) can roll back everything the new client review wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("client_review", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("client_review", bind)
     return ClientReviewService(lambda: ClientReviewUnitOfWork(sessions), clock, ports["production"])
 
 

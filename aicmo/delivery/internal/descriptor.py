@@ -16,7 +16,7 @@ from aicmo.shared.clock import Clock
 from aicmo.shared.ids import derived_id
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["DELIVERY_MIGRATIONS", "DESCRIPTOR", "build_delivery"]
 
@@ -41,9 +41,7 @@ def build_delivery(bind: Union[Engine, Connection], clock: Clock, ports: Mapping
     commits to a savepoint of it, the zip is built but written nowhere, no id is drawn and a
     skipped gate is not warned of twice.
     """
-    shadow = isinstance(bind, Connection)
-    options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
-    sessions = module_sessionmaker("delivery", bind, database_role=True, **options)
+    sessions, shadow = implementation_sessions("delivery", bind)
     return DeliveryService(lambda: DeliveryUnitOfWork(sessions), clock, ports["production"],
                            UnwrittenArchives() if shadow else FolderArchives(), _shadow_id if shadow else _drawn_id,
                            warn=not shadow)  # under shadow legacy has warned already

@@ -12,7 +12,7 @@ from aicmo.onboarding.internal.unit_of_work import OnboardingUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["DESCRIPTOR", "ONBOARDING_MIGRATIONS", "build_onboarding"]
 
@@ -25,8 +25,7 @@ def build_onboarding(bind: Union[Engine, Connection], clock: Clock, ports: Mappi
     Given a Connection inside a transaction, each unit of work commits to a savepoint of it, so
     a caller (a shadow run) can roll back everything the new onboarding wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("onboarding", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("onboarding", bind)
     return OnboardingService(lambda: OnboardingUnitOfWork(sessions), clock)
 
 

@@ -13,7 +13,7 @@ from aicmo.production.internal.unit_of_work import ProductionUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 from aicmo.shared.text_generation import TEXT_GENERATOR
 
 __all__ = ["DESCRIPTOR", "PRODUCTION_MIGRATIONS", "build_production"]
@@ -27,8 +27,7 @@ def build_production(bind: Union[Engine, Connection], clock: Clock, ports: Mappi
     Given a Connection inside a transaction, each unit of work commits to a savepoint of it, so
     a caller (a shadow run) can roll back everything the new production wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("production", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("production", bind)
     return ProductionService(lambda: ProductionUnitOfWork(sessions), clock, ports[TEXT_GENERATOR])
 
 

@@ -13,7 +13,7 @@ from aicmo.qc.internal.unit_of_work import QcUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["DESCRIPTOR", "QC_MIGRATIONS", "build_qc"]
 
@@ -26,8 +26,7 @@ def build_qc(bind: Union[Engine, Connection], clock: Clock, ports: Mapping[str, 
     Given a Connection inside a transaction, each unit of work commits to a savepoint of it, so
     a caller (a shadow run) can roll back everything the new QC wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("qc", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("qc", bind)
     return QcService(lambda: QcUnitOfWork(sessions), clock, ports["production"])
 
 

@@ -14,7 +14,7 @@ from aicmo.reporting.internal.unit_of_work import ReportingUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["DESCRIPTOR", "REPORTING_MIGRATIONS", "build_reporting"]
 
@@ -29,9 +29,7 @@ def build_reporting(bind: Union[Engine, Connection], clock: Clock, ports: Mappin
     shadow run, rolled back after), each unit of work commits to a savepoint of it and no id is
     drawn (ids.py).
     """
-    shadow = isinstance(bind, Connection)
-    options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
-    sessions = module_sessionmaker("reporting", bind, database_role=True, **options)
+    sessions, shadow = implementation_sessions("reporting", bind)
     return ReportingService(lambda: ReportingUnitOfWork(sessions), clock, KeyedIds() if shadow else DrawnIds())
 
 

@@ -13,7 +13,7 @@ from aicmo.retention.internal.unit_of_work import RetentionUnitOfWork
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 
 __all__ = ["DESCRIPTOR", "RETENTION_MIGRATIONS", "build_retention"]
 
@@ -27,9 +27,7 @@ def build_retention(bind: Union[Engine, Connection], clock: Clock, ports: Mappin
     transaction (a shadow run, rolled back after), each unit of work commits to a savepoint of it
     and no id is drawn: the assessment is named by its key (naming.py).
     """
-    shadow = isinstance(bind, Connection)
-    options = {"join_transaction_mode": "create_savepoint"} if shadow else {}
-    sessions = module_sessionmaker("retention", bind, database_role=True, **options)
+    sessions, shadow = implementation_sessions("retention", bind)
     return RetentionService(lambda: RetentionUnitOfWork(sessions), clock, keyed if shadow else drawn)
 
 

@@ -103,3 +103,17 @@ def release_connection(connection: Connection) -> None:
     guard nor its role stays on it, for a worker keeps it for the next candidate, which may be another module's."""
     unguard(connection)
     stop_taking_roles(connection)
+
+
+def implementation_sessions(module: str, bind: Engine | Connection) -> tuple[sessionmaker, bool]:
+    """A new implementation's session factory, and whether it runs as a shadow candidate.
+
+    On an engine, the module's guarded sessions, each running as the module's database role. On a
+    Connection inside a transaction (a shadow run, rolled back afterwards), the same, but every
+    unit of work commits to a savepoint of that transaction, so the caller can roll back
+    everything the implementation wrote: the second answer is then True, and the implementation
+    must not draw ids legacy already drew (each descriptor says how it names what it makes).
+    """
+    candidate = isinstance(bind, Connection)
+    options = {"join_transaction_mode": "create_savepoint"} if candidate else {}
+    return module_sessionmaker(module, bind, database_role=True, **options), candidate

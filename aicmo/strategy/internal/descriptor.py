@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection, Engine
 from aicmo.shared.clock import Clock
 from aicmo.shared.new_implementation import MigrationDescriptor
 from aicmo.shared.persistence.migrations import SchemaMigrations
-from aicmo.shared.persistence.module_session import module_sessionmaker
+from aicmo.shared.persistence.module_session import implementation_sessions
 from aicmo.shared.text_generation import TEXT_GENERATOR
 from aicmo.strategy.api import StrategyPort
 from aicmo.strategy.internal.divergences import DECLARED_DIVERGENCES
@@ -28,8 +28,7 @@ def build_strategy(bind: Union[Engine, Connection], clock: Clock, ports: Mapping
     Connection inside a transaction, each unit of work commits to a savepoint of it, so a
     caller (a shadow run) can roll back everything the new strategy wrote.
     """
-    options = {"join_transaction_mode": "create_savepoint"} if isinstance(bind, Connection) else {}
-    sessions = module_sessionmaker("strategy", bind, database_role=True, **options)
+    sessions, _ = implementation_sessions("strategy", bind)
     return StrategyService(lambda: StrategyUnitOfWork(sessions), clock, ports[TEXT_GENERATOR], ports["onboarding"])
 
 
