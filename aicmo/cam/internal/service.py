@@ -239,6 +239,11 @@ class CamService:
             (lead,) = self._leads(uow, (lead_id,))
         return lead_dto(lead)
 
+    def get_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        with self._unit_of_work() as uow:
+            leads = self._leads(uow, lead_ids)
+        return tuple(lead_dto(lead) for lead in leads)
+
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         with self._unit_of_work() as uow:
             self._campaign(uow, campaign_id)
