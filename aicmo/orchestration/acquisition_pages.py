@@ -29,32 +29,13 @@ __all__ = ["PAGE", "encoded", "write_acquisition_output"]
 PAGE = 1000
 
 
-# the C encoder, which json uses only without indent: for a scalar (or a key) it writes what the indenting one writes
-_scalar = json.JSONEncoder(ensure_ascii=False, default=str).encode
+_ENCODER = json.JSONEncoder(sort_keys=True, indent=2, ensure_ascii=False, default=str)
 
 
 def encoded(value: Any, depth: int) -> str:
-    """``value`` as stable_json encodes it at ``depth`` levels of nesting.
-
-    The indenting encoder is pure Python and was most of the output's time; this nests the
-    containers itself (keys sorted, two spaces a level) and leaves every scalar to the C one.
-    A dict with a key that is not a string (json converts and may reorder those) goes the slow way.
-    """
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        if not all(isinstance(key, str) for key in value):
-            text = json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, default=str)
-            return text.replace("\n", "\n" + "  " * depth)
-        inner = "\n" + "  " * (depth + 1)
-        return ("{" + inner + ("," + inner).join(_scalar(key) + ": " + encoded(value[key], depth + 1) for key in sorted(value))
-                + "\n" + "  " * depth + "}")
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = "\n" + "  " * (depth + 1)
-        return "[" + inner + ("," + inner).join(encoded(item, depth + 1) for item in value) + "\n" + "  " * depth + "]"
-    return _scalar(value)
+    """``value`` as stable_json encodes it at ``depth`` levels of nesting (json indents every line after the first)."""
+    text = _ENCODER.encode(value)
+    return text.replace("\n", "\n" + "  " * depth) if depth else text
 
 
 def write_acquisition_output(cam: Any, run: AcquiredRun, handle: TextIO) -> dict[str, Any]:
@@ -72,9 +53,10 @@ def write_acquisition_output(cam: Any, run: AcquiredRun, handle: TextIO) -> dict
         for lead in cam.get_leads(page):
             statuses[qualification_status(lead)] += 1
             lead_id = str(lead.lead_id)
-            rendered.append("    " + encoded(lead_part(lead, run.outreach.get(lead_id), actions[lead_id]), 2))
+            rendered.append(lead_part(lead, run.outreach.get(lead_id), actions[lead_id]))
         if rendered:
-            handle.write(("\n" if first else ",\n") + ",\n".join(rendered))
+            # the page encoded as one list (one encoder call, not one a lead) without its brackets: "[\n" and "\n  ]"
+            handle.write(("\n" if first else ",\n") + encoded(rendered, 1)[2:-4])
             first = False
     handle.write("]" if first else "\n  ]")
     handle.write(",\n")
