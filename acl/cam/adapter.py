@@ -68,6 +68,9 @@ def _campaign_row(session: Session, campaign_id: str) -> CampaignRow:
     return row
 
 
+_IN_CHUNK = 500  # ids per IN (...) query: well under SQLite's limit of bound parameters
+
+
 def _lead_rows(session: Session, lead_ids: tuple[str, ...], campaign_id: Optional[str] = None) -> list[LeadRow]:
     rows = []
     for lead_id in lead_ids:
@@ -273,6 +276,17 @@ class LegacyCam:
         with legacy_session(MODULE) as session:
             (row,) = _lead_rows(session, (lead_id,))
             return self._lead(row)
+
+    def get_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        with legacy_session(MODULE) as session:
+            found: dict[str, LeadRow] = {}
+            unique = list(dict.fromkeys(map(str, lead_ids)))
+            for start in range(0, len(unique), _IN_CHUNK):  # one query a chunk, not one a lead
+                found.update((row.id, row) for row in session.scalars(select(LeadRow).where(LeadRow.id.in_(unique[start:start + _IN_CHUNK]))))
+            missing = next((lead_id for lead_id in map(str, lead_ids) if lead_id not in found), None)
+            if missing is not None:
+                raise LeadNotFound(f"lead {missing} not found", lead_id=missing)
+            return tuple(self._lead(found[str(lead_id)]) for lead_id in lead_ids)
 
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         with legacy_session(MODULE) as session:

@@ -233,6 +233,9 @@ class CamWithLegacyView:
     def get_lead(self, lead_id: LeadId) -> Lead:
         return self._cam.get_lead(lead_id)
 
+    def get_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        return self._cam.get_leads(lead_ids)
+
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         return self._cam.list_leads(campaign_id)
 

@@ -18,6 +18,7 @@ from aicmo.cli_support.run_support import (
     RouteOpt,
     configure_database,
     emit,
+    emit_written,
     err_console,
     execute,
     existing_projects,
@@ -109,10 +110,11 @@ def acquire(
             lambda: operator_flow.run_acquisition(given.campaign_data, given.legacy_leads, given.legacy_replies, batch=batch),
             seed, pinned,
         )
+        emit(result, json_out, acquisition_table(result))
     else:
         from aicmo.cli_support.acquisition_run import durable_acquisition
 
         work = durable_acquisition(campaign, named, replies, batch, batch_size, resume, database_url, routes, seed, pinned,
-                                   err_console)
-        result = execute(work, None, pinned)
-    emit(result, json_out, acquisition_table(result))
+                                   err_console, json_out)
+        # the workflow wrote the JSON itself, page by page; its result is the campaign and the summary
+        emit_written(json_out, acquisition_table(execute(work, None, pinned)))

@@ -158,9 +158,18 @@ def resume(
     record = _stopped_journey(database_url, journey_id, UNFINISHED, "not resumed")
     if record.status not in UNFINISHED:
         _fail(f"journey {journey_id} has already finished ({record.status}): nothing to resume", EXIT_FAILED)
+    if record.kind == ACQUISITION_WORKFLOW:
+        from aicmo.orchestration.durable.acquisition_output_target import output_to
+
+        # an acquisition writes its JSON itself, page by page; its result is the campaign and the summary
+        with output_to(journey_id, json_out):
+            result = _on_engine(database_url, lambda: resume_journey(journey_id))
+        err.print(f"journey {journey_id} resumed and completed")
+        run_support.emit_written(json_out, acquisition_table(result))
+        return
     result = _on_engine(database_url, lambda: resume_journey(journey_id))
     err.print(f"journey {journey_id} resumed and completed")
-    run_support.emit(result, json_out, acquisition_table(result) if record.kind == ACQUISITION_WORKFLOW else journey_table(result))
+    run_support.emit(result, json_out, journey_table(result))
 
 
 def _stopped_journey(database_url: str, journey_id: str, running: tuple[str, ...], refusal: str) -> Any:

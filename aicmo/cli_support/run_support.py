@@ -156,6 +156,15 @@ def execute(work: Callable[[], Any], seed: Optional[str], at: Any) -> Any:
     raise AssertionError("unreachable")
 
 
+def emit_written(json_out: Optional[str], table: Any) -> None:
+    """What emit prints, for a run that wrote its --json itself (an acquisition: page by page, never whole in memory)."""
+    if json_out == "-":
+        return
+    console.print(table)
+    if json_out:
+        console.print(f"JSON written to {json_out}")
+
+
 def emit(result: dict[str, Any], json_out: Optional[str], table: Any) -> None:
     if json_out == "-":
         dump_stable_json(result, sys.stdout)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
-from typing import Callable, Iterable, Optional, Protocol, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict
 
@@ -48,8 +48,8 @@ from aicmo.shared.clock import Clock, SystemClock
 from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 
 __all__ = [
-    "BATCH_SIZE", "AcquisitionOutcome", "BatchFailed", "Conversion", "ImportBatch", "ImportedLead", "LeadSource",
-    "LeadsFileChanged", "LeadsInMemory", "ResumeRefused", "Send", "SentLead", "imported_leads", "run_acquisition",
+    "BATCH_SIZE", "AcquiredRun", "AcquisitionOutcome", "BatchFailed", "Conversion", "ImportBatch", "ImportedLead", "LeadSource",
+    "LeadsFileChanged", "LeadsInMemory", "ResumeRefused", "Send", "SentLead", "acquire_leads", "imported_leads", "planned_pages", "run_acquisition",
     "sent_leads",
 ]
 
@@ -176,6 +176,105 @@ def _resumed(cam, campaign_id: CampaignId, leads: LeadSource, batch_size: int) -
     return campaign, tuple(sorted(held, key=lambda lead: position[lead.profile].pop(0)))
 
 
+@dataclass(frozen=True)
+class AcquiredRun:
+    """The run up to its next actions, holding per lead only its id (and the outcome of a send): no Lead DTOs.
+
+    A large campaign's leads are read from here page by page (``cam.get_leads``), never all at once.
+    """
+
+    campaign: Campaign
+    batch: bool
+    lead_ids: tuple[LeadId, ...]  # in import order: the order of the output
+    outreach: dict[str, Union[OutreachResult, SentLead]]
+    replies: tuple[ProcessedReply, ...]
+    conversions: tuple[Conversion, ...]
+    efficiency: OutreachEfficiency
+    now: Any  # the instant the next actions are planned at
+
+
+def acquire_leads(
+    ports: ModulePorts,
+    campaign: AcquisitionCampaign,
+    leads: Union[tuple[LeadProfile, ...], LeadSource],
+    replies: tuple[InboundReply, ...],
+    batch: bool = False,
+    clock: Clock = SystemClock(),
+    batch_size: int = BATCH_SIZE,
+    resume: Optional[CampaignId] = None,
+    after_batch: Optional[AfterBatch] = None,
+    keys: Optional[RunKeys] = None,
+    import_batch: Optional[ImportBatch] = None,
+    send: Optional[Send] = None,
+) -> AcquiredRun:
+    """The run's steps before the next actions (see run_acquisition); the caller plans them and reads the leads."""
+    cam, keys = ports.cam, keys or RunKeys("acquisition")
+    source: LeadSource = LeadsInMemory(leads) if isinstance(leads, tuple) else leads
+    import_batch = import_batch or (lambda *args: imported_leads(cam.import_lead_batch(*args)))
+    send = send or cam.send_outreach
+    if resume is None:
+        created, held = cam.create_campaign(campaign, keys("campaign")), ()
+    else:
+        created, held = _resumed(cam, resume, source, batch_size)
+    campaign_id = created.campaign_id
+    mode = ScoringMode.BATCH if batch else ScoringMode.SINGLE
+    # only ids are kept (and which qualified): a pydantic object a lead would be most of a large run's memory
+    lead_ids: list[LeadId] = []
+    qualified: list[LeadId] = []
+
+    def keep(kept: Iterable[ImportedLead]) -> None:
+        for lead in kept:
+            lead_ids.append(lead.lead_id)
+            if lead.qualified:
+                qualified.append(lead.lead_id)
+
+    keep(imported_leads(held))
+    del held
+    total = source.total
+    for start, profiles in zip(range(len(lead_ids), total, batch_size), source.batches(batch_size, len(lead_ids))):
+        try:
+            keep(import_batch(campaign_id, profiles, mode, keys(f"batch:{start}")))
+        except Exception as exc:
+            raise BatchFailed(
+                f"{type(exc).__name__}: {exc}; {start} of {total} leads are in campaign {campaign_id}, "
+                f"--resume {campaign_id} imports the rest"
+            ) from exc
+        if after_batch is not None:
+            after_batch(len(lead_ids), total, str(campaign_id))
+    outreach: dict[str, Union[OutreachResult, SentLead]] = {}
+    if qualified:
+        channel = campaign.channels[0] if campaign.channels else "email"
+        batch_of_sends = OutreachBatch(campaign_id=campaign_id, lead_ids=tuple(qualified), sequence_step=FIRST_STEP,
+                                       channel=channel)
+        del qualified
+        outreach = {str(r.lead_id): r for r in send(batch_of_sends, keys("send"))}
+
+    processed = tuple(cam.process_reply(reply, keys(f"reply:{n}")) for n, reply in enumerate(replies))
+    conversions = []
+    for n, reply in enumerate(processed):
+        if reply.lead_id is None:
+            continue
+        decided = cam.convert_reply(reply.reply_id, keys(f"convert:{n}"))
+        if decided is not None:
+            client = ports.onboarding.onboard_client(ClientIntake(**decided.intake.model_dump()), keys(f"onboard:{n}"))
+            proposal = ports.billing.issue_proposal(client.client_id, keys(f"proposal:{n}"))
+            conversions.append(Conversion(decided, client, proposal))
+
+    outcomes = [result.outcome.value for result in outreach.values()]
+    stats = OutreachStats(sent=outcomes.count("sent"), failed=outcomes.count("failed"),
+                          replies=sum(1 for reply in processed if reply.lead_id is not None))
+    efficiency = ports.reporting.measure_outreach_efficiency(stats, 0.0)
+    return AcquiredRun(campaign=created, batch=batch, lead_ids=tuple(lead_ids), outreach=outreach, replies=processed,
+                       conversions=tuple(conversions), efficiency=efficiency, now=clock.now())
+
+
+def planned_pages(cam: Any, run: AcquiredRun, size: int = NEXT_ACTION_BATCH) -> Iterator[tuple[tuple[LeadId, ...], dict[str, NextAction]]]:
+    """Each page of the run's lead ids, in import order, with their next actions planned (a step) by id."""
+    for start in range(0, len(run.lead_ids), size):
+        page = run.lead_ids[start:start + size]
+        yield page, {str(action.lead_id): action for action in cam.plan_next_actions(page, run.now)}
+
+
 @flushes_comparisons  # the end of the unit of work: its shadow comparisons are written
 def run_acquisition(
     ports: ModulePorts,
@@ -195,70 +294,24 @@ def run_acquisition(
 
     ``import_batch`` imports one batch, ``send`` sends step 0 (a durable run passes steps that
     checkpoint only what the run keeps of them); by default the CAM port's import_lead_batch
-    and send_outreach, whose results the outcome then holds whole, as it always has.
+    and send_outreach, whose results the outcome then holds whole, as it always has. The
+    outcome holds every lead: a run whose output is written page by page (the durable
+    command's) calls acquire_leads and planned_pages instead.
     """
-    cam, keys = ports.cam, keys or RunKeys("acquisition")
-    source: LeadSource = LeadsInMemory(leads) if isinstance(leads, tuple) else leads
-    import_batch = import_batch or (lambda *args: imported_leads(cam.import_lead_batch(*args)))
-    send = send or cam.send_outreach
-    if resume is None:
-        created, held = cam.create_campaign(campaign, keys("campaign")), ()
-    else:
-        created, held = _resumed(cam, resume, source, batch_size)
-    campaign_id = created.campaign_id
-    mode = ScoringMode.BATCH if batch else ScoringMode.SINGLE
-    graded = list(imported_leads(held))
-    del held  # only ids are kept from here on
-    total = source.total
-    for start, profiles in zip(range(len(graded), total, batch_size), source.batches(batch_size, len(graded))):
-        try:
-            graded.extend(import_batch(campaign_id, profiles, mode, keys(f"batch:{start}")))
-        except Exception as exc:
-            raise BatchFailed(
-                f"{type(exc).__name__}: {exc}; {start} of {total} leads are in campaign {campaign_id}, "
-                f"--resume {campaign_id} imports the rest"
-            ) from exc
-        if after_batch is not None:
-            after_batch(len(graded), total, str(campaign_id))
-    lead_ids = tuple(lead.lead_id for lead in graded)
-    qualified = tuple(lead.lead_id for lead in graded if lead.qualified)
-    outreach: dict[str, Union[OutreachResult, SentLead]] = {}
-    if qualified:
-        channel = campaign.channels[0] if campaign.channels else "email"
-        batch_of_sends = OutreachBatch(campaign_id=campaign_id, lead_ids=qualified, sequence_step=FIRST_STEP, channel=channel)
-        outreach = {str(r.lead_id): r for r in send(batch_of_sends, keys("send"))}
-
-    processed = tuple(cam.process_reply(reply, keys(f"reply:{n}")) for n, reply in enumerate(replies))
-    conversions = []
-    for n, reply in enumerate(processed):
-        if reply.lead_id is None:
-            continue
-        decided = cam.convert_reply(reply.reply_id, keys(f"convert:{n}"))
-        if decided is not None:
-            client = ports.onboarding.onboard_client(ClientIntake(**decided.intake.model_dump()), keys(f"onboard:{n}"))
-            proposal = ports.billing.issue_proposal(client.client_id, keys(f"proposal:{n}"))
-            conversions.append(Conversion(decided, client, proposal))
-
-    outcomes = [result.outcome.value for result in outreach.values()]
-    stats = OutreachStats(sent=outcomes.count("sent"), failed=outcomes.count("failed"),
-                          replies=sum(1 for reply in processed if reply.lead_id is not None))
-    efficiency = ports.reporting.measure_outreach_efficiency(stats, 0.0)
-    now = clock.now()
-    next_actions = {
-        str(action.lead_id): action
-        for start in range(0, len(lead_ids), NEXT_ACTION_BATCH)
-        for action in cam.plan_next_actions(lead_ids[start:start + NEXT_ACTION_BATCH], now)
-    }
+    run = acquire_leads(ports, campaign, leads, replies, batch, clock, batch_size, resume, after_batch, keys,
+                        import_batch, send)
+    cam = ports.cam
+    next_actions = {lead_id: action for _, planned in planned_pages(cam, run) for lead_id, action in planned.items()}
     # as imported: the adapter remembers the order of the batches it ran itself only, and a run continued by another
     # process (or --resume) ran the first batches elsewhere
-    imported = {lead.lead_id: n for n, lead in enumerate(graded)}
+    imported = {lead_id: n for n, lead_id in enumerate(run.lead_ids)}
     return AcquisitionOutcome(
-        campaign=created,
+        campaign=run.campaign,
         batch=batch,
-        leads=tuple(sorted(cam.list_leads(campaign_id), key=lambda lead: imported.get(lead.lead_id, len(imported)))),
-        outreach=outreach,
+        leads=tuple(sorted(cam.list_leads(run.campaign.campaign_id), key=lambda lead: imported.get(lead.lead_id, len(imported)))),
+        outreach=run.outreach,
         next_actions=next_actions,
-        replies=processed,
-        conversions=tuple(conversions),
-        efficiency=efficiency,
+        replies=run.replies,
+        conversions=run.conversions,
+        efficiency=run.efficiency,
     )

@@ -1,24 +1,29 @@
 """The acquisition run's DTOs rendered as the summary legacy `acquire` returned (`aicmo acquire --json`)."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from collections import Counter
+from typing import Any, Iterable, Optional, Union
 
-from aicmo.cam.api import Lead, QualificationStatus, ReplyCategory
+from aicmo.cam.api import Campaign, Lead, NextAction, OutreachResult, ProcessedReply, QualificationStatus, ReplyCategory
 from aicmo.onboarding.api import ClientIntake
-from aicmo.orchestration.acquisition import AcquisitionOutcome
+from aicmo.orchestration.acquisition import AcquisitionOutcome, Conversion, SentLead
 from aicmo.orchestration.plain import plain
+from aicmo.reporting.api import OutreachEfficiency
 
-__all__ = ["acquisition_output"]
+__all__ = [
+    "acquisition_output", "campaign_part", "conversions_part", "lead_part", "qualification_status", "replies_part", "summary_part",
+]
+
+Sent = Union[OutreachResult, SentLead]
 
 
 def _round(value: Optional[float]) -> Optional[float]:
     return None if value is None else round(value, 4)
 
 
-def _lead(lead: Lead, outcome: AcquisitionOutcome) -> dict[str, Any]:
+def lead_part(lead: Lead, sent: Optional[Sent], action: NextAction) -> dict[str, Any]:
+    """One lead of the output: the lead as read at the end, the outcome of its send (if any) and its next action."""
     score, qualification = lead.score, lead.qualification
-    sent = outcome.outreach.get(str(lead.lead_id))
-    action = outcome.next_actions[str(lead.lead_id)]
     return {
         "id": lead.lead_id,
         "email": lead.profile.email,
@@ -41,38 +46,62 @@ def _lead(lead: Lead, outcome: AcquisitionOutcome) -> dict[str, Any]:
     }
 
 
+def campaign_part(campaign: Campaign, batch: bool) -> dict[str, Any]:
+    settings = campaign.settings
+    return {"id": campaign.campaign_id, "name": settings.name, "mode": settings.mode.value, "batch": batch}
+
+
+def replies_part(replies: Iterable[ProcessedReply]) -> list[dict[str, Any]]:
+    return [{"email": r.email, "lead_id": r.lead_id, "category": r.category.value, "confidence": r.confidence} for r in replies]
+
+
+def conversions_part(conversions: Iterable[Conversion]) -> list[dict[str, Any]]:
+    return [
+        {
+            "lead_id": c.conversion.lead_id,
+            "campaign_id": c.client.client_id,
+            "intake": plain(ClientIntake(**c.conversion.intake.model_dump())),
+            "proposal": plain(c.proposal, exclude=("client_id",)),
+        }
+        for c in conversions
+    ]
+
+
+def summary_part(
+    leads: int, statuses: Counter, outreach: Iterable[Sent], replies: tuple[ProcessedReply, ...], conversions: int,
+    efficiency: OutreachEfficiency,
+) -> dict[str, Any]:
+    """The summary; ``statuses`` counts the leads' qualification statuses (None: not qualified), as read at the end."""
+    outcomes = [result.outcome.value for result in outreach]
+    categories = [reply.category for reply in replies]
+    return {
+        "leads": leads,
+        "qualified": statuses[QualificationStatus.QUALIFIED],
+        "rejected": statuses[QualificationStatus.REJECTED],
+        "manual_review": statuses[QualificationStatus.MANUAL_REVIEW],
+        "sent": outcomes.count("sent"),
+        "failed": outcomes.count("failed"),
+        "outreach": {o: outcomes.count(o) for o in sorted(set(outcomes))},
+        "replies": {c.value: categories.count(c) for c in ReplyCategory},
+        "conversions": conversions,
+        "outreach_efficiency": round(efficiency.score, 4),
+    }
+
+
+def qualification_status(lead: Lead) -> Optional[QualificationStatus]:
+    return lead.qualification.status if lead.qualification else None
+
+
 def acquisition_output(outcome: AcquisitionOutcome) -> dict[str, Any]:
     """The dict legacy `acquire` returns, key for key."""
-    settings = outcome.campaign.settings
-    statuses = [lead.qualification.status if lead.qualification else None for lead in outcome.leads]
-    outcomes = [result.outcome.value for result in outcome.outreach.values()]
-    categories = [reply.category for reply in outcome.replies]
     return {
-        "campaign": {"id": outcome.campaign.campaign_id, "name": settings.name, "mode": settings.mode.value, "batch": outcome.batch},
-        "leads": [_lead(lead, outcome) for lead in outcome.leads],
-        "replies": [
-            {"email": r.email, "lead_id": r.lead_id, "category": r.category.value, "confidence": r.confidence}
-            for r in outcome.replies
+        "campaign": campaign_part(outcome.campaign, outcome.batch),
+        "leads": [
+            lead_part(lead, outcome.outreach.get(str(lead.lead_id)), outcome.next_actions[str(lead.lead_id)])
+            for lead in outcome.leads
         ],
-        "conversions": [
-            {
-                "lead_id": c.conversion.lead_id,
-                "campaign_id": c.client.client_id,
-                "intake": plain(ClientIntake(**c.conversion.intake.model_dump())),
-                "proposal": plain(c.proposal, exclude=("client_id",)),
-            }
-            for c in outcome.conversions
-        ],
-        "summary": {
-            "leads": len(outcome.leads),
-            "qualified": statuses.count(QualificationStatus.QUALIFIED),
-            "rejected": statuses.count(QualificationStatus.REJECTED),
-            "manual_review": statuses.count(QualificationStatus.MANUAL_REVIEW),
-            "sent": outcomes.count("sent"),
-            "failed": outcomes.count("failed"),
-            "outreach": {o: outcomes.count(o) for o in sorted(set(outcomes))},
-            "replies": {c.value: categories.count(c) for c in ReplyCategory},
-            "conversions": len(outcome.conversions),
-            "outreach_efficiency": round(outcome.efficiency.score, 4),
-        },
+        "replies": replies_part(outcome.replies),
+        "conversions": conversions_part(outcome.conversions),
+        "summary": summary_part(len(outcome.leads), Counter(map(qualification_status, outcome.leads)), outcome.outreach.values(),
+                                outcome.replies, len(outcome.conversions), outcome.efficiency),
     }

@@ -55,7 +55,7 @@ from aicmo.cam.api.ports import (
     CamPort,
 )
 
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"
 
 __all__ = [
     "CONTRACT_VERSION",

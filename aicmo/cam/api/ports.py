@@ -98,6 +98,10 @@ class CamPort(Protocol):
         """The campaign's leads in import order; CampaignNotFound when unknown."""
         ...
 
+    def get_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        """The leads asked, in the order asked (a page of a large campaign); LeadNotFound for an unknown one."""
+        ...
+
     def cancel_project(self, client_id: ClientId, idempotency_key: IdempotencyKey) -> Compensation:
         """Compensates onboarding's onboard_client and advance_project, and strategy's draft and approval.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Optional, TypeVar
 
 import attrs
@@ -66,6 +66,7 @@ CONVERTIBLE_GRADES = frozenset({"A", "B"})
 CANCEL = "cancel_project"
 _LEADS = TypeAdapter(tuple[Lead, ...])
 _RESULTS = TypeAdapter(tuple[OutreachResult, ...])
+_SEND_PAGE = 1000  # leads a send reads at a time: a send to 100,000 leads never holds all their records
 _CONVERSION = TypeAdapter(Optional[LeadConversion])
 
 
@@ -131,6 +132,25 @@ class CamService:
                 raise LeadNotFound(f"lead {lead_id} not found", lead_id=lead_id)
             leads.append(lead)
         return leads
+
+    def _leads_in_pages(
+        self, uow: CamUnitOfWork, lead_ids: Sequence[str], campaign_id: str, step: int,
+        earlier: dict[tuple[str, str], AttemptRecord], made: list[AttemptRecord],
+    ) -> Iterator[LeadRecord]:
+        """The leads of a send in the order asked, read a page at a time, each page's contacted leads written back.
+
+        A send to every qualified lead of a large campaign would otherwise hold all their records
+        at once. ``earlier`` gains each page's attempts of ``step`` (the ones ``made`` in this
+        call, put there as made, kept); a lead asked twice is read again on a later page after
+        the first page's changes are written, as the single read would have shown it.
+        """
+        for start in range(0, len(lead_ids), _SEND_PAGE):
+            records = self._leads(uow, lead_ids[start:start + _SEND_PAGE], campaign_id)
+            for key, attempt in uow.records.attempts_at_step([lead.lead_id for lead in records], step).items():
+                earlier.setdefault(key, attempt)
+            yield from records
+            contacted = {a.lead_id for a in made}
+            uow.records.update_leads(list({id(lead): lead for lead in records if lead.lead_id in contacted}.values()))
 
     @staticmethod
     def _events(uow: CamUnitOfWork, raised: Sequence[IntegrationEvent]) -> None:
@@ -239,6 +259,11 @@ class CamService:
             (lead,) = self._leads(uow, (lead_id,))
         return lead_dto(lead)
 
+    def get_leads(self, lead_ids: tuple[LeadId, ...]) -> tuple[Lead, ...]:
+        with self._unit_of_work() as uow:
+            leads = self._leads(uow, lead_ids)
+        return tuple(lead_dto(lead) for lead in leads)
+
     def list_leads(self, campaign_id: CampaignId) -> tuple[Lead, ...]:
         with self._unit_of_work() as uow:
             self._campaign(uow, campaign_id)
@@ -252,14 +277,13 @@ class CamService:
         def run(uow: CamUnitOfWork, key: str) -> tuple[OutreachResult, ...]:
             campaign = self._campaign(uow, batch.campaign_id)
             settings, channel, step = campaign.settings, batch.channel, batch.sequence_step
-            records = self._leads(uow, batch.lead_ids, campaign.campaign_id)
             day: Optional[dt.datetime] = None
             today: Counter[tuple[str, str]] = Counter()
             made: list[AttemptRecord] = []
             # the attempts of this step so far, the ones this call makes added as made (legacy flushes each)
-            earlier = uow.records.attempts_at_step([lead.lead_id for lead in records], step)
+            earlier: dict[tuple[str, str], AttemptRecord] = {}
             results = []
-            for lead in records:
+            for lead in self._leads_in_pages(uow, batch.lead_ids, campaign.campaign_id, step, earlier, made):
                 now = self._clock.now()
                 subject, body = outreach.build_message(lead.profile.name, lead.profile.company, step)
                 digest = outreach.message_hash(subject, body)
@@ -298,8 +322,6 @@ class CamService:
                     lead.last_contacted_at = now
                 results.append(result_dto(lead.lead_id, "sent" if status == "SENT" else "failed", attempt))
             uow.records.add_attempts(made)
-            contacted = {a.lead_id for a in made}
-            uow.records.update_leads([lead for lead in records if lead.lead_id in contacted])
             at = self._clock.now()
             self._events(uow, [events.outreach_attempted(a, key, at) for a in made])
             return tuple(results)

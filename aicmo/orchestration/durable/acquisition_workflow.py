@@ -9,7 +9,9 @@ refuses a file whose bytes have changed. A batch's checkpoint keeps each lead's 
 whether it qualified, the sends' each lead's outcome: what the later steps and the output
 need, not the leads nor the messages. Its idempotency keys derive
 from the workflow id, so a step whose effect committed but whose checkpoint did not gets the
-first answer back when it runs again. Its result is the run's output.
+first answer back when it runs again. It writes the run's output itself, page by page, to the
+--json of the command running it (acquisition_output_target); its result is only the
+campaign and the summary, so neither the engine's tables nor any process hold every lead.
 """
 from __future__ import annotations
 
@@ -95,10 +97,12 @@ def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
     from aicmo.cam.api import AcquisitionCampaign, CampaignId, InboundReply
     from aicmo.cli_support.reproducible import parse_instant, reproducible
     from aicmo.orchestration import bootstrap
-    from aicmo.orchestration.acquisition import run_acquisition
-    from aicmo.orchestration.acquisition_output import acquisition_output
+    from aicmo.orchestration.acquisition import acquire_leads
+    from aicmo.orchestration.acquisition_pages import write_acquisition_output
+    from aicmo.orchestration.durable.acquisition_output_target import write_output
     from aicmo.orchestration.keys import RunKeys
     from aicmo.orchestration.port_wiring import parse_route_options
+    from aicmo.strangler.evidence.unit_of_work import flushes_comparisons
 
     files = bootstrap.acquisition_files()
     leads = _FileLeads(files.LeadsFile(**request["leads_file"]), files)
@@ -110,14 +114,20 @@ def acquisition_run(request: dict[str, Any]) -> dict[str, Any]:
     # stand-in date class for their fields (a process resuming the run has not imported them yet)
     routed = bootstrap.routed_ports(request["database_url"], routes)
     ports = sequenced_ports(routed)
-    with pinned:
-        outcome = run_acquisition(
+    workflow_id = DBOS.workflow_id or ""
+
+    @flushes_comparisons  # the end of the unit of work: its shadow comparisons are written
+    def run() -> dict[str, Any]:
+        acquired = acquire_leads(
             ports,
             AcquisitionCampaign.model_validate(request["campaign"]), leads, replies, batch=request["batch"],
             batch_size=batch_size, resume=None if request["resume"] is None else CampaignId(request["resume"]),
             # a run of one batch says nothing more than it always did; a longer one says how far it got
             after_batch=reporter() if leads.total > batch_size else None,
-            keys=RunKeys("acquisition", DBOS.workflow_id or ""),
+            keys=RunKeys("acquisition", workflow_id),
             **_kept_steps(routed.cam),
         )
-        return acquisition_output(outcome)
+        return write_output(workflow_id, lambda handle: write_acquisition_output(ports.cam, acquired, handle))
+
+    with pinned:
+        return run()

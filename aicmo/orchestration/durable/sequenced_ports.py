@@ -25,7 +25,7 @@ from aicmo.orchestration.ports import ModulePorts
 
 __all__ = ["READS", "sequenced_call", "sequenced_ports"]
 
-READS = frozenset({"cam.get_campaign", "cam.list_leads", "cam.get_lead", "reporting.measure_outreach_efficiency"})
+READS = frozenset({"cam.get_campaign", "cam.list_leads", "cam.get_lead", "cam.get_leads", "reporting.measure_outreach_efficiency"})
 
 
 @functools.cache

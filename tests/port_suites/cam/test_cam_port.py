@@ -60,6 +60,17 @@ def test_a_lead_batch_ends_as_the_steps_one_by_one(ports, mode):
     assert ids(batch) == ids(ports.cam.list_leads(batched.campaign_id))
 
 
+def test_get_leads_answers_the_leads_asked_in_the_order_asked(ports):
+    """A page of leads read at once is the leads read one by one, in the order asked, whatever the campaign."""
+    first = ports.cam.create_campaign(CAMPAIGN, "c1")
+    second = ports.cam.create_campaign(CAMPAIGN, "c2")
+    hot, cold = ports.cam.import_lead_batch(first.campaign_id, (HOT, COLD), "single", "b1")
+    (other,) = ports.cam.import_lead_batch(second.campaign_id, (COLD,), "single", "b2")
+    asked = (cold.lead_id, other.lead_id, hot.lead_id)
+    assert tuple(ports.cam.get_lead(lead_id) for lead_id in asked) == ports.cam.get_leads(asked)
+    assert () == ports.cam.get_leads(())
+
+
 def test_a_lead_batch_sent_again_with_its_key_imports_nothing_twice(ports):
     """The same idempotency key gives the same leads back and no new ones."""
     campaign = ports.cam.create_campaign(CAMPAIGN, "c1")
@@ -184,7 +195,8 @@ def test_a_new_lead_is_touched_again_in_five_minutes(ports):
     lambda c: c.plan_next_action(UNKNOWN, NOW),
     lambda c: c.plan_next_actions((UNKNOWN,), NOW),
     lambda c: c.grade_leads((UNKNOWN,)),
-], ids=["get_lead", "plan_next_action", "plan_next_actions", "grade_leads"])
+    lambda c: c.get_leads((UNKNOWN,)),
+], ids=["get_lead", "plan_next_action", "plan_next_actions", "grade_leads", "get_leads"])
 def test_an_unknown_lead_is_not_found(ports, call):
     """LeadNotFound for an unknown lead id."""
     with pytest.raises(LeadNotFound):

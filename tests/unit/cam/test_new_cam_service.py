@@ -177,3 +177,28 @@ def test_the_legacy_view_of_a_replayed_batch_restores_a_lost_row_and_keeps_later
             connection.execute(text("DELETE FROM cam_leads WHERE id = :i"), {"i": str(bob.lead_id)})
         assert (ann, bob) == cam.import_lead_batch(campaign.campaign_id, (ANN, BOB), ScoringMode.SINGLE, "batch:0")
     assert ("CONTACTED", "REJECTED") == (status_of(ann.lead_id), status_of(bob.lead_id))
+
+
+def test_a_send_read_in_pages_answers_and_writes_as_a_send_read_at_once(database, legacy_database, monkeypatch):
+    """A send reads its leads a page at a time: pages of one lead (a lead asked twice on two pages) give the answers,
+    the statuses and the attempts one page gives."""
+    from freezegun import freeze_time
+
+    from aicmo.cam.api import OutreachBatch
+    from aicmo.cam.internal import service
+
+    def sent(name, page):
+        monkeypatch.setattr(service, "_SEND_PAGE", page)
+        cam = ports_with_new_cam(database.url).cam
+        campaign = cam.create_campaign(CAMPAIGN, f"{name}-campaign")
+        ann, bob = cam.import_lead_batch(campaign.campaign_id, (ANN, BOB), ScoringMode.SINGLE, f"{name}-batch")
+        asked = (ann.lead_id, bob.lead_id, ann.lead_id)
+        results = cam.send_outreach(OutreachBatch(campaign_id=campaign.campaign_id, lead_ids=asked), f"{name}-send")
+        return ([(r.outcome, r.attempt and r.attempt.message_hash) for r in results],
+                [(lead.status, lead.first_contacted_at) for lead in cam.get_leads((ann.lead_id, bob.lead_id))])
+
+    with freeze_time("2026-01-15T10:00:00Z"):
+        at_once, paged = sent("once", 1000), sent("paged", 1)
+    assert at_once == paged
+    assert ["sent", "sent", "duplicate"] == [outcome.value for outcome, _ in paged[0]]
+    assert ["CONTACTED", "CONTACTED"] == [status.value for status, _ in paged[1]]
