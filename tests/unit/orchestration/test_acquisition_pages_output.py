@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from acl.cam.files import read_acquisition_input
 from aicmo.cli_support.render import stable_json
-from aicmo.orchestration import acquisition_pages
+from aicmo.orchestration import acquisition_pages, bootstrap
 from aicmo.orchestration.acquisition import AcquisitionOutcome, acquire_leads, planned_pages
 from aicmo.orchestration.acquisition_output import acquisition_output
 from tests.new_paths import ports_with_new_cam
@@ -18,7 +17,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 @pytest.mark.parametrize("page", [1, 5, 1000])
 def test_the_paged_output_is_the_whole_output_encoded(database, legacy_database, monkeypatch, page):
-    given = read_acquisition_input(None, EXAMPLES / "leads.csv", EXAMPLES / "replies.csv")
+    given = bootstrap.acquisition_files().read_acquisition_input(None, EXAMPLES / "leads.csv", EXAMPLES / "replies.csv")
     ports = ports_with_new_cam(database.url)
     run = acquire_leads(ports, given.campaign, given.leads, given.replies)
     monkeypatch.setattr(acquisition_pages, "PAGE", page)
